@@ -1,0 +1,90 @@
+# kyodo — build, run, test.  Everything built goes under build/ (or
+# build-asan/ for `make asan`).  Libraries are found through pkg-config.
+
+BUILD   ?= build
+CC      ?= cc
+PREFIX  ?= /usr/local
+PKGS     = ncursesw sqlite3 libsodium
+TEST_PKGS = cmocka
+
+CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	-Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	-Wformat=2 -Wno-format-nonliteral -g
+OPT     ?= -O2
+CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
+	-DLOCALEDIR='"$(PREFIX)/share/locale"' \
+	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+CORE_SRC = $(wildcard src/core/*.c)
+CLI_SRC  = $(wildcard src/cli/*.c)
+TUI_SRC  = $(wildcard src/tui/*.c) $(wildcard screens/*.c)
+CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
+APP_OBJ  = $(CLI_SRC:%.c=$(BUILD)/%.o) $(TUI_SRC:%.c=$(BUILD)/%.o) $(BUILD)/src/main.o
+UNIT_SRC = $(wildcard tests/unit/test_*.c)
+UNIT_BIN = $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+MIGRATIONS = $(sort $(wildcard data/[0-9][0-9][0-9][0-9]_*.sql))
+LANGS    = ja en
+MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
+DEMO_DB ?= $(BUILD)/demo.db
+
+.PHONY: all run check unit asan deps clean pot install
+all: $(BUILD)/kyodo $(MO)
+
+$(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: %.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
+
+# Migrations are embedded in the binary, so a kiosk never reads SQL from disk.
+$(BUILD)/migrations.c: $(MIGRATIONS) tools/embed-sql.sh
+	@mkdir -p $(@D)
+	sh tools/embed-sql.sh $(MIGRATIONS) > $@
+
+$(BUILD)/migrations.o: $(BUILD)/migrations.c
+	$(CC) $(CFLAGS) -Isrc/core -c -o $@ $<
+
+$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo: locale/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+# Regenerate the template after changing a message; then `msgmerge` the catalogs.
+pot:
+	xgettext --from-code=UTF-8 -k_ -kN_ -kP_:1,2 --add-comments=TRANSLATORS \
+		--package-name=kyodo -o locale/kyodo.pot $(sort $(CORE_SRC) $(CLI_SRC) $(TUI_SRC) src/main.c)
+	for l in $(LANGS); do msgmerge -q -U --backup=none locale/$$l.po locale/kyodo.pot; done
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(shell pkg-config --cflags $(TEST_PKGS)) -o $@ $^ \
+		$(LDLIBS) $(shell pkg-config --libs $(TEST_PKGS))
+
+unit: $(UNIT_BIN)
+
+$(DEMO_DB): | $(BUILD)/kyodo
+	$(BUILD)/kyodo demo --db $@
+
+run: deps all $(DEMO_DB)
+	$(BUILD)/kyodo --db $(DEMO_DB) --no-kiosk
+
+check: deps all $(UNIT_BIN)
+	@BUILD=$(BUILD) sh tests/run.sh
+
+asan:
+	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
+		LDFLAGS="-fsanitize=address,undefined" check
+
+deps:
+	@sh tools/deps.sh
+
+install: all
+	install -D -m 755 $(BUILD)/kyodo $(DESTDIR)$(PREFIX)/bin/kyodo
+	for l in $(LANGS); do install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/kyodo.mo \
+		$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/kyodo.mo; done
+
+clean:
+	rm -rf build build-asan
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

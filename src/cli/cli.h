@@ -1,0 +1,77 @@
+/*
+ * cli — the command line: one file per subcommand (cmd-*.c), each exporting
+ * one `const struct cmd_entry`, listed in cli.c.  --help is generated from the
+ * entry, so usage, help and parsing never disagree.
+ *
+ * Exit status: 0 done; 1 refused or failed (one sentence on stderr);
+ * 2 wrong usage.
+ */
+#ifndef KYODO_CLI_H
+#define KYODO_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/actor.h"
+#include "core/error.h"
+#include "core/store.h"
+
+#define EXIT_DONE 0
+#define EXIT_REFUSED 1
+#define EXIT_USAGE 2
+
+struct cmd_opt {
+	const char *name;	/* without the leading "--" */
+	const char *arg;	/* "FILE"; NULL for a flag */
+	const char *help;	/* English msgid */
+};
+
+#define CMD_MAX_ARGS 64
+
+struct cmd_args {
+	int npos;
+	const char *pos[CMD_MAX_ARGS];
+	int nopt;
+	struct {
+		const char *name;
+		const char *value;	/* "" for a flag */
+	} opt[CMD_MAX_ARGS];
+};
+
+struct cmd_entry {
+	const char *name;	/* "list", "staff add" */
+	const char *synopsis;	/* after the name: "KIND --db FILE [--month YYYY-MM]" */
+	const char *summary;	/* English msgid */
+	const struct cmd_opt *opts;	/* ends with {NULL} */
+	int min_pos, max_pos;	/* positional arguments allowed */
+	bool field_opts;	/* also takes --FIELD VALUE for the KIND's fields */
+	int (*exec)(const struct cmd_entry *self, const struct cmd_args *args);
+	/* Extra help after the options (e.g. the fields of each kind); may be NULL. */
+	void (*more_help)(const struct cmd_entry *self, const struct cmd_args *args);
+};
+
+/* Runs the subcommand named at argv[0..]; returns the exit status, or -1
+ * when argv names no subcommand. */
+int cli_main(int argc, char **argv);
+/* Prints every subcommand's synopsis. */
+void cli_print_commands(void);
+
+/* The value of --name, or NULL when not given. */
+const char *cmd_opt(const struct cmd_args *a, const char *name);
+bool cmd_flag(const struct cmd_args *a, const char *name);
+/* Prints "kyodo: <sentence>" and the usage line to stderr; returns 2. */
+int cmd_usage(const struct cmd_entry *e, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);
+/* Prints "kyodo: <sentence>" to stderr; returns 1. */
+int cmd_fail(const char *fmt, ...) KYODO_PRINTFLIKE(1, 2);
+/* The store named by --db, else $KYODO_DB, else $XDG_DATA_HOME/kyodo/kyodo.db. */
+const char *cmd_db_path(const struct cmd_args *a);
+/* Opens that store; prints the reason and returns NULL on failure. */
+struct store *cmd_open_store(const struct cmd_args *a);
+/* Writes all of data to stdout; false (with a message) if it could not. */
+bool cmd_write_out(const char *data, size_t n);
+
+extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_staff_add_entry,
+    cmd_staff_list_entry, cmd_add_entry, cmd_list_entry, cmd_check_entry,
+    cmd_backup_entry;
+
+#endif

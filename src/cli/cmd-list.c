@@ -1,0 +1,190 @@
+/* kyodo list KIND — records as an aligned table or as CSV for Excel. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/csv.h"
+#include "core/date.h"
+#include "core/enc.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "kindhelp.h"
+
+static const struct cmd_opt opts[] = {
+	{"db", "FILE", N_("the store")},
+	{"month", "YYYY-MM", N_("only this month")},
+	{"format", "FORMAT", N_("text (default) or csv")},
+	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"deleted", NULL, N_("include deleted records (marked)")},
+	{NULL, NULL, NULL},
+};
+
+#define ID_WIDTH 8
+
+struct listing {
+	const struct kind *k;
+	bool csv;
+	struct encoder *enc;
+	struct buf out;		/* encoded output, flushed in blocks */
+	struct buf row;
+	size_t lost;		/* characters written as 〓 */
+	bool failed;
+};
+
+static const char *
+shown_value(const struct field *f, const char *v)
+{
+	if (v == NULL)
+		return "";
+	return f->type == FIELD_CHOICE ? field_choice_label(f, v) : v;
+}
+
+static void
+emit(struct listing *l, const struct record *r)
+{
+	size_t lost = encoder_convert(l->enc, buf_str(&l->row), l->row.len, &l->out);
+	struct buf sum = {0};
+
+	if (lost > 0 && r != NULL) {
+		record_summary(r, &sum);
+		fprintf(stderr, P_("kyodo: warning: %s %.8s (%s): %zu character cannot be "
+		    "written in this encoding; written as 〓.\n", "kyodo: warning: %s %.8s (%s): "
+		    "%zu characters cannot be written in this encoding; written as 〓.\n", lost),
+		    l->k->name, r->uuid, buf_str(&sum), lost);
+		buf_free(&sum);
+	}
+	l->lost += lost;
+	buf_reset(&l->row);
+	if (l->out.len >= 65536) {
+		l->failed |= !cmd_write_out(l->out.data, l->out.len);
+		buf_reset(&l->out);
+	}
+}
+
+/* A column is as wide as its field's list width or its label, whichever
+ * is wider, so headings are never cut. */
+static int
+column_width(const struct field *f)
+{
+	int w = text_width(field_label(f));
+
+	return w > f->width ? w : f->width;
+}
+
+static void
+header(struct listing *l)
+{
+	const struct kind *k = l->k;
+	int i;
+
+	if (l->csv) {
+		csv_field(&l->row, "id", true);
+		for (i = 0; i < k->nfields; i++)
+			csv_field(&l->row, k->fields[i].name, false);
+		csv_end_row(&l->row);
+	} else {
+		text_pad(&l->row, "ID", ID_WIDTH, false);
+		for (i = 0; i < k->nfields; i++) {
+			if (k->fields[i].width == 0)
+				continue;
+			buf_addc(&l->row, ' ');
+			text_pad(&l->row, field_label(&k->fields[i]), column_width(&k->fields[i]),
+			    k->fields[i].type == FIELD_YEN || k->fields[i].type == FIELD_COUNT);
+		}
+		buf_addc(&l->row, '\n');
+	}
+	emit(l, NULL);
+}
+
+static bool
+each_row(void *ctx, const struct record *r)
+{
+	struct listing *l = ctx;
+	const struct kind *k = l->k;
+	int i;
+
+	if (l->csv) {
+		csv_field(&l->row, r->uuid, true);
+		for (i = 0; i < k->nfields; i++)
+			csv_field(&l->row, r->value[i], false);
+		csv_end_row(&l->row);
+	} else {
+		buf_printf(&l->row, "%.*s", ID_WIDTH, r->uuid);
+		for (i = 0; i < k->nfields; i++) {
+			const struct field *f = &k->fields[i];
+
+			if (f->width == 0)
+				continue;
+			buf_addc(&l->row, ' ');
+			text_pad(&l->row, shown_value(f, r->value[i]), column_width(f),
+			    f->type == FIELD_YEN || f->type == FIELD_COUNT);
+		}
+		if (r->deleted)
+			buf_printf(&l->row, " [%s]", _("deleted"));
+		/* Trailing blanks help nobody reading the output. */
+		while (l->row.len > 0 && l->row.data[l->row.len - 1] == ' ')
+			l->row.data[--l->row.len] = '\0';
+		buf_addc(&l->row, '\n');
+	}
+	emit(l, r);
+	return !l->failed;
+}
+
+static int
+exec_list(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const struct kind *k = kindhelp_kind(self, a->pos[0]);
+	const char *format = cmd_opt(a, "format"), *month = cmd_opt(a, "month");
+	const char *encname = cmd_opt(a, "encoding");
+	struct record_query q = {0};
+	struct listing l = {0};
+	enum encoding enc = ENC_UTF8;
+	struct error err;
+	struct store *s;
+	long n;
+
+	if (k == NULL)
+		return EXIT_USAGE;
+	l.k = k;
+	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
+		return cmd_usage(self, _("--format is text or csv."));
+	l.csv = format != NULL && strcmp(format, "csv") == 0;
+	if (encname != NULL && !encoding_parse(encname, &enc))
+		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));
+	if (encname != NULL && !l.csv)
+		return cmd_usage(self, _("--encoding goes with --format csv."));
+	if (month != NULL && !date_parse_month(month, &q.year, &q.month))
+		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
+	q.with_deleted = cmd_flag(a, "deleted");
+	l.enc = encoder_new(enc, &err);
+	if (l.enc == NULL)
+		return cmd_fail("%s", err.text);
+	s = cmd_open_store(a);
+	if (s == NULL) {
+		encoder_free(l.enc);
+		return EXIT_REFUSED;
+	}
+	encoder_start(l.enc, &l.out);
+	header(&l);
+	n = record_list(s, k, &q, each_row, &l, &err);
+	if (n >= 0 && !l.failed && l.out.len > 0)
+		l.failed = !cmd_write_out(l.out.data, l.out.len);
+	buf_free(&l.out);
+	buf_free(&l.row);
+	encoder_free(l.enc);
+	store_close(s);
+	if (n < 0)
+		return cmd_fail("%s", err.text);
+	return l.failed ? EXIT_REFUSED : EXIT_DONE;
+}
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.synopsis = "KIND --db FILE [--month YYYY-MM] [--format text|csv] [--encoding ENC]",
+	.summary = N_("List records by date. CSV has a header row and each record's id first."),
+	.opts = opts,
+	.min_pos = 1,
+	.max_pos = 1,
+	.exec = exec_list,
+	.more_help = kindhelp_print,
+};

@@ -1,0 +1,82 @@
+/* kindhelp — see kindhelp.h. */
+#include "kindhelp.h"
+
+#include <stdio.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+
+static const char *
+type_hint(const struct field *f)
+{
+	switch (f->type) {
+	case FIELD_DATE: return "YYYY-MM-DD";
+	case FIELD_TIME: return "HH:MM";
+	case FIELD_YEN: return _("yen");
+	case FIELD_COUNT: return _("number");
+	case FIELD_CHOICE: return _("one of");
+	case FIELD_TEXT:
+	case FIELD_NOTE: break;
+	}
+	return _("text");
+}
+
+static void
+print_fields(const struct kind *k)
+{
+	const struct choice *c;
+	struct buf line = {0};
+	char left[48];
+	int i;
+
+	printf("\n%s (%s):\n", _("Fields"), kind_label(k));
+	for (i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		buf_reset(&line);
+		snprintf(left, sizeof left, "  --%s", f->name);
+		text_pad(&line, left, 18, false);
+		text_pad(&line, field_label(f), 16, false);
+		buf_printf(&line, " %s%s", type_hint(f), f->required ? _(", required") : "");
+		if (f->choices != NULL)
+			for (c = f->choices; c->code != NULL; c++)
+				buf_printf(&line, "%s%s", c == f->choices ? ": " : " | ", c->code);
+		printf("%s\n", buf_str(&line));
+	}
+	buf_free(&line);
+}
+
+void
+kindhelp_print(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const struct kind *const *k;
+	const struct kind *one = a->npos > 0 ? kind_find(a->pos[0]) : NULL;
+
+	(void)self;
+	if (one != NULL) {
+		print_fields(one);
+		return;
+	}
+	printf("\n%s:", _("Kinds"));
+	for (k = kind_all(); *k != NULL; k++)
+		printf(" %s", (*k)->name);
+	printf("\n%s\n", _("Give a kind before --help to see its fields."));
+}
+
+const struct kind *
+kindhelp_kind(const struct cmd_entry *self, const char *name)
+{
+	const struct kind *k = kind_find(name);
+	const struct kind *const *all;
+	char list[256];
+	size_t len = 0;
+
+	if (k != NULL)
+		return k;
+	list[0] = '\0';
+	for (all = kind_all(); *all != NULL && len < sizeof list; all++)
+		len += (size_t)snprintf(list + len, sizeof list - len, "%s%s",
+		    all == kind_all() ? "" : ", ", (*all)->name);
+	cmd_usage(self, _("Unknown kind \"%s\"; kinds are: %s."), name, list);
+	return NULL;
+}

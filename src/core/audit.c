@@ -1,0 +1,69 @@
+/* audit — see audit.h. */
+#include "audit.h"
+
+#include <sqlite3.h>
+
+#include "date.h"
+#include "i18n.h"
+
+bool
+audit_log(struct store *s, const struct actor *who, const char *action,
+    const char *kind, const char *uuid, const char *summary, struct error *err)
+{
+	sqlite3_stmt *st;
+	char now[32];
+	int rc;
+
+	date_now_utc(now);
+	if (sqlite3_prepare_v2(store_db(s), "INSERT INTO audit (at, actor, action, kind, "
+	    "uuid, summary) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+		store_sql_error(s, _("Writing the audit log"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, action, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, summary, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Writing the audit log"), err);
+		return false;
+	}
+	return true;
+}
+
+int
+audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audit_entry *e),
+    void *ctx, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct audit_entry e;
+	int rc, n = 0;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT id, at, actor, action, kind, uuid, "
+	    "summary FROM audit ORDER BY id DESC LIMIT ?", -1, &st, NULL) != SQLITE_OK) {
+		store_sql_error(s, _("Reading the audit log"), err);
+		return -1;
+	}
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		e.id = sqlite3_column_int64(st, 0);
+		e.at = (const char *)sqlite3_column_text(st, 1);
+		e.actor = (const char *)sqlite3_column_text(st, 2);
+		e.action = (const char *)sqlite3_column_text(st, 3);
+		e.kind = (const char *)sqlite3_column_text(st, 4);
+		e.uuid = (const char *)sqlite3_column_text(st, 5);
+		e.summary = (const char *)sqlite3_column_text(st, 6);
+		each(ctx, &e);
+		n++;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Reading the audit log"), err);
+		return -1;
+	}
+	return n;
+}

@@ -1,0 +1,291 @@
+/* date — see date.h. */
+#include "date.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "text.h"
+
+static bool
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+int
+date_days_in_month(int year, int month)
+{
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (month < 1 || month > 12)
+		return 0;
+	return month == 2 && is_leap(year) ? 29 : days[month - 1];
+}
+
+bool
+date_valid(int year, int month, int day)
+{
+	return year >= 1900 && year <= 2999 && month >= 1 && month <= 12 &&
+	    day >= 1 && day <= date_days_in_month(year, month);
+}
+
+/* Reads 1..maxd ASCII digits at *p; advances p. */
+static bool
+read_num(const char **p, int mind, int maxd, int *out)
+{
+	int n = 0, d = 0;
+
+	while (**p >= '0' && **p <= '9' && d < maxd) {
+		n = n * 10 + (**p - '0');
+		(*p)++;
+		d++;
+	}
+	if (d < mind || (**p >= '0' && **p <= '9'))
+		return false;
+	*out = n;
+	return true;
+}
+
+static bool
+is_date_sep(char c)
+{
+	return c == '-' || c == '/' || c == '.';
+}
+
+bool
+date_parse(const char *s, struct date *d)
+{
+	char *f = text_fold_ascii(s);
+	const char *p = f;
+	int y, m, day;
+	bool ok;
+
+	ok = read_num(&p, 4, 4, &y) && is_date_sep(*p++) &&
+	    read_num(&p, 1, 2, &m) && is_date_sep(*p++) &&
+	    read_num(&p, 1, 2, &day) && *p == '\0' && date_valid(y, m, day);
+	free(f);
+	if (ok) {
+		d->year = y;
+		d->month = m;
+		d->day = day;
+	}
+	return ok;
+}
+
+void
+date_format(struct date d, char *out)
+{
+	char tmp[48];
+
+	snprintf(tmp, sizeof tmp, "%04d-%02d-%02d", d.year, d.month, d.day);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+bool
+date_parse_month(const char *s, int *year, int *month)
+{
+	char *f = text_fold_ascii(s);
+	const char *p = f;
+	int y, m;
+	bool ok;
+
+	ok = read_num(&p, 4, 4, &y) && is_date_sep(*p++) &&
+	    read_num(&p, 1, 2, &m) && *p == '\0' && date_valid(y, m, 1);
+	free(f);
+	if (ok) {
+		*year = y;
+		*month = m;
+	}
+	return ok;
+}
+
+bool
+time_parse(const char *s, int *minutes)
+{
+	char *f = text_fold_ascii(s);
+	const char *p = f;
+	int h, m;
+	bool ok;
+
+	ok = read_num(&p, 1, 2, &h) && *p++ == ':' && read_num(&p, 2, 2, &m) &&
+	    *p == '\0' && h < 24 && m < 60;
+	free(f);
+	if (ok)
+		*minutes = h * 60 + m;
+	return ok;
+}
+
+void
+time_format(int minutes, char *out)
+{
+	char tmp[32];
+
+	snprintf(tmp, sizeof tmp, "%02d:%02d", minutes / 60, minutes % 60);
+	memcpy(out, tmp, 5);
+	out[5] = '\0';
+}
+
+/* Howard Hinnant's days-from-civil algorithm. */
+long
+date_to_days(struct date d)
+{
+	long y = d.year - (d.month <= 2);
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153 * (d.month + (d.month > 2 ? -3 : 9)) + 2) / 5 + d.day - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+	return era * 146097 + doe - 719468;
+}
+
+struct date
+date_from_days(long z)
+{
+	struct date d;
+	long era, doe, yoe, y, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	y = yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	d.day = (int)(doy - (153 * mp + 2) / 5 + 1);
+	d.month = (int)(mp < 10 ? mp + 3 : mp - 9);
+	d.year = (int)(y + (d.month <= 2));
+	return d;
+}
+
+int
+date_weekday(struct date d)
+{
+	long n = date_to_days(d) % 7;	/* 1970-01-01 was a Thursday */
+
+	return (int)((n + 4 + 7) % 7);
+}
+
+struct date
+date_add_days(struct date d, long n)
+{
+	return date_from_days(date_to_days(d) + n);
+}
+
+int
+date_compare(struct date a, struct date b)
+{
+	long x = date_to_days(a), y = date_to_days(b);
+
+	return x < y ? -1 : x > y;
+}
+
+struct date
+date_today(void)
+{
+	const char *fixed = getenv("KYODO_TODAY");
+	struct date d;
+	struct tm tm;
+	time_t now;
+
+	if (fixed != NULL && date_parse(fixed, &d))
+		return d;
+	now = time(NULL);
+	localtime_r(&now, &tm);
+	d.year = tm.tm_year + 1900;
+	d.month = tm.tm_mon + 1;
+	d.day = tm.tm_mday;
+	return d;
+}
+
+void
+date_now_utc(char *out)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+int
+date_fiscal_year(struct date d)
+{
+	return d.month >= 4 ? d.year : d.year - 1;
+}
+
+static const struct era {
+	struct date start;
+	const char *ja, *en;
+} eras[] = {
+	{{2019, 5, 1}, "令和", "Reiwa"},
+	{{1989, 1, 8}, "平成", "Heisei"},
+	{{1926, 12, 25}, "昭和", "Showa"},
+	{{1912, 7, 30}, "大正", "Taisho"},
+	{{1868, 10, 23}, "明治", "Meiji"},
+};
+
+bool
+era_of_date(struct date d, const char **name_ja, const char **name_en, int *year)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof eras / sizeof eras[0]; i++) {
+		if (date_compare(d, eras[i].start) >= 0) {
+			*name_ja = eras[i].ja;
+			*name_en = eras[i].en;
+			*year = d.year - eras[i].start.year + 1;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+era_year_ja(int year, char *out, size_t size)
+{
+	if (year == 1)
+		snprintf(out, size, "元");
+	else
+		snprintf(out, size, "%d", year);
+}
+
+void
+era_format_date(struct date d, enum era_lang lang, char *out, size_t size)
+{
+	const char *ja, *en;
+	char y[16];
+	int year;
+
+	if (!era_of_date(d, &ja, &en, &year)) {
+		snprintf(out, size, "%04d-%02d-%02d", d.year, d.month, d.day);
+		return;
+	}
+	if (lang == ERA_JA) {
+		era_year_ja(year, y, sizeof y);
+		snprintf(out, size, "%s%s年%d月%d日", ja, y, d.month, d.day);
+	} else
+		snprintf(out, size, "%04d-%02d-%02d (%s %d)", d.year, d.month, d.day, en, year);
+}
+
+void
+era_format_fy(int fy, enum era_lang lang, char *out, size_t size)
+{
+	struct date last_day = {fy, 12, 31};
+	const char *ja, *en;
+	char y[16];
+	int year;
+
+	if (!era_of_date(last_day, &ja, &en, &year)) {
+		snprintf(out, size, "FY%d", fy);
+		return;
+	}
+	if (lang == ERA_JA) {
+		era_year_ja(year, y, sizeof y);
+		snprintf(out, size, "%s%s年度", ja, y);
+	} else
+		snprintf(out, size, "FY%d (%s %d)", fy, en, year);
+}

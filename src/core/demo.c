@@ -1,0 +1,291 @@
+/* demo — see demo.h. */
+#include "demo.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "actor.h"
+#include "i18n.h"
+#include "record.h"
+#include "staff.h"
+
+struct rng {
+	uint64_t state;
+};
+
+/* splitmix64: small, fast and the same everywhere, so a seed names a store. */
+static uint64_t
+rng_next(struct rng *g)
+{
+	uint64_t z = (g->state += 0x9E3779B97F4A7C15ULL);
+
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+	return z ^ (z >> 31);
+}
+
+static int
+rng_int(struct rng *g, int lo, int hi)
+{
+	return lo + (int)(rng_next(g) % (uint64_t)(hi - lo + 1));
+}
+
+#define PICK(g, a) ((a)[rng_int(g, 0, (int)(sizeof(a) / sizeof((a)[0])) - 1)])
+
+static void
+rng_uuid(struct rng *g, char out[37])
+{
+	uint64_t a = rng_next(g), b = rng_next(g);
+
+	snprintf(out, 37, "%08x-%04x-4%03x-%04x-%012llx", (unsigned)(a >> 32),
+	    (unsigned)(a >> 16) & 0xFFFF, (unsigned)a & 0xFFF,
+	    (unsigned)((b >> 48) & 0x3FFF) | 0x8000,
+	    (unsigned long long)(b & 0xFFFFFFFFFFFFULL));
+}
+
+static const char *const rooms[] = {
+	"大会議室", "研修室", "創作室", "和室", "調理室", "ホール",
+};
+static const int room_fee[] = {1200, 600, 500, 500, 800, 2000};
+
+static const char *const groups[] = {
+	"一関民謡保存会", "真柴太極拳クラブ", "書道サークル「墨の会」", "健康体操の会",
+	"子ども将棋教室", "郷土史研究会", "手芸サークル「ひだまり」", "真柴寿会",
+	"真柴自治会", "読み聞かせ「おはなしの森」", "陶芸同好会", "コーラス「やまびこ」",
+	"囲碁クラブ", "フラダンス「レイ」", "ヨガ教室", "PTA 真柴小学校",
+};
+static const char *const individuals[] = {
+	"佐々木 健", "千葉 美穂", "小野寺 誠", "菅原 和子", "阿部 隆",
+	"髙橋 直子", "熊谷 翔", "岩渕 陽子",
+};
+static const char *const slots[][2] = {
+	{"09:00", "12:00"}, {"13:00", "17:00"}, {"18:00", "21:00"}, {"10:00", "12:00"},
+	{"13:30", "15:30"}, {"19:00", "21:00"},
+};
+
+struct demo {
+	struct store *s;
+	struct rng g;
+	struct actor staff[2];
+	struct error *err;
+	long done, total;
+	void (*progress)(void *, long, long);
+	void *ctx;
+};
+
+/* Sets fields by name from NULL-terminated name/value pairs and stores. */
+static bool
+put(struct demo *d, const struct kind *k, const char *const *pairs)
+{
+	struct record r;
+	bool ok = true;
+	int i;
+
+	record_init(&r, k);
+	rng_uuid(&d->g, r.uuid);
+	for (; ok && pairs[0] != NULL; pairs += 2) {
+		i = kind_field(k, pairs[0]);
+		ok = i >= 0 && (pairs[1] == NULL || record_set(&r, i, pairs[1], d->err));
+	}
+	if (ok)
+		ok = record_insert_in_tx(d->s, &d->staff[rng_int(&d->g, 0, 1)], &r, d->err);
+	record_free(&r);
+	if (ok && d->progress != NULL && ++d->done % 200 == 0)
+		d->progress(d->ctx, d->done, d->total);
+	return ok;
+}
+
+static bool
+closed(struct date day)
+{
+	return (day.month == 12 && day.day >= 29) || (day.month == 1 && day.day <= 3);
+}
+
+static bool
+add_meetings(struct demo *d, struct date day, int *round_no, int *board_no)
+{
+	const struct kind *k = kind_find("meeting");
+	char title[128], count[16], date[11];
+	int wd = date_weekday(day);
+
+	date_format(day, date);
+	/* The round table meets on the second Thursday, the board on the last
+	 * Tuesday, and working groups most weeks. */
+	if (wd == 4 && day.day >= 8 && day.day <= 14) {
+		snprintf(title, sizeof title, "第%d回 真柴地域協働体 円卓会議", ++*round_no);
+		snprintf(count, sizeof count, "%d", rng_int(&d->g, 18, 32));
+		if (!put(d, k, (const char *const[]){"date", date, "start", "19:00", "end",
+		    "20:30", "kind", "round-table", "title", title, "room", "大会議室",
+		    "attendees", count, "agenda", "各部会の報告、地域づくり計画の進捗について",
+		    NULL}))
+			return false;
+	}
+	if (wd == 2 && day.day + 7 > date_days_in_month(day.year, day.month)) {
+		snprintf(title, sizeof title, "第%d回 役員会", ++*board_no);
+		snprintf(count, sizeof count, "%d", rng_int(&d->g, 7, 12));
+		if (!put(d, k, (const char *const[]){"date", date, "start", "18:30", "end",
+		    "20:00", "kind", "board", "title", title, "room", "研修室",
+		    "attendees", count, NULL}))
+			return false;
+	}
+	if ((wd == 3 || wd == 1) && rng_int(&d->g, 0, 9) < 2) {
+		static const char *const groups_meet[][2] = {
+			{"preparatory", "夏祭り実行委員会 準備会"},
+			{"preparatory", "敬老会 準備会"},
+			{"other", "福祉部会"}, {"other", "環境部会"}, {"other", "防災部会"},
+			{"other", "広報部会"}, {"city", "市民センター運営について市と協議"},
+			{"city", "地域担当職員との打合せ"},
+		};
+		int i = rng_int(&d->g, 0, 7);
+
+		snprintf(count, sizeof count, "%d", rng_int(&d->g, 4, 14));
+		if (!put(d, k, (const char *const[]){"date", date, "start", "18:30", "end",
+		    "20:00", "kind", groups_meet[i][0], "title", groups_meet[i][1],
+		    "room", PICK(&d->g, rooms), "attendees", count, NULL}))
+			return false;
+	}
+	return true;
+}
+
+static bool
+add_events(struct demo *d, struct date day)
+{
+	static const struct {
+		int month, day;
+		const char *field, *title, *organizer;
+		int people;
+	} yearly[] = {
+		{5, 20, "environment", "春の河川清掃", "環境部会", 120},
+		{6, 15, "safety", "地域防災訓練", "防災部会", 180},
+		{8, 10, "culture", "真柴夏祭り", "夏祭り実行委員会", 650},
+		{9, 14, "welfare", "敬老会", "福祉部会", 140},
+		{10, 26, "culture", "真柴市民センターまつり", "市民センター", 420},
+		{11, 9, "environment", "秋の花壇整備", "環境部会", 40},
+		{1, 12, "culture", "どんと祭", "真柴自治会", 200},
+		{2, 8, "safety", "雪かきボランティア", "福祉部会", 35},
+	};
+	const struct kind *k = kind_find("event");
+	char date[11], count[16], vol[16], cost[16];
+	size_t i;
+	int wd = date_weekday(day);
+
+	date_format(day, date);
+	for (i = 0; i < sizeof yearly / sizeof yearly[0]; i++) {
+		if (yearly[i].month != day.month || yearly[i].day != day.day)
+			continue;
+		snprintf(count, sizeof count, "%d", yearly[i].people + rng_int(&d->g, -20, 20));
+		snprintf(vol, sizeof vol, "%d", rng_int(&d->g, 10, 40));
+		snprintf(cost, sizeof cost, "%d", rng_int(&d->g, 10, 150) * 1000);
+		if (!put(d, k, (const char *const[]){"date", date, "start", "09:00", "end",
+		    "15:00", "title", yearly[i].title, "field", yearly[i].field,
+		    "organizer", yearly[i].organizer, "participants", count,
+		    "volunteers", vol, "cost", cost, NULL}))
+			return false;
+	}
+	/* Weekly programmes: the children's café on Saturdays, courses midweek. */
+	if (wd == 6 && rng_int(&d->g, 0, 3) == 0) {
+		snprintf(count, sizeof count, "%d", rng_int(&d->g, 15, 40));
+		snprintf(vol, sizeof vol, "%d", rng_int(&d->g, 4, 9));
+		if (!put(d, k, (const char *const[]){"date", date, "start", "11:00", "end",
+		    "14:00", "title", "子ども食堂「ましば」", "field", "childcare", "organizer",
+		    "子育て部会", "participants", count, "volunteers", vol, "cost", "8000",
+		    NULL}))
+			return false;
+	}
+	if (wd == 3 && rng_int(&d->g, 0, 4) == 0) {
+		static const char *const courses[] = {
+			"市民講座「地域の歴史を歩く」", "健康講座「フレイル予防」",
+			"パソコン講座「スマホ入門」", "料理教室「郷土料理 はっと」",
+		};
+		snprintf(count, sizeof count, "%d", rng_int(&d->g, 10, 30));
+		if (!put(d, k, (const char *const[]){"date", date, "start", "10:00", "end",
+		    "12:00", "title", PICK(&d->g, courses), "field", "learning", "organizer",
+		    "市民センター", "participants", count, "volunteers", "0", "cost", "5000",
+		    NULL}))
+			return false;
+	}
+	return true;
+}
+
+static bool
+add_uses(struct demo *d, struct date day)
+{
+	const struct kind *k = kind_find("use");
+	char date[11], people[16], fee[16], waived[16];
+	int n = rng_int(&d->g, 2, 7), i, room, slot, cat;
+	static const char *const cats[] = {
+		"group", "group", "group", "group", "group", "group", "own", "own",
+		"body", "individual", "individual", "city",
+	};
+
+	date_format(day, date);
+	for (i = 0; i < n; i++) {
+		const char *category = PICK(&d->g, cats), *who;
+		int charge, waive;
+
+		room = rng_int(&d->g, 0, 5);
+		slot = rng_int(&d->g, 0, 5);
+		cat = rng_int(&d->g, 0, 9);
+		charge = room_fee[room] * (slot < 3 ? 2 : 1);
+		waive = 0;
+		if (strcmp(category, "group") == 0) {
+			who = PICK(&d->g, groups);
+			if (cat < 3) {	/* a registered learning group pays half */
+				waive = charge / 2;
+				charge -= waive;
+			}
+		} else if (strcmp(category, "individual") == 0)
+			who = PICK(&d->g, individuals);
+		else {
+			who = strcmp(category, "own") == 0 ? "市民センター" :
+			    strcmp(category, "body") == 0 ? "真柴地域協働体" : "一関市";
+			waive = charge;
+			charge = 0;
+		}
+		snprintf(people, sizeof people, "%d", rng_int(&d->g, 3, 30));
+		snprintf(fee, sizeof fee, "%d", charge);
+		snprintf(waived, sizeof waived, "%d", waive);
+		if (!put(d, k, (const char *const[]){"date", date, "start", slots[slot][0],
+		    "end", slots[slot][1], "room", rooms[room], "group", who, "category",
+		    category, "people", people, "fee", fee, "exemption", waived, NULL}))
+			return false;
+	}
+	return true;
+}
+
+bool
+demo_fill(struct store *s, int years, uint64_t seed, struct date today,
+    void (*progress)(void *ctx, long done, long total), void *ctx, struct error *err)
+{
+	struct demo d = { .s = s, .g = { seed }, .err = err, .progress = progress, .ctx = ctx };
+	struct actor admin;
+	struct date day, first = { date_fiscal_year(today) - years + 1, 4, 1 };
+	struct date last = date_add_days(today, 14);
+	int round_no = 0, board_no = 0;
+
+	actor_cli(&admin);
+	if (!staff_add(s, &admin, DEMO_STAFF_NAME, ROLE_CENTER, DEMO_STAFF_PIN, err) ||
+	    !staff_add(s, &admin, "菅原 健一", ROLE_SECRETARIAT, "2345", err) ||
+	    !staff_add(s, &admin, DEMO_ADMIN_NAME, ROLE_ADMIN, DEMO_ADMIN_PIN, err))
+		return false;
+	snprintf(d.staff[0].name, sizeof d.staff[0].name, "%s", DEMO_STAFF_NAME);
+	d.staff[0].role = ROLE_CENTER;
+	snprintf(d.staff[1].name, sizeof d.staff[1].name, "%s", "菅原 健一");
+	d.staff[1].role = ROLE_SECRETARIAT;
+	d.total = (date_to_days(last) - date_to_days(first) + 1) * 5;
+
+	if (!store_begin(s, err))
+		return false;
+	for (day = first; date_compare(day, last) <= 0; day = date_add_days(day, 1)) {
+		if (closed(day))
+			continue;
+		if (!add_meetings(&d, day, &round_no, &board_no) || !add_events(&d, day) ||
+		    !add_uses(&d, day)) {
+			store_rollback(s);
+			return false;
+		}
+	}
+	if (progress != NULL)
+		progress(ctx, d.total, d.total);
+	return store_commit(s, err);
+}

@@ -1,0 +1,694 @@
+/* record — see record.h. */
+#include "record.h"
+
+#include <inttypes.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "date.h"
+#include "i18n.h"
+#include "text.h"
+
+/* Columns every synced row has, before the kind's own fields. */
+#define META_COLUMNS "uuid, origin, version, updated_at, deleted, created_by, updated_by"
+#define META_COUNT 7
+
+const struct kind *
+kind_find(const char *name)
+{
+	const struct kind *const *k;
+
+	for (k = kind_all(); *k != NULL; k++)
+		if (strcmp((*k)->name, name) == 0)
+			return *k;
+	return NULL;
+}
+
+int
+kind_field(const struct kind *k, const char *name)
+{
+	int i;
+
+	for (i = 0; i < k->nfields; i++)
+		if (strcmp(k->fields[i].name, name) == 0)
+			return i;
+	return -1;
+}
+
+const char *
+kind_label(const struct kind *k)
+{
+	return _(k->label);
+}
+
+const char *
+field_label(const struct field *f)
+{
+	return _(f->label);
+}
+
+const char *
+field_choice_label(const struct field *f, const char *code)
+{
+	const struct choice *c;
+
+	if (f->choices == NULL || code == NULL)
+		return code;
+	for (c = f->choices; c->code != NULL; c++)
+		if (strcmp(c->code, code) == 0)
+			return _(c->label);
+	return code;
+}
+
+/* Reads a whole number from folded text: digits with optional thousands
+ * commas; for yen also a leading ¥/￥ or a trailing 円.  Sets *negative when
+ * a minus sign leads. */
+static bool
+parse_whole(const char *folded, bool yen, long long max, long long *out, bool *negative)
+{
+	const char *p = folded;
+	long long v = 0;
+	int digits = 0;
+
+	*negative = false;
+	if (yen && strncmp(p, "\xC2\xA5", 2) == 0)	/* ¥ */
+		p += 2;
+	else if (yen && strncmp(p, "\xEF\xBF\xA5", 3) == 0)	/* ￥ */
+		p += 3;
+	if (*p == '-') {
+		*negative = true;
+		return false;
+	}
+	for (; *p != '\0'; p++) {
+		if (*p == ',' && digits > 0)
+			continue;
+		if (*p < '0' || *p > '9')
+			break;
+		if (v > (max - (*p - '0')) / 10)
+			return false;
+		v = v * 10 + (*p - '0');
+		digits++;
+	}
+	if (yen && strcmp(p, "\xE5\x86\x86") == 0)	/* 円 */
+		p += 3;
+	if (digits == 0 || *p != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
+static const char *
+choice_codes(const struct field *f, char *buf, size_t size)
+{
+	const struct choice *c;
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (c = f->choices; c->code != NULL && len < size; c++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", c == f->choices ? "" : ", ",
+		    c->code);
+	return buf;
+}
+
+static bool
+parse_choice(const struct field *f, const char *in, char **out, struct error *err)
+{
+	const struct choice *c;
+	char codes[256];
+
+	for (c = f->choices; c->code != NULL; c++) {
+		if (strcmp(in, c->code) == 0 || strcmp(in, c->label) == 0 ||
+		    strcmp(in, _(c->label)) == 0) {
+			*out = xstrdup(c->code);
+			return true;
+		}
+	}
+	error_set(err, _("%s: \"%s\" is not one of: %s."), field_label(f), in,
+	    choice_codes(f, codes, sizeof codes));
+	return false;
+}
+
+static bool
+parse_number(const struct field *f, const char *in, char **out, struct error *err)
+{
+	char *folded = text_fold_ascii(in), num[32];
+	bool yen = f->type == FIELD_YEN, negative;
+	long long v;
+
+	if (!parse_whole(folded, yen, f->max, &v, &negative)) {
+		if (negative)
+			error_set(err, _("%s: %s cannot be negative."), field_label(f), in);
+		else if (yen)
+			error_set(err, _("%s: \"%s\" is not an amount in whole yen "
+			    "(up to %lld)."), field_label(f), in, f->max);
+		else
+			error_set(err, _("%s: \"%s\" is not a whole number (0 to %lld)."),
+			    field_label(f), in, f->max);
+		free(folded);
+		return false;
+	}
+	free(folded);
+	snprintf(num, sizeof num, "%lld", v);
+	*out = xstrdup(num);
+	return true;
+}
+
+bool
+field_parse(const struct field *f, const char *input, char **out, struct error *err)
+{
+	char *t, *shown, canon[16];
+	struct date d;
+	int minutes;
+	size_t n;
+	bool ok = true;
+
+	*out = NULL;
+	if (!text_is_utf8(input, strlen(input))) {
+		error_set(err, _("%s: the text is not valid UTF-8 (a wrong encoding?)."),
+		    field_label(f));
+		return false;
+	}
+	t = text_trim(input);
+	shown = text_visible(t);
+	if (*t == '\0') {
+		free(t);
+		free(shown);
+		return true;
+	}
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_NOTE:
+		n = text_chars(t);
+		if (f->max > 0 && n > (size_t)f->max) {
+			error_set(err, _("%s: at most %lld characters (this has %zu)."),
+			    field_label(f), f->max, n);
+			ok = false;
+		} else {
+			*out = t;
+			t = NULL;
+		}
+		break;
+	case FIELD_DATE:
+		if (date_parse(t, &d)) {
+			date_format(d, canon);
+			*out = xstrdup(canon);
+		} else {
+			error_set(err, _("%s: \"%s\" is not a valid date "
+			    "(expected YYYY-MM-DD, e.g. 2026-04-01)."), field_label(f), shown);
+			ok = false;
+		}
+		break;
+	case FIELD_TIME:
+		if (time_parse(t, &minutes)) {
+			time_format(minutes, canon);
+			*out = xstrdup(canon);
+		} else {
+			error_set(err, _("%s: \"%s\" is not a valid time "
+			    "(expected HH:MM, e.g. 09:30)."), field_label(f), shown);
+			ok = false;
+		}
+		break;
+	case FIELD_YEN:
+	case FIELD_COUNT:
+		ok = parse_number(f, shown, out, err);
+		break;
+	case FIELD_CHOICE:
+		ok = parse_choice(f, t, out, err);
+		break;
+	}
+	free(t);
+	free(shown);
+	return ok;
+}
+
+void
+record_init(struct record *r, const struct kind *k)
+{
+	memset(r, 0, sizeof *r);
+	r->kind = k;
+}
+
+void
+record_free(struct record *r)
+{
+	int i;
+
+	for (i = 0; i < RECORD_MAX_FIELDS; i++) {
+		free(r->value[i]);
+		r->value[i] = NULL;
+	}
+	free(r->created_by);
+	free(r->updated_by);
+	r->created_by = r->updated_by = NULL;
+}
+
+bool
+record_set(struct record *r, int i, const char *input, struct error *err)
+{
+	char *v;
+
+	if (!field_parse(&r->kind->fields[i], input, &v, err)) {
+		if (err != NULL)
+			err->field = i;
+		return false;
+	}
+	free(r->value[i]);
+	r->value[i] = v;
+	return true;
+}
+
+long long
+record_int(const struct record *r, int i)
+{
+	return r->value[i] != NULL ? strtoll(r->value[i], NULL, 10) : 0;
+}
+
+bool
+record_check(const struct record *r, struct error *err)
+{
+	int i;
+
+	for (i = 0; i < r->kind->nfields; i++) {
+		if (r->kind->fields[i].required && r->value[i] == NULL) {
+			error_set(err, _("%s: required."), field_label(&r->kind->fields[i]));
+			if (err != NULL)
+				err->field = i;
+			return false;
+		}
+	}
+	return r->kind->check == NULL || r->kind->check(r, err);
+}
+
+void
+record_summary(const struct record *r, struct buf *out)
+{
+	int d = kind_field(r->kind, "date"), s = kind_field(r->kind, "start");
+	const char *title = r->value[r->kind->title_field];
+
+	buf_printf(out, "%s", kind_label(r->kind));
+	if (d >= 0 && r->value[d] != NULL)
+		buf_printf(out, " %s", r->value[d]);
+	if (s >= 0 && r->value[s] != NULL)
+		buf_printf(out, " %s", r->value[s]);
+	if (title != NULL)
+		buf_printf(out, " %s", title);
+}
+
+static void
+bind_value(sqlite3_stmt *st, int col, const struct field *f, const char *v)
+{
+	if (v == NULL)
+		sqlite3_bind_null(st, col);
+	else if (f->type == FIELD_YEN || f->type == FIELD_COUNT)
+		sqlite3_bind_int64(st, col, strtoll(v, NULL, 10));
+	else
+		sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
+}
+
+static void
+new_uuid(char out[37])
+{
+	unsigned char b[16];
+
+	randombytes_buf(b, sizeof b);
+	b[6] = (b[6] & 0x0F) | 0x40;	/* version 4 */
+	b[8] = (b[8] & 0x3F) | 0x80;	/* RFC 4122 variant */
+	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	    "%02x%02x%02x%02x%02x%02x", b[0], b[1], b[2], b[3], b[4], b[5], b[6],
+	    b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
+}
+
+static bool
+audit_record(struct store *s, const struct actor *who, const char *action,
+    const struct record *r, struct error *err)
+{
+	struct buf sum = {0};
+	bool ok;
+
+	record_summary(r, &sum);
+	ok = audit_log(s, who, action, r->kind->name, r->uuid, buf_str(&sum), err);
+	buf_free(&sum);
+	return ok;
+}
+
+bool
+record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
+    struct error *err)
+{
+	const struct kind *k = r->kind;
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	int i, rc;
+
+	if (!record_check(r, err))
+		return false;
+	if (r->uuid[0] == '\0')
+		new_uuid(r->uuid);
+	snprintf(r->origin, sizeof r->origin, "%s", store_origin(s));
+	r->version = 1;
+	date_now_utc(r->updated_at);
+	r->deleted = false;
+	free(r->created_by);
+	free(r->updated_by);
+	r->created_by = xstrdup(who->name);
+	r->updated_by = xstrdup(who->name);
+
+	buf_printf(&sql, "INSERT INTO %s (" META_COLUMNS, k->table);
+	for (i = 0; i < k->nfields; i++)
+		buf_printf(&sql, ", \"%s\"", k->fields[i].name);
+	buf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
+	for (i = 0; i < k->nfields; i++)
+		buf_adds(&sql, ", ?");
+	buf_adds(&sql, ")");
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->origin, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, r->version);
+	sqlite3_bind_text(st, 4, r->updated_at, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, 0);
+	sqlite3_bind_text(st, 6, r->created_by, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->updated_by, -1, SQLITE_STATIC);
+	for (i = 0; i < k->nfields; i++)
+		bind_value(st, META_COUNT + 1 + i, &k->fields[i], r->value[i]);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	return audit_record(s, who, "add", r, err);
+}
+
+bool
+record_insert(struct store *s, const struct actor *who, struct record *r, struct error *err)
+{
+	if (!record_check(r, err) || !store_begin(s, err))
+		return false;
+	if (!record_insert_in_tx(s, who, r, err)) {
+		store_rollback(s);
+		r->uuid[0] = '\0';
+		return false;
+	}
+	return store_commit(s, err);
+}
+
+/* Writes r's fields and deleted flag over the stored row at r->version,
+ * which becomes r->version + 1. */
+static bool
+save_version(struct store *s, const struct actor *who, struct record *r,
+    const char *action, struct error *err)
+{
+	const struct kind *k = r->kind;
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	char now[21];
+	int i, rc, changed;
+
+	if (strcmp(r->origin, store_origin(s)) != 0) {
+		error_set(err, _("This record belongs to %s; only its owner can change it."),
+		    r->origin);
+		return false;
+	}
+	date_now_utc(now);
+	buf_printf(&sql, "UPDATE %s SET version = version + 1, updated_at = ?, "
+	    "updated_by = ?, deleted = ?", k->table);
+	for (i = 0; i < k->nfields; i++)
+		buf_printf(&sql, ", \"%s\" = ?", k->fields[i].name);
+	buf_adds(&sql, " WHERE uuid = ? AND version = ?");
+	if (!store_begin(s, err)) {
+		buf_free(&sql);
+		return false;
+	}
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Saving"), err);
+		store_rollback(s);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, r->deleted);
+	for (i = 0; i < k->nfields; i++)
+		bind_value(st, 4 + i, &k->fields[i], r->value[i]);
+	sqlite3_bind_text(st, 4 + k->nfields, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5 + k->nfields, r->version);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	changed = sqlite3_changes(store_db(s));
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Saving"), err);
+		store_rollback(s);
+		return false;
+	}
+	if (changed == 0) {
+		error_set(err, _("Someone else changed or deleted this record meanwhile; "
+		    "open it again."));
+		store_rollback(s);
+		return false;
+	}
+	if (!audit_record(s, who, action, r, err) || !store_commit(s, err)) {
+		store_rollback(s);
+		return false;
+	}
+	r->version++;
+	memcpy(r->updated_at, now, sizeof r->updated_at);
+	free(r->updated_by);
+	r->updated_by = xstrdup(who->name);
+	return true;
+}
+
+bool
+record_update(struct store *s, const struct actor *who, struct record *r, struct error *err)
+{
+	if (!record_check(r, err))
+		return false;
+	return save_version(s, who, r, "edit", err);
+}
+
+bool
+record_delete(struct store *s, const struct actor *who, struct record *r, struct error *err)
+{
+	bool ok;
+
+	r->deleted = true;
+	ok = save_version(s, who, r, "delete", err);
+	if (!ok)
+		r->deleted = false;
+	return ok;
+}
+
+static void
+select_columns(struct buf *sql, const struct kind *k)
+{
+	int i;
+
+	buf_adds(sql, "SELECT " META_COLUMNS);
+	for (i = 0; i < k->nfields; i++)
+		buf_printf(sql, ", \"%s\"", k->fields[i].name);
+	buf_printf(sql, " FROM %s", k->table);
+}
+
+static char *
+column_dup(sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	return t != NULL ? xstrdup((const char *)t) : NULL;
+}
+
+/* Fills r (initialised, empty) from the current row. */
+static void
+read_row(sqlite3_stmt *st, struct record *r)
+{
+	const char *t;
+	int i;
+
+	t = (const char *)sqlite3_column_text(st, 0);
+	snprintf(r->uuid, sizeof r->uuid, "%s", t ? t : "");
+	t = (const char *)sqlite3_column_text(st, 1);
+	snprintf(r->origin, sizeof r->origin, "%s", t ? t : "");
+	r->version = sqlite3_column_int64(st, 2);
+	t = (const char *)sqlite3_column_text(st, 3);
+	snprintf(r->updated_at, sizeof r->updated_at, "%s", t ? t : "");
+	r->deleted = sqlite3_column_int(st, 4) != 0;
+	r->created_by = column_dup(st, 5);
+	r->updated_by = column_dup(st, 6);
+	for (i = 0; i < r->kind->nfields; i++)
+		r->value[i] = column_dup(st, META_COUNT + i);
+}
+
+bool
+record_get(struct store *s, const struct kind *k, const char *uuid, struct record *r,
+    struct error *err)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	int rc;
+
+	select_columns(&sql, k);
+	buf_adds(&sql, " WHERE uuid = ?");
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	record_init(r, k);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		read_row(st, r);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		error_set(err, _("No %s with id %s."), kind_label(k), uuid);
+		return false;
+	}
+	return true;
+}
+
+bool
+record_find(struct store *s, const struct kind *k, const char *name, struct record *r,
+    struct error *err)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	char uuid[37] = "";
+	int rc, hits = 0;
+
+	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = 0 AND (uuid = ?1 OR "
+	    "(length(?1) >= 8 AND substr(uuid, 1, length(?1)) = ?1) OR \"%s\" = ?1) LIMIT 2",
+	    k->table, k->fields[k->title_field].name);
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (hits++ == 0)
+			snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+	}
+	sqlite3_finalize(st);
+	if (hits == 0) {
+		error_set(err, _("No %s named \"%s\"."), kind_label(k), name);
+		return false;
+	}
+	if (hits > 1) {
+		error_set(err, _("More than one %s is named \"%s\"; give its id instead."),
+		    kind_label(k), name);
+		return false;
+	}
+	return record_get(s, k, uuid, r, err);
+}
+
+static void
+month_range(int year, int month, char *from, char *to)
+{
+	struct date a = {year, month == 0 ? 1 : month, 1}, b = {year + 1, 1, 1};
+
+	if (month > 0 && month < 12)
+		b = (struct date){year, month + 1, 1};
+	date_format(a, from);
+	date_format(b, to);
+}
+
+long
+record_list(struct store *s, const struct kind *k, const struct record_query *q,
+    bool (*each)(void *ctx, const struct record *r), void *ctx, struct error *err)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	struct record r;
+	char from[11], to[11];
+	long n = 0;
+	int rc, col = 1;
+
+	select_columns(&sql, k);
+	buf_adds(&sql, " WHERE 1");
+	if (!q->with_deleted)
+		buf_adds(&sql, " AND deleted = 0");
+	if (q->year > 0)
+		buf_adds(&sql, " AND date >= ? AND date < ?");
+	if (q->after_date != NULL)
+		buf_adds(&sql, " AND (date, ifnull(start, ''), uuid) > (?, ?, ?)");
+	buf_adds(&sql, " ORDER BY date, start, uuid");
+	if (q->limit > 0)
+		buf_printf(&sql, " LIMIT %d", q->limit);
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	if (q->year > 0) {
+		month_range(q->year, q->month, from, to);
+		sqlite3_bind_text(st, col++, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, col++, to, -1, SQLITE_STATIC);
+	}
+	if (q->after_date != NULL) {
+		sqlite3_bind_text(st, col++, q->after_date, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, col++, q->after_start ? q->after_start : "", -1,
+		    SQLITE_STATIC);
+		sqlite3_bind_text(st, col++, q->after_uuid ? q->after_uuid : "", -1,
+		    SQLITE_STATIC);
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		bool more;
+
+		record_init(&r, k);
+		read_row(st, &r);
+		more = each(ctx, &r);
+		record_free(&r);
+		n++;
+		if (!more)
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	return n;
+}
+
+long
+record_count(struct store *s, const struct kind *k, int year, int month, struct error *err)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	long n = -1;
+	int rc;
+
+	buf_printf(&sql, "SELECT count(*) FROM %s WHERE deleted = 0", k->table);
+	if (year > 0)
+		buf_adds(&sql, " AND date >= ? AND date < ?");
+	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	if (year > 0) {
+		month_range(year, month, from, to);
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	else
+		store_sql_error(s, _("Reading"), err);
+	sqlite3_finalize(st);
+	return n;
+}

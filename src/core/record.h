@@ -1,0 +1,140 @@
+/*
+ * record — the record kinds of a center's day (meeting, event, facility
+ * use …), each described once as a table of fields, and the one path that
+ * parses, validates, stores, lists and tombstones them.  Forms, `kyodo add`,
+ * CSV and sync all go through here, so they accept and refuse the same things.
+ *
+ * Values are held as canonical text ("2026-04-01", "09:30", "12000"); NULL
+ * means empty.  A record owns its strings; record_free() releases them.
+ */
+#ifndef KYODO_RECORD_H
+#define KYODO_RECORD_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "actor.h"
+#include "buf.h"
+#include "error.h"
+#include "store.h"
+
+enum field_type {
+	FIELD_TEXT,	/* one line */
+	FIELD_NOTE,	/* free text, may hold line breaks */
+	FIELD_DATE,
+	FIELD_TIME,
+	FIELD_YEN,	/* integer yen, >= 0 */
+	FIELD_COUNT,	/* integer, >= 0 */
+	FIELD_CHOICE,
+};
+
+struct choice {
+	const char *code;	/* stored and typed on the command line */
+	const char *label;	/* English msgid */
+};
+
+struct field {
+	const char *name;	/* column, command-line option, CSV header */
+	const char *label;	/* English msgid; gettext gives the Japanese */
+	enum field_type type;
+	bool required;
+	long long max;		/* characters (text) or largest value (numbers) */
+	const struct choice *choices;	/* FIELD_CHOICE; ends with {NULL, NULL} */
+	int width;		/* columns in a list; 0 = not listed */
+};
+
+#define RECORD_MAX_FIELDS 24
+
+struct record;
+
+struct kind {
+	const char *name;	/* "meeting": the command line's KIND */
+	const char *table;
+	const char *label;	/* English msgid, e.g. "Meeting" */
+	const struct field *fields;
+	int nfields;
+	int title_field;	/* names a record to people and in the audit */
+	/* Checks that span fields (end after start); NULL when none. */
+	bool (*check)(const struct record *r, struct error *err);
+};
+
+struct record {
+	const struct kind *kind;
+	char uuid[37];		/* "" until stored */
+	char origin[17];
+	long long version;
+	char updated_at[21];
+	bool deleted;
+	char *created_by, *updated_by;
+	char *value[RECORD_MAX_FIELDS];
+};
+
+/* The kinds, NULL-terminated, and lookup by command-line name. */
+const struct kind *const *kind_all(void);
+const struct kind *kind_find(const char *name);
+/* Index of the field named name, or -1. */
+int kind_field(const struct kind *k, const char *name);
+/* Translated labels. */
+const char *kind_label(const struct kind *k);
+const char *field_label(const struct field *f);
+/* The translated label of a choice code ("round-table" → 円卓会議); the
+ * code itself when unknown. */
+const char *field_choice_label(const struct field *f, const char *code);
+
+/* Parses what a person typed for field f into canonical text (*out, malloc'd,
+ * NULL for empty).  Full-width digits, ：and － are accepted.  On refusal
+ * returns false and err names the field and what is expected. */
+bool field_parse(const struct field *f, const char *input, char **out, struct error *err);
+
+void record_init(struct record *r, const struct kind *k);
+void record_free(struct record *r);
+/* Sets field i from input (see field_parse); err->field = i on refusal. */
+bool record_set(struct record *r, int i, const char *input, struct error *err);
+/* The value as a number (0 when empty). */
+long long record_int(const struct record *r, int i);
+/* Required fields present and cross-field checks pass. */
+bool record_check(const struct record *r, struct error *err);
+/* One line naming the record: date, time and title. */
+void record_summary(const struct record *r, struct buf *out);
+
+/* Stores a new record (owner: this store; version 1; a fresh uuid unless
+ * r->uuid is already set) and audits it, in one transaction. */
+bool record_insert(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
+/* Saves changes to a stored record: version + 1.  Refused when the row
+ * belongs to another origin or was changed since r was read. */
+bool record_update(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
+/* Marks the record deleted (a tombstone that still travels): version + 1. */
+bool record_delete(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
+/* As insert, but inside the caller's transaction (bulk loads). */
+bool record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
+
+/* Reads one record by uuid; false with err when there is none. */
+bool record_get(struct store *s, const struct kind *k, const char *uuid,
+    struct record *r, struct error *err);
+/* Finds a live record by uuid, a unique uuid prefix (8+ characters) or a
+ * unique title. */
+bool record_find(struct store *s, const struct kind *k, const char *name,
+    struct record *r, struct error *err);
+
+struct record_query {
+	int year, month;	/* month 0: every month */
+	bool with_deleted;
+	/* Keyset paging: rows after (date, start, uuid) in list order. */
+	const char *after_date, *after_start, *after_uuid;
+	int limit;		/* 0: no limit */
+};
+
+/* Calls each for the records that match, in (date, start, uuid) order.
+ * The record passed is valid during the call only; each returns false to
+ * stop.  Returns the number of rows passed, or -1 with err. */
+long record_list(struct store *s, const struct kind *k, const struct record_query *q,
+    bool (*each)(void *ctx, const struct record *r), void *ctx, struct error *err);
+/* Live records of kind k in a month (month 0: the whole year; year 0: all). */
+long record_count(struct store *s, const struct kind *k, int year, int month,
+    struct error *err);
+
+#endif

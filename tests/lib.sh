@@ -1,0 +1,52 @@
+# Shared helpers for the shell test suites (tests/cli, tests/e2e).  Each
+# check prints one TAP line, "ok - NAME" or "not ok - NAME # why", which
+# tests/run.sh counts.  Suites run with `set -u`; source this first.
+
+: "${BUILD:=build}"
+KYODO=$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/kyodo
+T=$(mktemp -d "${TMPDIR:-/tmp}/kyodo-test.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+export KYODO_LOCALEDIR="$(dirname "$KYODO")/locale"
+# Tests read English unless they ask for Japanese.
+export LANG=C.UTF-8 LC_ALL= LANGUAGE=
+unset KYODO_DB KYODO_TODAY
+RC=0
+
+ok() { echo "ok - $1"; }
+not_ok() { echo "not ok - $1 # $2"; }
+
+# run CMD ARGS...: runs, keeping stdout in $T/out, stderr in $T/err, status in $RC.
+run() {
+	"$@" >"$T/out" 2>"$T/err"
+	RC=$?
+}
+
+# run_in INPUT CMD ARGS...: as run, with INPUT on standard input.
+run_in() {
+	input=$1
+	shift
+	printf '%s' "$input" | "$@" >"$T/out" 2>"$T/err"
+	RC=$?
+}
+
+expect_rc() {	# NAME STATUS
+	if [ "$RC" -eq "$2" ]; then ok "$1"; else not_ok "$1" "exit $RC, expected $2; stderr: $(head -c 300 "$T/err")"; fi
+}
+
+expect_out() {	# NAME TEXT: stdout contains TEXT
+	if grep -qF -- "$2" "$T/out"; then ok "$1"; else not_ok "$1" "stdout lacks '$2': $(head -c 300 "$T/out")"; fi
+}
+
+expect_err() {	# NAME TEXT: stderr contains TEXT
+	if grep -qF -- "$2" "$T/err"; then ok "$1"; else not_ok "$1" "stderr lacks '$2': $(head -c 300 "$T/err")"; fi
+}
+
+expect_no_out() {	# NAME TEXT: stdout does not contain TEXT
+	if grep -qF -- "$2" "$T/out"; then not_ok "$1" "stdout has '$2'"; else ok "$1"; fi
+}
+
+check() {	# NAME CMD ARGS...: passes when the command succeeds
+	name=$1
+	shift
+	if "$@" >/dev/null 2>&1; then ok "$name"; else not_ok "$name" "failed: $*"; fi
+}

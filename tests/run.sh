@@ -1,0 +1,38 @@
+#!/bin/sh
+# Runs every suite — the cmocka unit tests, the command-line tests and the
+# end-to-end tests in tmux — and ends with one line "N passed, N failed".
+# Every suite speaks TAP ("ok …" / "not ok …"); a suite that dies without
+# saying so counts as one failure.
+: "${BUILD:=build}"
+export BUILD
+cd "$(dirname "$0")/.." || exit 1
+passed=0
+failed=0
+log=$(mktemp)
+
+tally() {	# SUITE-NAME STATUS
+	p=$(grep -c '^ok ' "$log")
+	f=$(grep -c '^not ok ' "$log")
+	if [ "$2" -ne 0 ] && [ "$f" -eq 0 ]; then
+		echo "not ok - $1 exited with status $2"
+		f=1
+	fi
+	grep '^not ok ' "$log" | sed "s|^|  $1: |"
+	echo "$1: $p passed, $f failed"
+	passed=$((passed + p))
+	failed=$((failed + f))
+}
+
+for t in "$BUILD"/tests/test_*; do
+	[ -x "$t" ] || continue
+	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
+	tally "unit/$(basename "$t")" $?
+done
+for t in tests/cli/*.sh tests/e2e/*.sh; do
+	[ -f "$t" ] || continue
+	sh "$t" >"$log" 2>&1
+	tally "$t" $?
+done
+rm -f "$log"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

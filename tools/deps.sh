@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs the Debian packages kyodo needs that are missing (apt-get, as root).
+# Called by `make deps`, `make run`, `make check` and .ci/run, so a clean
+# machine needs nothing done by hand.
+set -e
+PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev sqlite3 libsodium-dev
+libcmocka-dev gettext tmux clang libcsv-dev"
+missing=""
+for p in $PKGS; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "deps: installing$missing"
+if [ "$(id -u)" != 0 ]; then
+	echo "deps: not root; run as root: apt-get install$missing" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq $missing
