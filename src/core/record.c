@@ -603,6 +603,51 @@ month_range(int year, int month, char *from, char *to)
 	date_format(b, to);
 }
 
+#define LABEL_PARAM(field, choice) (100 + (field) * 32 + (int)(choice))
+
+/* The filter typed over a list: any text field holding the words, or a
+ * choice whose label (in the user's language) holds them. */
+static void
+add_contains(struct buf *sql, const struct kind *k)
+{
+	const struct choice *c;
+	int i;
+
+	buf_adds(sql, " AND (0");
+	for (i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type == FIELD_TEXT || f->type == FIELD_NOTE || f->type == FIELD_DATE)
+			buf_printf(sql, " OR instr(\"%s\", ?%d) > 0", f->name, 90);
+		else if (f->type == FIELD_CHOICE)
+			for (c = f->choices; c->code != NULL; c++)
+				buf_printf(sql, " OR (\"%s\" = '%s' AND instr(?%d, ?90) > 0)",
+				    f->name, c->code, LABEL_PARAM(i, c - f->choices));
+	}
+	buf_adds(sql, ")");
+}
+
+/* Binds the filter text as ?90 and the choice labels from ?100 on (codes and
+ * labels come from the static kind table, never from a person). */
+static void
+bind_contains(sqlite3_stmt *st, int col, const struct kind *k, const char *text)
+{
+	const struct choice *c;
+	int i;
+
+	(void)col;
+	sqlite3_bind_text(st, 90, text, -1, SQLITE_TRANSIENT);
+	for (i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type != FIELD_CHOICE)
+			continue;
+		for (c = f->choices; c->code != NULL; c++)
+			sqlite3_bind_text(st, LABEL_PARAM(i, c - f->choices), _(c->label), -1,
+			    SQLITE_TRANSIENT);
+	}
+}
+
 long
 record_list(struct store *s, const struct kind *k, const struct record_query *q,
     bool (*each)(void *ctx, const struct record *r), void *ctx, struct error *err)
@@ -621,8 +666,12 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 	if (q->year > 0)
 		buf_adds(&sql, " AND date >= ? AND date < ?");
 	if (q->after_date != NULL)
-		buf_adds(&sql, " AND (date, ifnull(start, ''), uuid) > (?, ?, ?)");
-	buf_adds(&sql, " ORDER BY date, start, uuid");
+		buf_printf(&sql, " AND (date, ifnull(start, ''), uuid) %s (?, ?, ?)",
+		    q->backward ? "<" : ">");
+	if (q->contains != NULL && *q->contains != '\0')
+		add_contains(&sql, k);
+	buf_adds(&sql, q->backward ? " ORDER BY date DESC, start DESC, uuid DESC" :
+	    " ORDER BY date, start, uuid");
 	if (q->limit > 0)
 		buf_printf(&sql, " LIMIT %d", q->limit);
 	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
@@ -643,6 +692,8 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 		sqlite3_bind_text(st, col++, q->after_uuid ? q->after_uuid : "", -1,
 		    SQLITE_STATIC);
 	}
+	if (q->contains != NULL && *q->contains != '\0')
+		bind_contains(st, col, k, q->contains);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bool more;
 

@@ -123,8 +123,12 @@ bool record_find(struct store *s, const struct kind *k, const char *name,
 struct record_query {
 	int year, month;	/* month 0: every month */
 	bool with_deleted;
-	/* Keyset paging: rows after (date, start, uuid) in list order. */
+	/* Keyset paging: rows after (date, start, uuid) in list order, or with
+	 * backward set, the rows before it, nearest first. */
 	const char *after_date, *after_start, *after_uuid;
+	bool backward;
+	/* Only records whose text fields or choice labels contain this. */
+	const char *contains;
 	int limit;		/* 0: no limit */
 };
 
