@@ -1,4 +1,7 @@
 /* text — see text.h. */
+#ifndef _XOPEN_SOURCE
+#define _XOPEN_SOURCE 700	/* wcwidth */
+#endif
 #include "text.h"
 
 #include <stdlib.h>
