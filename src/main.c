@@ -55,8 +55,7 @@ usage(FILE *f)
 	fprintf(f, "       kyodo COMMAND [--help] ...\n\n");
 	fprintf(f, "%s\n\n", _("Without a command, kyodo opens the kiosk on the store."));
 	fprintf(f, "%s:\n", _("Commands"));
-	fflush(f);
-	cli_print_commands();
+	cli_print_commands(f, NULL);
 }
 
 int

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,8 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry, &cmd_demo_entry, &cmd_staff_add_entry, &cmd_staff_list_entry,
-	&cmd_add_entry, &cmd_list_entry, &cmd_check_entry, &cmd_backup_entry, NULL,
+	&cmd_add_entry, &cmd_list_entry, &cmd_booking_cancel_entry, &cmd_booking_check_in_entry,
+	&cmd_setting_entry, &cmd_check_entry, &cmd_backup_entry, NULL,
 };
 
 const char *
@@ -213,20 +215,50 @@ find_command(int argc, char **argv, int *words)
 }
 
 void
-cli_print_commands(void)
+cli_print_commands(FILE *f, const char *group)
 {
 	const struct cmd_entry *const *c;
 	struct buf line = {0};
 	char left[128];
+	size_t n = group != NULL ? strlen(group) : 0;
 
 	for (c = commands; *c != NULL; c++) {
+		if (group != NULL && (strncmp((*c)->name, group, n) != 0 || (*c)->name[n] != ' '))
+			continue;
 		buf_reset(&line);
 		snprintf(left, sizeof left, "kyodo %s", (*c)->name);
 		buf_adds(&line, "  ");
-		text_pad(&line, left, 20, false);
-		printf("%s %s\n", buf_str(&line), _((*c)->summary));
+		text_pad(&line, left, 24, false);
+		fprintf(f, "%s %s\n", buf_str(&line), _((*c)->summary));
 	}
 	buf_free(&line);
+}
+
+/* "staff" and "booking" are groups of commands: alone or with --help they
+ * list their commands; with a word that is none of them, they say so. */
+static int
+group_main(int argc, char **argv)
+{
+	const struct cmd_entry *const *c;
+	size_t n = strlen(argv[0]);
+	bool group = false;
+
+	for (c = commands; *c != NULL && !group; c++)
+		group = strncmp((*c)->name, argv[0], n) == 0 && (*c)->name[n] == ' ';
+	if (!group)
+		return -1;
+	if (argc >= 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf("%s: kyodo %s COMMAND [--help] ...\n\n%s:\n", _("Usage"), argv[0],
+		    _("Commands"));
+		cli_print_commands(stdout, argv[0]);
+		return EXIT_DONE;
+	}
+	if (argc < 2 || argv[1][0] == '-')
+		fprintf(stderr, _("kyodo: %s needs a command:\n"), argv[0]);
+	else
+		fprintf(stderr, _("kyodo: unknown command \"%s %s\".\n"), argv[0], argv[1]);
+	cli_print_commands(stderr, argv[0]);
+	return EXIT_USAGE;
 }
 
 int
@@ -238,13 +270,9 @@ cli_main(int argc, char **argv)
 
 	if (argc < 1)
 		return -1;
-	if (strcmp(argv[0], "staff") == 0 && (argc < 2 || argv[1][0] == '-')) {
-		fprintf(stderr, "kyodo: %s\n", _("staff needs a command: add or list."));
-		return EXIT_USAGE;
-	}
 	e = find_command(argc, argv, &words);
 	if (e == NULL)
-		return -1;
+		return group_main(argc, argv);
 	rc = parse_args(e, argc - words, argv + words, &a);
 	if (rc >= 0)
 		return rc;

@@ -11,6 +11,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/actor.h"
 #include "core/error.h"
@@ -53,8 +54,9 @@ struct cmd_entry {
 /* Runs the subcommand named at argv[0..]; returns the exit status, or -1
  * when argv names no subcommand. */
 int cli_main(int argc, char **argv);
-/* Prints every subcommand's synopsis. */
-void cli_print_commands(void);
+/* Prints the subcommands with their summaries: all, or those of a group
+ * ("staff") when group is not NULL. */
+void cli_print_commands(FILE *f, const char *group);
 
 /* The value of --name, or NULL when not given. */
 const char *cmd_opt(const struct cmd_args *a, const char *name);
@@ -72,6 +74,7 @@ bool cmd_write_out(const char *data, size_t n);
 
 extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_staff_add_entry,
     cmd_staff_list_entry, cmd_add_entry, cmd_list_entry, cmd_check_entry,
-    cmd_backup_entry;
+    cmd_backup_entry, cmd_booking_cancel_entry, cmd_booking_check_in_entry,
+    cmd_setting_entry;
 
 #endif

@@ -1,32 +1,105 @@
-/* kyodo add KIND — add a record, through the same checks as the kiosk form. */
+/* kyodo add KIND — add a record, through the same checks as the kiosk form.
+ * A booking may repeat (--repeat with --until or --count). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "core/booking.h"
 #include "core/i18n.h"
+#include "core/text.h"
 #include "kindhelp.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store")},
+	{"repeat", "RULE", N_("booking: weekly, every-N-weeks (e.g. every-2-weeks) or monthly-nth")},
+	{"until", "YYYY-MM-DD", N_("booking: repeat up to this date")},
+	{"count", "N", N_("booking: repeat this many times")},
 	{NULL, NULL, NULL},
 };
+
+static bool
+is_command_option(const char *name)
+{
+	return strcmp(name, "db") == 0 || strcmp(name, "repeat") == 0 ||
+	    strcmp(name, "until") == 0 || strcmp(name, "count") == 0;
+}
+
+/* Reads --repeat/--until/--count into rule; returns -1 to go on, or the
+ * exit status of a usage error. */
+static int
+read_rule(const struct cmd_entry *self, const struct cmd_args *a, const struct record *r,
+    struct recur *rule)
+{
+	const char *repeat = cmd_opt(a, "repeat"), *until = cmd_opt(a, "until");
+	const char *count = cmd_opt(a, "count");
+	char *end;
+	long n;
+
+	memset(rule, 0, sizeof *rule);
+	if (repeat == NULL) {
+		if (until != NULL || count != NULL)
+			return cmd_usage(self, _("--until and --count go with --repeat."));
+		return -1;
+	}
+	if (strcmp(r->kind->name, "booking") != 0)
+		return cmd_usage(self, _("Only a booking can repeat."));
+	if (!recur_parse_kind(repeat, &rule->kind, &rule->weeks))
+		return cmd_usage(self, _("--repeat is weekly, every-N-weeks or monthly-nth."));
+	if ((until == NULL) == (count == NULL))
+		return cmd_usage(self, _("A repeating booking needs --until or --count."));
+	if (until != NULL) {
+		rule->has_until = true;
+		if (!date_parse(until, &rule->until))
+			return cmd_usage(self, _("--until takes a date, YYYY-MM-DD."));
+	} else {
+		n = strtol(count, &end, 10);
+		if (*count == '\0' || *end != '\0' || n < 1 || n > RECUR_MAX)
+			return cmd_usage(self, _("--count takes a whole number from 1 to %d."), RECUR_MAX);
+		rule->count = (int)n;
+	}
+	return -1;
+}
+
+static int
+add_series(struct store *s, const struct actor *who, struct record *r, struct recur *rule)
+{
+	struct series_result res;
+	struct error err;
+
+	date_parse(r->value[kind_field(r->kind, "date")], &rule->start);
+	if (!booking_add_series(s, who, r, rule, &res, &err)) {
+		buf_free(&res.why);
+		return cmd_fail("%s", err.text);
+	}
+	printf(P_("Booked %d date.\n", "Booked %d dates.\n", (unsigned long)res.booked), res.booked);
+	if (res.nskipped > 0) {
+		printf(P_("Skipped %d date when the center is closed:\n",
+		    "Skipped %d dates when the center is closed:\n", (unsigned long)res.nskipped),
+		    res.nskipped);
+		fputs(buf_str(&res.why), stdout);
+	}
+	buf_free(&res.why);
+	return EXIT_DONE;
+}
 
 static int
 exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const struct kind *k = kindhelp_kind(self, a->pos[0]);
 	struct record r;
+	struct recur rule;
 	struct actor who;
 	struct error err;
 	struct store *s;
 	struct buf sum = {0};
-	int i, f;
+	int i, f, rc;
 
 	if (k == NULL)
 		return EXIT_USAGE;
 	record_init(&r, k);
 	for (i = 0; i < a->nopt; i++) {
-		if (strcmp(a->opt[i].name, "db") == 0)
+		if (is_command_option(a->opt[i].name))
 			continue;
 		f = kind_field(k, a->opt[i].name);
 		if (f < 0) {
@@ -39,6 +112,11 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 			return cmd_fail("%s", err.text);
 		}
 	}
+	rc = read_rule(self, a, &r, &rule);
+	if (rc >= 0) {
+		record_free(&r);
+		return rc;
+	}
 	if (!record_check(&r, &err)) {
 		record_free(&r);
 		return cmd_fail("%s", err.text);
@@ -49,22 +127,28 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 		return EXIT_REFUSED;
 	}
 	actor_cli(&who);
-	if (!record_insert(s, &who, &r, &err)) {
-		record_free(&r);
-		store_close(s);
-		return cmd_fail("%s", err.text);
+	if (cmd_opt(a, "repeat") != NULL)
+		rc = add_series(s, &who, &r, &rule);
+	else if (!record_insert(s, &who, &r, &err))
+		rc = cmd_fail("%s", err.text);
+	else {
+		char *shown;
+
+		record_summary(&r, &sum);
+		shown = text_visible(buf_str(&sum));
+		printf("%s\t%s\n", r.uuid, shown);
+		free(shown);
+		buf_free(&sum);
+		rc = EXIT_DONE;
 	}
-	record_summary(&r, &sum);
-	printf("%s\t%s\n", r.uuid, buf_str(&sum));
-	buf_free(&sum);
 	record_free(&r);
 	store_close(s);
-	return EXIT_DONE;
+	return rc;
 }
 
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.synopsis = "KIND --db FILE --FIELD VALUE ...",
+	.synopsis = "KIND --db FILE --FIELD VALUE ... [--repeat RULE (--until DATE | --count N)]",
 	.summary = N_("Add a record; prints its id. Fields are checked as in the kiosk's form."),
 	.opts = opts,
 	.min_pos = 1,

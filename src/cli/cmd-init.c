@@ -19,8 +19,8 @@ static int
 exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	static const struct field name_field = {
-		"name", N_("Name"), FIELD_TEXT, true, 60, NULL, 0,
-	};
+	.name = "name", .label = N_("Name"), .type = FIELD_TEXT, .required = true, .max = 60,
+};
 	const char *db = cmd_opt(a, "db"), *code = cmd_opt(a, "center"), *name = cmd_opt(a, "name");
 	bool city = cmd_flag(a, "city");
 	struct error err;

@@ -1,5 +1,6 @@
 /* kyodo list KIND — records as an aligned table or as CSV for Excel. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -7,13 +8,15 @@
 #include "core/date.h"
 #include "core/enc.h"
 #include "core/i18n.h"
+#include "core/ics.h"
 #include "core/text.h"
 #include "kindhelp.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("only this month")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv, or for bookings ics (iCalendar)")},
+	{"room", "NAME", N_("only the records of this room")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
 	{"deleted", NULL, N_("include deleted records (marked)")},
 	{NULL, NULL, NULL},
@@ -23,7 +26,8 @@ static const struct cmd_opt opts[] = {
 
 struct listing {
 	const struct kind *k;
-	bool csv;
+	bool csv, ics;
+	char stamp[21];
 	struct encoder *enc;
 	struct buf out;		/* encoded output, flushed in blocks */
 	struct buf row;
@@ -46,7 +50,13 @@ emit(struct listing *l, const struct record *r)
 	struct buf sum = {0};
 
 	if (lost > 0 && r != NULL) {
+		char *shown;
+
 		record_summary(r, &sum);
+		shown = text_visible(buf_str(&sum));
+		buf_reset(&sum);
+		buf_adds(&sum, shown);
+		free(shown);
 		fprintf(stderr, P_("kyodo: warning: %s %.8s (%s): %zu character cannot be "
 		    "written in this encoding; written as 〓.\n", "kyodo: warning: %s %.8s (%s): "
 		    "%zu characters cannot be written in this encoding; written as 〓.\n", lost),
@@ -77,7 +87,9 @@ header(struct listing *l)
 	const struct kind *k = l->k;
 	int i;
 
-	if (l->csv) {
+	if (l->ics) {
+		return;
+	} else if (l->csv) {
 		csv_field(&l->row, "id", true);
 		for (i = 0; i < k->nfields; i++)
 			csv_field(&l->row, k->fields[i].name, false);
@@ -91,6 +103,8 @@ header(struct listing *l)
 			text_pad(&l->row, field_label(&k->fields[i]), column_width(&k->fields[i]),
 			    k->fields[i].type == FIELD_YEN || k->fields[i].type == FIELD_COUNT);
 		}
+		while (l->row.len > 0 && l->row.data[l->row.len - 1] == ' ')
+			l->row.data[--l->row.len] = '\0';
 		buf_addc(&l->row, '\n');
 	}
 	emit(l, NULL);
@@ -103,7 +117,9 @@ each_row(void *ctx, const struct record *r)
 	const struct kind *k = l->k;
 	int i;
 
-	if (l->csv) {
+	if (l->ics) {
+		ics_booking(&l->row, r, l->stamp);
+	} else if (l->csv) {
 		csv_field(&l->row, r->uuid, true);
 		for (i = 0; i < k->nfields; i++)
 			csv_field(&l->row, r->value[i], false);
@@ -146,9 +162,21 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 	if (k == NULL)
 		return EXIT_USAGE;
 	l.k = k;
-	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text or csv."));
+	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0 &&
+	    strcmp(format, "ics") != 0)
+		return cmd_usage(self, _("--format is text, csv or ics."));
 	l.csv = format != NULL && strcmp(format, "csv") == 0;
+	l.ics = format != NULL && strcmp(format, "ics") == 0;
+	if (l.ics && strcmp(k->name, "booking") != 0)
+		return cmd_usage(self, _("--format ics is for bookings."));
+	if (cmd_opt(a, "room") != NULL) {
+		if (kind_field(k, "room") < 0)
+			return cmd_usage(self, _("A %s has no room."), k->name);
+		q.eq_field = "room";
+		q.eq_value = cmd_opt(a, "room");
+	}
+	if (month != NULL && !kind_dated(k))
+		return cmd_usage(self, _("--month goes with kinds that have a date."));
 	if (encname != NULL && !encoding_parse(encname, &enc))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));
 	if (encname != NULL && !l.csv)
@@ -165,8 +193,17 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 		return EXIT_REFUSED;
 	}
 	encoder_start(l.enc, &l.out);
+	if (l.ics) {
+		date_now_utc(l.stamp);
+		ics_begin(&l.row, store_name(s));
+		emit(&l, NULL);
+	}
 	header(&l);
 	n = record_list(s, k, &q, each_row, &l, &err);
+	if (n >= 0 && l.ics) {
+		ics_end(&l.row);
+		emit(&l, NULL);
+	}
 	if (n >= 0 && !l.failed && l.out.len > 0)
 		l.failed = !cmd_write_out(l.out.data, l.out.len);
 	buf_free(&l.out);
@@ -180,7 +217,8 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.synopsis = "KIND --db FILE [--month YYYY-MM] [--format text|csv] [--encoding ENC]",
+	.synopsis = "KIND --db FILE [--month YYYY-MM] [--room NAME] [--format text|csv|ics] "
+	    "[--encoding ENC]",
 	.summary = N_("List records by date. CSV has a header row and each record's id first."),
 	.opts = opts,
 	.min_pos = 1,

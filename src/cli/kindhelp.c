@@ -15,6 +15,7 @@ type_hint(const struct field *f)
 	case FIELD_YEN: return _("yen");
 	case FIELD_COUNT: return _("number");
 	case FIELD_CHOICE: return _("one of");
+	case FIELD_REF: return _("name of a room");
 	case FIELD_TEXT:
 	case FIELD_NOTE: break;
 	}

@@ -25,3 +25,10 @@ error_clear(struct error *err)
 	err->text[0] = '\0';
 	err->field = -1;
 }
+
+void
+error_field(struct error *err, int field)
+{
+	if (err != NULL)
+		err->field = field;
+}

@@ -14,6 +14,8 @@ struct error {
 
 /* Sets the sentence (already translated by the caller) and clears field. */
 void error_set(struct error *err, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);
+/* Names the field at fault (index in its kind); err may be NULL. */
+void error_field(struct error *err, int field);
 /* Clears err; a NULL err is allowed everywhere an error is taken. */
 void error_clear(struct error *err);
 

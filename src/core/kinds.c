@@ -5,10 +5,24 @@
  */
 #include <string.h>
 
+#include "booking.h"
 #include "i18n.h"
+#include "room.h"
 #include "record.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+
+#define TEXT(n, l, req, mx, w) \
+	{ .name = n, .label = l, .type = FIELD_TEXT, .required = req, .max = mx, .width = w }
+#define NOTE(n, l, mx) { .name = n, .label = l, .type = FIELD_NOTE, .max = mx }
+#define DATE(n, l, req) { .name = n, .label = l, .type = FIELD_DATE, .required = req, .width = 10 }
+#define TIME(n, l, req) { .name = n, .label = l, .type = FIELD_TIME, .required = req, .width = 5 }
+#define YEN(n, l, mx, w) { .name = n, .label = l, .type = FIELD_YEN, .max = mx, .width = w }
+#define COUNT(n, l, mx, w) { .name = n, .label = l, .type = FIELD_COUNT, .max = mx, .width = w }
+#define CHOICE(n, l, req, ch, w, d) { .name = n, .label = l, .type = FIELD_CHOICE, \
+	.required = req, .choices = ch, .width = w, .dflt = d }
+#define REF(n, l, req, to, loose, w) { .name = n, .label = l, .type = FIELD_REF, \
+	.required = req, .max = 40, .width = w, .ref = to, .ref_loose = loose }
 
 /* End after start, when both are given. */
 static bool
@@ -22,7 +36,7 @@ check_times(const struct record *r, struct error *err)
 		return true;
 	error_set(err, _("%s: %s is not after the start (%s)."),
 	    field_label(&r->kind->fields[e]), r->value[e], r->value[s]);
-	err->field = e;
+	error_field(err, e);
 	return false;
 }
 
@@ -55,59 +69,149 @@ static const struct choice use_categories[] = {
 	{NULL, NULL},
 };
 
+static const struct choice exemptions[] = {
+	{"none", N_("None")},
+	{"full", N_("Full waiver")},
+	{"half", N_("Half waiver")},
+	{"other", N_("Other waiver")},
+	{NULL, NULL},
+};
+
+static const struct choice booking_statuses[] = {
+	{"booked", N_("Booked")},
+	{"cancelled", N_("Cancelled")},
+	{"used", N_("Used")},
+	{"no-show", N_("No-show")},
+	{NULL, NULL},
+};
+
+static const struct choice yes_no[] = {
+	{"yes", N_("Yes")},
+	{"no", N_("No")},
+	{NULL, NULL},
+};
+
 static const struct field meeting_fields[] = {
-	{"date", N_("Date"), FIELD_DATE, true, 0, NULL, 10},
-	{"start", N_("Start"), FIELD_TIME, false, 0, NULL, 5},
-	{"end", N_("End"), FIELD_TIME, false, 0, NULL, 5},
-	{"kind", N_("Kind"), FIELD_CHOICE, true, 0, meeting_kinds, 12},
-	{"title", N_("Title"), FIELD_TEXT, true, 100, NULL, 28},
-	{"room", N_("Room"), FIELD_TEXT, false, 40, NULL, 10},
-	{"attendees", N_("Attendees"), FIELD_COUNT, false, 10000, NULL, 6},
-	{"agenda", N_("Agenda"), FIELD_NOTE, false, 2000, NULL, 0},
-	{"summary", N_("Summary"), FIELD_NOTE, false, 4000, NULL, 0},
+	DATE("date", N_("Date"), true),
+	TIME("start", N_("Start"), false),
+	TIME("end", N_("End"), false),
+	CHOICE("kind", N_("Kind"), true, meeting_kinds, 12, NULL),
+	TEXT("title", N_("Title"), true, 100, 28),
+	REF("room", N_("Room"), false, "room", true, 10),
+	COUNT("attendees", N_("Attendees"), 10000, 6),
+	NOTE("agenda", N_("Agenda"), 2000),
+	NOTE("summary", N_("Summary"), 4000),
 };
 
 static const struct field event_fields[] = {
-	{"date", N_("Date"), FIELD_DATE, true, 0, NULL, 10},
-	{"start", N_("Start"), FIELD_TIME, false, 0, NULL, 5},
-	{"end", N_("End"), FIELD_TIME, false, 0, NULL, 5},
-	{"title", N_("Event name"), FIELD_TEXT, true, 100, NULL, 26},
-	{"field", N_("Field"), FIELD_CHOICE, true, 0, activity_fields, 10},
-	{"organizer", N_("Organizer"), FIELD_TEXT, false, 60, NULL, 12},
-	{"participants", N_("Participants"), FIELD_COUNT, false, 100000, NULL, 6},
-	{"volunteers", N_("Volunteers"), FIELD_COUNT, false, 10000, NULL, 6},
-	{"cost", N_("Cost"), FIELD_YEN, false, 1000000000000LL, NULL, 10},
+	DATE("date", N_("Date"), true),
+	TIME("start", N_("Start"), false),
+	TIME("end", N_("End"), false),
+	TEXT("title", N_("Event name"), true, 100, 26),
+	CHOICE("field", N_("Field"), true, activity_fields, 10, NULL),
+	TEXT("organizer", N_("Organizer"), false, 60, 12),
+	COUNT("participants", N_("Participants"), 100000, 6),
+	COUNT("volunteers", N_("Volunteers"), 10000, 6),
+	YEN("cost", N_("Cost"), 1000000000000LL, 10),
 };
 
 static const struct field use_fields[] = {
-	{"date", N_("Date"), FIELD_DATE, true, 0, NULL, 10},
-	{"start", N_("Start"), FIELD_TIME, false, 0, NULL, 5},
-	{"end", N_("End"), FIELD_TIME, false, 0, NULL, 5},
-	{"room", N_("Room"), FIELD_TEXT, true, 40, NULL, 12},
-	{"group", N_("User or group"), FIELD_TEXT, false, 60, NULL, 20},
-	{"category", N_("Category"), FIELD_CHOICE, true, 0, use_categories, 12},
-	{"people", N_("People"), FIELD_COUNT, false, 10000, NULL, 5},
-	{"fee", N_("Fee"), FIELD_YEN, false, 100000000LL, NULL, 8},
-	{"exemption", N_("Fee waived"), FIELD_YEN, false, 100000000LL, NULL, 8},
+	DATE("date", N_("Date"), true),
+	TIME("start", N_("Start"), false),
+	TIME("end", N_("End"), false),
+	REF("room", N_("Room"), true, "room", false, 12),
+	TEXT("group", N_("User or group"), false, 60, 20),
+	CHOICE("category", N_("Category"), true, use_categories, 12, NULL),
+	COUNT("people", N_("People"), 10000, 5),
+	YEN("fee", N_("Fee"), 100000000LL, 8),
+	YEN("exemption", N_("Fee waived"), 100000000LL, 8),
 };
 
+static const struct field room_fields[] = {
+	TEXT("name", N_("Room name"), true, 40, 14),
+	COUNT("capacity", N_("Capacity"), 10000, 6),
+	TEXT("kind", N_("Room kind"), false, 20, 10),
+	YEN("fee", N_("Fee per slot"), 1000000LL, 8),
+	CHOICE("active", N_("In use"), true, yes_no, 6, "yes"),
+};
+
+static const struct field closed_fields[] = {
+	DATE("date", N_("Date"), true),
+	TEXT("reason", N_("Reason"), false, 60, 30),
+};
+
+static const struct field booking_fields[] = {
+	REF("room", N_("Room"), true, "room", false, 10),
+	DATE("date", N_("Date"), true),
+	TIME("start", N_("Start"), true),
+	TIME("end", N_("End"), true),
+	TEXT("group", N_("User or group"), true, 60, 20),
+	TEXT("contact", N_("Contact"), false, 60, 0),
+	TEXT("purpose", N_("Purpose"), false, 100, 14),
+	CHOICE("category", N_("Category"), true, use_categories, 10, "group"),
+	COUNT("people", N_("Expected people"), 10000, 5),
+	YEN("fee", N_("Fee"), 100000000LL, 7),
+	CHOICE("exemption", N_("Fee waiver"), true, exemptions, 0, "none"),
+	TEXT("exemption_reason", N_("Waiver reason"), false, 100, 0),
+	CHOICE("status", N_("Status"), true, booking_statuses, 9, "booked"),
+};
+
+/* A waiver of kind "other" says why. */
+static bool
+check_booking(const struct record *r, struct error *err)
+{
+	int e = kind_field(r->kind, "exemption"), why = kind_field(r->kind, "exemption_reason");
+
+	if (!check_times(r, err))
+		return false;
+	if (r->value[e] != NULL && strcmp(r->value[e], "other") == 0 && r->value[why] == NULL) {
+		error_set(err, _("%s: say why the fee is waived."),
+		    field_label(&r->kind->fields[why]));
+		error_field(err, why);
+		return false;
+	}
+	return true;
+}
+
 static const struct kind meeting_kind = {
-	"meeting", "meeting", N_("Meeting"), meeting_fields, NFIELDS(meeting_fields),
-	4, check_times,
+	.name = "meeting", .table = "meeting", .label = N_("Meeting"),
+	.fields = meeting_fields, .nfields = NFIELDS(meeting_fields),
+	.title_field = 4, .check = check_times,
 };
 
 static const struct kind event_kind = {
-	"event", "event", N_("Event"), event_fields, NFIELDS(event_fields),
-	3, check_times,
+	.name = "event", .table = "event", .label = N_("Event"),
+	.fields = event_fields, .nfields = NFIELDS(event_fields),
+	.title_field = 3, .check = check_times,
 };
 
 static const struct kind use_kind = {
-	"use", "facility_use", N_("Facility use"), use_fields, NFIELDS(use_fields),
-	4, check_times,
+	.name = "use", .table = "facility_use", .label = N_("Facility use"),
+	.fields = use_fields, .nfields = NFIELDS(use_fields),
+	.title_field = 4, .check = check_times,
+};
+
+static const struct kind room_kind = {
+	.name = "room", .table = "room", .label = N_("Room"),
+	.fields = room_fields, .nfields = NFIELDS(room_fields),
+	.title_field = 0, .check_store = room_check_store, .after_write = room_after_write,
+	.order = "name",
+};
+
+static const struct kind closed_kind = {
+	.name = "closed", .table = "closed_day", .label = N_("Closed day"),
+	.fields = closed_fields, .nfields = NFIELDS(closed_fields),
+	.title_field = 1,
+};
+
+static const struct kind booking_kind = {
+	.name = "booking", .table = "booking", .label = N_("Booking"),
+	.fields = booking_fields, .nfields = NFIELDS(booking_fields),
+	.title_field = 4, .check = check_booking, .check_store = booking_check_store,
 };
 
 static const struct kind *const kinds[] = {
-	&meeting_kind, &event_kind, &use_kind, NULL,
+	&meeting_kind, &event_kind, &use_kind, &room_kind, &closed_kind, &booking_kind, NULL,
 };
 
 const struct kind *const *

@@ -28,6 +28,12 @@ kind_find(const char *name)
 	return NULL;
 }
 
+bool
+kind_dated(const struct kind *k)
+{
+	return k->order == NULL && kind_field(k, "date") >= 0;
+}
+
 int
 kind_field(const struct kind *k, const char *name)
 {
@@ -182,8 +188,12 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_NOTE:
+	case FIELD_REF:
 		n = text_chars(t);
-		if (f->max > 0 && n > (size_t)f->max) {
+		if (f->type != FIELD_NOTE && strpbrk(t, "\r\n") != NULL) {
+			error_set(err, _("%s: one line only (no line breaks)."), field_label(f));
+			ok = false;
+		} else if (f->max > 0 && n > (size_t)f->max) {
 			error_set(err, _("%s: at most %lld characters (this has %zu)."),
 			    field_label(f), f->max, n);
 			ok = false;
@@ -225,11 +235,33 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 	return ok;
 }
 
-void
-record_init(struct record *r, const struct kind *k)
+static void
+record_init_empty(struct record *r, const struct kind *k)
 {
 	memset(r, 0, sizeof *r);
 	r->kind = k;
+}
+
+void
+record_init(struct record *r, const struct kind *k)
+{
+	int i;
+
+	record_init_empty(r, k);
+	for (i = 0; i < k->nfields; i++)
+		r->value[i] = xstrdup(k->fields[i].dflt);
+}
+
+void
+record_copy(struct record *dst, const struct record *src)
+{
+	int i;
+
+	*dst = *src;
+	for (i = 0; i < RECORD_MAX_FIELDS; i++)
+		dst->value[i] = xstrdup(src->value[i]);
+	dst->created_by = xstrdup(src->created_by);
+	dst->updated_by = xstrdup(src->updated_by);
 }
 
 void
@@ -309,8 +341,100 @@ bind_value(sqlite3_stmt *st, int col, const struct field *f, const char *v)
 		sqlite3_bind_text(st, col, v, -1, SQLITE_TRANSIENT);
 }
 
+/* Binds the field values from column col on, then the ids of references;
+ * returns the next free column. */
+static int
+bind_fields(sqlite3_stmt *st, int col, const struct record *r)
+{
+	const struct kind *k = r->kind;
+	int i;
+
+	for (i = 0; i < k->nfields; i++)
+		bind_value(st, col++, &k->fields[i], r->value[i]);
+	for (i = 0; i < k->nfields; i++) {
+		if (k->fields[i].type != FIELD_REF)
+			continue;
+		if (r->ref_id[i][0] != '\0')
+			sqlite3_bind_text(st, col, r->ref_id[i], -1, SQLITE_STATIC);
+		else
+			sqlite3_bind_null(st, col);
+		col++;
+	}
+	return col;
+}
+
+/* Lists up to a few live names of kind k, for a refusal. */
 static void
-new_uuid(char out[37])
+known_names(struct store *s, const struct kind *k, struct buf *out)
+{
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	int n = 0;
+
+	buf_printf(&sql, "SELECT \"%s\" FROM %s WHERE deleted = 0 ORDER BY 1 LIMIT 9",
+	    k->fields[k->title_field].name, k->table);
+	if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+		while (sqlite3_step(st) == SQLITE_ROW)
+			buf_printf(out, "%s%s", n++ ? ", " : "",
+			    (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	buf_free(&sql);
+}
+
+/* Finds the record each reference names.  A name that matches none is
+ * refused, unless the reference is loose or the other kind has no records
+ * yet (a center that has not listed its rooms can still log their use). */
+static bool
+resolve_refs(struct store *s, struct record *r, struct error *err)
+{
+	const struct kind *k = r->kind, *to;
+	struct buf sql = {0}, names = {0};
+	sqlite3_stmt *st;
+	int i, rc;
+
+	for (i = 0; i < k->nfields; i++) {
+		const struct field *f = &k->fields[i];
+
+		if (f->type != FIELD_REF)
+			continue;
+		r->ref_id[i][0] = '\0';
+		if (r->value[i] == NULL)
+			continue;
+		to = kind_find(f->ref);
+		buf_reset(&sql);
+		buf_printf(&sql, "SELECT uuid, (SELECT count(*) FROM %s WHERE deleted = 0) "
+		    "FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND \"%s\" = ?",
+		    to->table, to->table, to->fields[to->title_field].name);
+		if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+			store_sql_error(s, _("Reading"), err);
+			buf_free(&sql);
+			return false;
+		}
+		sqlite3_bind_text(st, 1, r->value[i], -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+			snprintf(r->ref_id[i], sizeof r->ref_id[i], "%s",
+			    (const char *)sqlite3_column_text(st, 0));
+		} else if (rc == SQLITE_ROW && !f->ref_loose && sqlite3_column_int(st, 1) > 0) {
+			known_names(s, to, &names);
+			error_set(err, _("%s: \"%s\" is not on the list (%s)."),
+			    field_label(f), r->value[i], buf_str(&names));
+			if (err != NULL)
+				err->field = i;
+			buf_free(&names);
+			sqlite3_finalize(st);
+			buf_free(&sql);
+			return false;
+		}
+		sqlite3_finalize(st);
+	}
+	buf_free(&sql);
+	return true;
+}
+
+void
+record_new_uuid(char out[37])
 {
 	unsigned char b[16];
 
@@ -347,7 +471,7 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	if (!record_check(r, err))
 		return false;
 	if (r->uuid[0] == '\0')
-		new_uuid(r->uuid);
+		record_new_uuid(r->uuid);
 	snprintf(r->origin, sizeof r->origin, "%s", store_origin(s));
 	r->version = 1;
 	date_now_utc(r->updated_at);
@@ -357,12 +481,18 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	r->created_by = xstrdup(who->name);
 	r->updated_by = xstrdup(who->name);
 
+	if (!resolve_refs(s, r, err) ||
+	    (k->check_store != NULL && !k->check_store(s, r, err)))
+		return false;
 	buf_printf(&sql, "INSERT INTO %s (" META_COLUMNS, k->table);
 	for (i = 0; i < k->nfields; i++)
 		buf_printf(&sql, ", \"%s\"", k->fields[i].name);
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FIELD_REF)
+			buf_printf(&sql, ", \"%s_id\"", k->fields[i].name);
 	buf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
 	for (i = 0; i < k->nfields; i++)
-		buf_adds(&sql, ", ?");
+		buf_adds(&sql, k->fields[i].type == FIELD_REF ? ", ?, ?" : ", ?");
 	buf_adds(&sql, ")");
 	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
 	buf_free(&sql);
@@ -377,14 +507,15 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	sqlite3_bind_int(st, 5, 0);
 	sqlite3_bind_text(st, 6, r->created_by, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 7, r->updated_by, -1, SQLITE_STATIC);
-	for (i = 0; i < k->nfields; i++)
-		bind_value(st, META_COUNT + 1 + i, &k->fields[i], r->value[i]);
+	bind_fields(st, META_COUNT + 1, r);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
 	}
+	if (k->after_write != NULL && !k->after_write(s, who, NULL, r, err))
+		return false;
 	return audit_record(s, who, "add", r, err);
 }
 
@@ -402,69 +533,105 @@ record_insert(struct store *s, const struct actor *who, struct record *r, struct
 }
 
 /* Writes r's fields and deleted flag over the stored row at r->version,
- * which becomes r->version + 1. */
+ * which becomes r->version + 1, inside the caller's transaction. */
 static bool
-save_version(struct store *s, const struct actor *who, struct record *r,
+save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
     const char *action, struct error *err)
 {
 	const struct kind *k = r->kind;
 	struct buf sql = {0};
+	struct record old;
 	sqlite3_stmt *st;
 	char now[21];
-	int i, rc, changed;
+	int i, rc, changed, col;
+	bool have_old = false, ok = false;
 
 	if (strcmp(r->origin, store_origin(s)) != 0) {
 		error_set(err, _("This record belongs to %s; only its owner can change it."),
 		    r->origin);
 		return false;
 	}
+	if (!r->deleted && (!resolve_refs(s, r, err) ||
+	    (k->check_store != NULL && !k->check_store(s, r, err))))
+		return false;
+	if (k->after_write != NULL) {
+		if (!record_get(s, k, r->uuid, &old, err))
+			return false;
+		have_old = true;
+	}
 	date_now_utc(now);
 	buf_printf(&sql, "UPDATE %s SET version = version + 1, updated_at = ?, "
 	    "updated_by = ?, deleted = ?", k->table);
 	for (i = 0; i < k->nfields; i++)
 		buf_printf(&sql, ", \"%s\" = ?", k->fields[i].name);
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FIELD_REF)
+			buf_printf(&sql, ", \"%s_id\" = ?", k->fields[i].name);
 	buf_adds(&sql, " WHERE uuid = ? AND version = ?");
-	if (!store_begin(s, err)) {
-		buf_free(&sql);
-		return false;
-	}
 	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Saving"), err);
-		store_rollback(s);
-		return false;
+		goto out;
 	}
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, who->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, r->deleted);
-	for (i = 0; i < k->nfields; i++)
-		bind_value(st, 4 + i, &k->fields[i], r->value[i]);
-	sqlite3_bind_text(st, 4 + k->nfields, r->uuid, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5 + k->nfields, r->version);
+	col = bind_fields(st, 4, r);
+	sqlite3_bind_text(st, col, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, col + 1, r->version);
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	changed = sqlite3_changes(store_db(s));
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
-		store_rollback(s);
-		return false;
+		goto out;
 	}
 	if (changed == 0) {
 		error_set(err, _("Someone else changed or deleted this record meanwhile; "
 		    "open it again."));
-		store_rollback(s);
-		return false;
+		goto out;
 	}
-	if (!audit_record(s, who, action, r, err) || !store_commit(s, err)) {
-		store_rollback(s);
-		return false;
-	}
+	if (!audit_record(s, who, action, r, err) ||
+	    (k->after_write != NULL && !k->after_write(s, who, &old, r, err)))
+		goto out;
 	r->version++;
 	memcpy(r->updated_at, now, sizeof r->updated_at);
 	free(r->updated_by);
 	r->updated_by = xstrdup(who->name);
-	return true;
+	ok = true;
+out:
+	if (have_old)
+		record_free(&old);
+	return ok;
+}
+
+static bool
+save_version(struct store *s, const struct actor *who, struct record *r,
+    const char *action, struct error *err)
+{
+	struct record before;
+	bool ok;
+
+	if (!store_begin(s, err))
+		return false;
+	/* On failure r keeps what the person typed, but not a half-made version. */
+	before.version = r->version;
+	memcpy(before.updated_at, r->updated_at, sizeof before.updated_at);
+	ok = save_version_in_tx(s, who, r, action, err) && store_commit(s, err);
+	if (!ok) {
+		store_rollback(s);
+		r->version = before.version;
+		memcpy(r->updated_at, before.updated_at, sizeof r->updated_at);
+	}
+	return ok;
+}
+
+bool
+record_update_in_tx(struct store *s, const struct actor *who, struct record *r,
+    struct error *err)
+{
+	return record_check(r, err) && save_version_in_tx(s, who, r, "edit", err);
 }
 
 bool
@@ -495,6 +662,9 @@ select_columns(struct buf *sql, const struct kind *k)
 	buf_adds(sql, "SELECT " META_COLUMNS);
 	for (i = 0; i < k->nfields; i++)
 		buf_printf(sql, ", \"%s\"", k->fields[i].name);
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FIELD_REF)
+			buf_printf(sql, ", \"%s_id\"", k->fields[i].name);
 	buf_printf(sql, " FROM %s", k->table);
 }
 
@@ -511,7 +681,7 @@ static void
 read_row(sqlite3_stmt *st, struct record *r)
 {
 	const char *t;
-	int i;
+	int i, col = META_COUNT + r->kind->nfields;
 
 	t = (const char *)sqlite3_column_text(st, 0);
 	snprintf(r->uuid, sizeof r->uuid, "%s", t ? t : "");
@@ -525,6 +695,12 @@ read_row(sqlite3_stmt *st, struct record *r)
 	r->updated_by = column_dup(st, 6);
 	for (i = 0; i < r->kind->nfields; i++)
 		r->value[i] = column_dup(st, META_COUNT + i);
+	for (i = 0; i < r->kind->nfields; i++) {
+		if (r->kind->fields[i].type != FIELD_REF)
+			continue;
+		t = (const char *)sqlite3_column_text(st, col++);
+		snprintf(r->ref_id[i], sizeof r->ref_id[i], "%s", t ? t : "");
+	}
 }
 
 bool
@@ -544,7 +720,7 @@ record_get(struct store *s, const struct kind *k, const char *uuid, struct recor
 		return false;
 	}
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
-	record_init(r, k);
+	record_init_empty(r, k);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_row(st, r);
@@ -617,7 +793,8 @@ add_contains(struct buf *sql, const struct kind *k)
 	for (i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 
-		if (f->type == FIELD_TEXT || f->type == FIELD_NOTE || f->type == FIELD_DATE)
+		if (f->type == FIELD_TEXT || f->type == FIELD_NOTE || f->type == FIELD_DATE ||
+		    f->type == FIELD_REF)
 			buf_printf(sql, " OR instr(\"%s\", ?%d) > 0", f->name, 90);
 		else if (f->type == FIELD_CHOICE)
 			for (c = f->choices; c->code != NULL; c++)
@@ -658,20 +835,30 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 	char from[11], to[11];
 	long n = 0;
 	int rc, col = 1;
+	/* Dated kinds list by (date, start, uuid); the rest by their order. */
+	bool dated = kind_field(k, "date") >= 0 && k->order == NULL;
+	bool year = dated && q->year > 0, after = dated && q->after_date != NULL;
+	const char *start = kind_field(k, "start") >= 0 ? "start" : "''";
 
 	select_columns(&sql, k);
 	buf_adds(&sql, " WHERE 1");
 	if (!q->with_deleted)
 		buf_adds(&sql, " AND deleted = 0");
-	if (q->year > 0)
+	if (year)
 		buf_adds(&sql, " AND date >= ? AND date < ?");
-	if (q->after_date != NULL)
-		buf_printf(&sql, " AND (date, ifnull(start, ''), uuid) %s (?, ?, ?)",
+	if (after)
+		buf_printf(&sql, " AND (date, ifnull(%s, ''), uuid) %s (?, ?, ?)", start,
 		    q->backward ? "<" : ">");
+	if (q->eq_field != NULL)
+		buf_printf(&sql, " AND \"%s\" = ?", q->eq_field);
 	if (q->contains != NULL && *q->contains != '\0')
 		add_contains(&sql, k);
-	buf_adds(&sql, q->backward ? " ORDER BY date DESC, start DESC, uuid DESC" :
-	    " ORDER BY date, start, uuid");
+	if (!dated)
+		buf_printf(&sql, " ORDER BY %s, uuid", k->order ? k->order : "uuid");
+	else if (q->backward)
+		buf_printf(&sql, " ORDER BY date DESC, %s DESC, uuid DESC", start);
+	else
+		buf_printf(&sql, " ORDER BY date, %s, uuid", start);
 	if (q->limit > 0)
 		buf_printf(&sql, " LIMIT %d", q->limit);
 	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
@@ -680,24 +867,26 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
-	if (q->year > 0) {
+	if (year) {
 		month_range(q->year, q->month, from, to);
 		sqlite3_bind_text(st, col++, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, col++, to, -1, SQLITE_STATIC);
 	}
-	if (q->after_date != NULL) {
+	if (after) {
 		sqlite3_bind_text(st, col++, q->after_date, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, col++, q->after_start ? q->after_start : "", -1,
 		    SQLITE_STATIC);
 		sqlite3_bind_text(st, col++, q->after_uuid ? q->after_uuid : "", -1,
 		    SQLITE_STATIC);
 	}
+	if (q->eq_field != NULL)
+		sqlite3_bind_text(st, col++, q->eq_value, -1, SQLITE_STATIC);
 	if (q->contains != NULL && *q->contains != '\0')
 		bind_contains(st, col, k, q->contains);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		bool more;
 
-		record_init(&r, k);
+		record_init_empty(&r, k);
 		read_row(st, &r);
 		more = each(ctx, &r);
 		record_free(&r);
@@ -722,6 +911,8 @@ record_count(struct store *s, const struct kind *k, int year, int month, struct 
 	long n = -1;
 	int rc;
 
+	if (kind_field(k, "date") < 0)
+		year = 0;
 	buf_printf(&sql, "SELECT count(*) FROM %s WHERE deleted = 0", k->table);
 	if (year > 0)
 		buf_adds(&sql, " AND date >= ? AND date < ?");

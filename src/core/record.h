@@ -26,6 +26,7 @@ enum field_type {
 	FIELD_YEN,	/* integer yen, >= 0 */
 	FIELD_COUNT,	/* integer, >= 0 */
 	FIELD_CHOICE,
+	FIELD_REF,	/* names a record of another kind (a room), by its name */
 };
 
 struct choice {
@@ -41,6 +42,11 @@ struct field {
 	long long max;		/* characters (text) or largest value (numbers) */
 	const struct choice *choices;	/* FIELD_CHOICE; ends with {NULL, NULL} */
 	int width;		/* columns in a list; 0 = not listed */
+	/* FIELD_REF: the kind named; its id is stored in column "<name>_id".
+	 * A loose reference keeps a name that matches no record as text. */
+	const char *ref;
+	bool ref_loose;
+	const char *dflt;	/* value of a new record, or NULL */
 };
 
 #define RECORD_MAX_FIELDS 24
@@ -54,8 +60,17 @@ struct kind {
 	const struct field *fields;
 	int nfields;
 	int title_field;	/* names a record to people and in the audit */
+	/* List order for kinds without a date ("name"); NULL: by date and time. */
+	const char *order;
 	/* Checks that span fields (end after start); NULL when none. */
 	bool (*check)(const struct record *r, struct error *err);
+	/* Checks against the store (collisions, opening hours), inside the
+	 * writing transaction; NULL when none. */
+	bool (*check_store)(struct store *s, const struct record *r, struct error *err);
+	/* Follow-up writes in the same transaction (a renamed room renames its
+	 * references); old is NULL for a new record. */
+	bool (*after_write)(struct store *s, const struct actor *who,
+	    const struct record *old, const struct record *r, struct error *err);
 };
 
 struct record {
@@ -67,9 +82,11 @@ struct record {
 	bool deleted;
 	char *created_by, *updated_by;
 	char *value[RECORD_MAX_FIELDS];
+	char ref_id[RECORD_MAX_FIELDS][37];	/* FIELD_REF: the record named, or "" */
 };
 
 /* The kinds, NULL-terminated, and lookup by command-line name. */
+bool kind_dated(const struct kind *k);
 const struct kind *const *kind_all(void);
 const struct kind *kind_find(const char *name);
 /* Index of the field named name, or -1. */
@@ -86,7 +103,10 @@ const char *field_choice_label(const struct field *f, const char *code);
  * returns false and err names the field and what is expected. */
 bool field_parse(const struct field *f, const char *input, char **out, struct error *err);
 
+/* An empty record of kind k, with the fields' defaults set. */
 void record_init(struct record *r, const struct kind *k);
+/* Deep copy of src into dst (initialised by this call). */
+void record_copy(struct record *dst, const struct record *src);
 void record_free(struct record *r);
 /* Sets field i from input (see field_parse); err->field = i on refusal. */
 bool record_set(struct record *r, int i, const char *input, struct error *err);
@@ -112,6 +132,13 @@ bool record_delete(struct store *s, const struct actor *who, struct record *r,
 bool record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
 
+/* A fresh random (version 4) uuid. */
+void record_new_uuid(char out[37]);
+
+/* As update, but inside the caller's transaction. */
+bool record_update_in_tx(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
+
 /* Reads one record by uuid; false with err when there is none. */
 bool record_get(struct store *s, const struct kind *k, const char *uuid,
     struct record *r, struct error *err);
@@ -129,6 +156,8 @@ struct record_query {
 	bool backward;
 	/* Only records whose text fields or choice labels contain this. */
 	const char *contains;
+	/* Only records whose field eq_field holds exactly eq_value. */
+	const char *eq_field, *eq_value;
 	int limit;		/* 0: no limit */
 };
 

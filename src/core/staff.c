@@ -18,7 +18,7 @@
 #define LOCK_MAX_SECONDS 3600
 
 static const struct field name_field = {
-	"name", N_("Name"), FIELD_TEXT, true, 60, NULL, 0,
+	.name = "name", .label = N_("Name"), .type = FIELD_TEXT, .required = true, .max = 60,
 };
 
 bool

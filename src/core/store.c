@@ -94,20 +94,6 @@ store_rollback(struct store *s)
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
-static int
-user_version(struct store *s)
-{
-	sqlite3_stmt *st;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Applies the steps past the store's version; the caller holds a transaction,
  * so a failing step leaves the store as it was. */
 static bool
@@ -165,6 +151,8 @@ store_set_setting(struct store *s, const char *key, const char *value, struct er
 	return true;
 }
 
+/* Opens the file without writing to it: a file that is not a kyodo store
+ * must leave as it came (not even switched to WAL). */
 static struct store *
 connect(const char *path, int flags, struct error *err)
 {
@@ -179,21 +167,50 @@ connect(const char *path, int flags, struct error *err)
 	}
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
-	/* The first statement reads the file header: a file that is not a
-	 * database fails here. */
-	if (sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL) != SQLITE_OK) {
-		if (sqlite3_errcode(s->db) == SQLITE_NOTADB)
-			error_set(err, _("%s is not a kyodo store (not an SQLite database)."), path);
-		else
-			store_sql_error(s, path, err);
-		store_close(s);
-		return NULL;
-	}
-	if (!exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=FULL", err)) {
-		store_close(s);
-		return NULL;
-	}
 	return s;
+}
+
+/* The kiosk's pragmas, once the file is known to be ours. */
+static bool
+configure(struct store *s, struct error *err)
+{
+	return exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
+	    "PRAGMA synchronous=FULL", err);
+}
+
+/* Reads the schema version; refuses a file that is not a kyodo store. */
+static int
+probe(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+	int v = -1, rc, tables = 0;
+
+	rc = sqlite3_prepare_v2(s->db, "SELECT (SELECT user_version FROM pragma_user_version), "
+	    "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'setting')",
+	    -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = sqlite3_column_int(st, 0);
+		tables = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if ((rc & 0xFF) == SQLITE_NOTADB) {
+		error_set(err, _("%s is not a kyodo store (not an SQLite database)."), s->path);
+		return -1;
+	}
+	if (v < 0) {
+		store_sql_error(s, s->path, err);
+		return -1;
+	}
+	if (v == 0 || tables == 0) {
+		error_set(err, _("%s is not a kyodo store."), s->path);
+		return -1;
+	}
+	if (v > migrations_count) {
+		error_set(err, _("%s was made by a newer kyodo (schema %d; this kyodo knows "
+		    "up to %d). Use the newer kyodo."), s->path, v, migrations_count);
+		return -1;
+	}
+	return v;
 }
 
 static bool
@@ -231,15 +248,8 @@ store_open(const char *path, struct error *err)
 	s = connect(path, SQLITE_OPEN_READWRITE, err);
 	if (s == NULL)
 		return NULL;
-	v = user_version(s);
-	if (v > migrations_count) {
-		error_set(err, _("%s was made by a newer kyodo (schema %d; this kyodo knows "
-		    "up to %d). Use the newer kyodo."), path, v, migrations_count);
-		store_close(s);
-		return NULL;
-	}
-	if (v <= 0) {
-		error_set(err, _("%s is not a kyodo store."), path);
+	v = probe(s, err);
+	if (v < 0 || !configure(s, err)) {
 		store_close(s);
 		return NULL;
 	}
@@ -288,7 +298,8 @@ store_create(const char *path, enum store_kind kind, const char *code,
 	}
 	close(fd);
 	s = connect(path, SQLITE_OPEN_READWRITE, err);
-	if (s == NULL) {
+	if (s == NULL || !configure(s, err)) {
+		store_close(s);
 		remove_store_files(path);
 		return NULL;
 	}
