@@ -75,6 +75,6 @@ bool cmd_write_out(const char *data, size_t n);
 extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_staff_add_entry,
     cmd_staff_list_entry, cmd_add_entry, cmd_list_entry, cmd_check_entry,
     cmd_backup_entry, cmd_booking_cancel_entry, cmd_booking_check_in_entry,
-    cmd_setting_entry;
+    cmd_setting_entry, cmd_report_monthly_entry, cmd_report_year_entry;
 
 #endif

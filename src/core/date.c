@@ -272,6 +272,26 @@ era_format_date(struct date d, enum era_lang lang, char *out, size_t size)
 }
 
 void
+era_format_month(int year, int month, enum era_lang lang, char *out, size_t size)
+{
+	struct date last = {year, month, date_days_in_month(year, month)};
+	const char *ja, *en;
+	char y[16];
+	int ey;
+
+	/* A month is named in the era in force at its end (2019-05 is 令和元年5月). */
+	if (!era_of_date(last, &ja, &en, &ey)) {
+		snprintf(out, size, "%04d-%02d", year, month);
+		return;
+	}
+	if (lang == ERA_JA) {
+		era_year_ja(ey, y, sizeof y);
+		snprintf(out, size, "%s%s年%d月", ja, y, month);
+	} else
+		snprintf(out, size, "%04d-%02d (%s %d)", year, month, en, ey);
+}
+
+void
 era_format_fy(int fy, enum era_lang lang, char *out, size_t size)
 {
 	struct date last_day = {fy, 12, 31};

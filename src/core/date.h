@@ -51,6 +51,8 @@ enum era_lang { ERA_JA, ERA_EN };
 bool era_of_date(struct date d, const char **name_ja, const char **name_en, int *year);
 /* "令和8年11月28日" / "Reiwa 8 (2026), Nov 28" style. */
 void era_format_date(struct date d, enum era_lang lang, char *out, size_t size);
+/* "令和8年11月" / "2026-11 (Reiwa 8)". */
+void era_format_month(int year, int month, enum era_lang lang, char *out, size_t size);
 /* "令和8年度" / "FY2026 (Reiwa 8)".  A fiscal year is named in the newest era
  * that began in its first calendar year, so FY2019 is 令和元年度. */
 void era_format_fy(int fy, enum era_lang lang, char *out, size_t size);

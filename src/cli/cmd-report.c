@@ -1,0 +1,158 @@
+/* kyodo report monthly|year — the usage report the city asks for. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "core/enc.h"
+#include "core/i18n.h"
+#include "core/report.h"
+
+static const struct cmd_opt monthly_opts[] = {
+	{"db", "FILE", N_("the store")},
+	{"month", "YYYY-MM", N_("the month to report")},
+	{"format", "FORMAT", N_("text (default) or csv")},
+	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{NULL, NULL, NULL},
+};
+
+/* Checks --format/--encoding; returns -1 to go on, or a usage exit status. */
+static int
+output_options(const struct cmd_entry *self, const struct cmd_args *a, bool *csv,
+    enum encoding *enc)
+{
+	const char *format = cmd_opt(a, "format"), *encname = cmd_opt(a, "encoding");
+
+	*enc = ENC_UTF8;
+	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
+		return cmd_usage(self, _("--format is text or csv."));
+	*csv = format != NULL && strcmp(format, "csv") == 0;
+	if (encname != NULL && !encoding_parse(encname, enc))
+		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));
+	if (encname != NULL && !*csv)
+		return cmd_usage(self, _("--encoding goes with --format csv."));
+	return -1;
+}
+
+/* Writes text in the chosen encoding; a character lost becomes 〓 with a
+ * warning. */
+static int
+emit(const struct buf *text, enum encoding e)
+{
+	struct encoder *c;
+	struct error err;
+	struct buf out = {0};
+	size_t lost;
+	bool ok;
+
+	c = encoder_new(e, &err);
+	if (c == NULL)
+		return cmd_fail("%s", err.text);
+	encoder_start(c, &out);
+	lost = encoder_convert(c, buf_str(text), text->len, &out);
+	encoder_free(c);
+	if (lost > 0)
+		fprintf(stderr, P_("kyodo: warning: %zu character of a room name cannot be "
+		    "written in this encoding; written as 〓.\n", "kyodo: warning: %zu characters "
+		    "of room names cannot be written in this encoding; written as 〓.\n", lost), lost);
+	ok = cmd_write_out(out.data ? out.data : "", out.len);
+	buf_free(&out);
+	return ok ? EXIT_DONE : EXIT_REFUSED;
+}
+
+static int
+exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *month = cmd_opt(a, "month");
+	struct report r;
+	struct buf text = {0};
+	struct error err;
+	struct store *s;
+	enum encoding enc;
+	int year, mon, rc;
+	bool csv;
+
+	if (month == NULL || !date_parse_month(month, &year, &mon))
+		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
+	rc = output_options(self, a, &csv, &enc);
+	if (rc >= 0)
+		return rc;
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (!report_monthly(s, year, mon, &r, &err)) {
+		store_close(s);
+		return cmd_fail("%s", err.text);
+	}
+	store_close(s);
+	if (csv)
+		report_csv(&r, &text);
+	else
+		report_text(&r, &text);
+	report_free(&r);
+	rc = emit(&text, enc);
+	buf_free(&text);
+	return rc;
+}
+
+const struct cmd_entry cmd_report_monthly_entry = {
+	.name = "report monthly",
+	.synopsis = "--db FILE --month YYYY-MM [--format text|csv] [--encoding ENC]",
+	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room."),
+	.opts = monthly_opts,
+	.exec = exec_monthly,
+};
+
+static const struct cmd_opt year_opts[] = {
+	{"db", "FILE", N_("the store")},
+	{"fy", "YYYY", N_("the fiscal year (April to March) that starts in YYYY")},
+	{"format", "FORMAT", N_("text (default) or csv")},
+	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec_year(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *fy_s = cmd_opt(a, "fy");
+	struct report_year y;
+	struct buf text = {0};
+	struct error err;
+	struct store *s;
+	enum encoding enc;
+	char *end;
+	long fy;
+	int rc;
+	bool csv;
+
+	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
+	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
+		return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
+	rc = output_options(self, a, &csv, &enc);
+	if (rc >= 0)
+		return rc;
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (!report_year(s, (int)fy, &y, &err)) {
+		store_close(s);
+		return cmd_fail("%s", err.text);
+	}
+	store_close(s);
+	if (csv)
+		report_year_csv(&y, &text);
+	else
+		report_year_text(&y, &text);
+	report_year_free(&y);
+	rc = emit(&text, enc);
+	buf_free(&text);
+	return rc;
+}
+
+const struct cmd_entry cmd_report_year_entry = {
+	.name = "report year",
+	.synopsis = "--db FILE --fy YYYY [--format text|csv] [--encoding ENC]",
+	.summary = N_("Uses per room for each month of a fiscal year."),
+	.opts = year_opts,
+	.exec = exec_year,
+};
