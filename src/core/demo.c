@@ -4,7 +4,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <stdlib.h>
+
 #include "actor.h"
+#include "booking.h"
 #include "i18n.h"
 #include "record.h"
 #include "staff.h"
@@ -253,6 +256,161 @@ add_uses(struct demo *d, struct date day)
 	return true;
 }
 
+static void
+rng_bytes(void *ctx, unsigned char bytes[16])
+{
+	struct demo *d = ctx;
+	uint64_t a = rng_next(&d->g), b = rng_next(&d->g);
+
+	memcpy(bytes, &a, 8);
+	memcpy(bytes + 8, &b, 8);
+}
+
+static bool
+add_rooms(struct demo *d)
+{
+	static const char *const kinds[] = {"会議室", "研修室", "創作室", "和室", "調理室", "ホール"};
+	static const char *const capacity[] = {"60", "30", "20", "24", "16", "120"};
+	const struct kind *k = kind_find("room");
+	char fee[16];
+	size_t i;
+
+	for (i = 0; i < sizeof rooms / sizeof rooms[0]; i++) {
+		snprintf(fee, sizeof fee, "%d", room_fee[i]);
+		if (!put(d, k, (const char *const[]){"name", rooms[i], "capacity", capacity[i],
+		    "kind", kinds[i], "fee", fee, NULL}))
+			return false;
+	}
+	return true;
+}
+
+/* The classes and circles that meet on a rule, as the center's season. */
+static bool
+add_season(struct demo *d, struct date today)
+{
+	static const struct {
+		const char *group, *room, *start, *end, *purpose, *rule, *category, *exemption;
+		int weekday, nth, people;
+	} classes[] = {
+		{"書道サークル「墨の会」", "和室", "13:30", "15:30", "書道の練習", "weekly", "group", "half", 2, 0, 12},
+		{"健康体操の会", "ホール", "10:00", "12:00", "健康体操", "weekly", "group", "half", 4, 0, 25},
+		{"真柴太極拳クラブ", "大会議室", "09:30", "11:30", "太極拳", "weekly", "group", "none", 6, 0, 18},
+		{"コーラス「やまびこ」", "研修室", "18:30", "20:30", "合唱練習", "every-2-weeks", "group", "none", 3, 0, 22},
+		{"郷土史研究会", "研修室", "13:30", "16:00", "例会", "monthly-nth", "group", "half", 5, 2, 10},
+		{"料理教室「ふるさとの味」", "調理室", "10:00", "13:00", "郷土料理", "monthly-nth", "own", "full", 6, 3, 14},
+		{"子ども将棋教室", "創作室", "10:00", "12:00", "将棋", "weekly", "own", "full", 0, 0, 9},
+	};
+	const struct kind *k = kind_find("booking");
+	struct date from = date_add_days(today, -91), first;
+	struct series_result res;
+	struct record r;
+	struct recur rule;
+	char iso[11], fee[16], people[16];
+	size_t i;
+	int f;
+
+	for (i = 0; i < sizeof classes / sizeof classes[0]; i++) {
+		memset(&rule, 0, sizeof rule);
+		recur_parse_kind(classes[i].rule, &rule.kind, &rule.weeks);
+		/* The first meeting on or after `from` on the class's weekday (and
+		 * for a monthly class, its nth weekday of that month). */
+		first = date_add_days(from, (classes[i].weekday - date_weekday(from) + 7) % 7);
+		while (classes[i].nth > 0 && recur_nth_of_month(first) != classes[i].nth)
+			first = date_add_days(first, 7);
+		rule.start = first;
+		rule.has_until = true;
+		rule.until = date_add_days(today, 91);
+		record_init(&r, k);
+		date_format(first, iso);
+		snprintf(fee, sizeof fee, "%d", room_fee[0]);
+		for (f = 0; f < (int)(sizeof rooms / sizeof rooms[0]); f++)
+			if (strcmp(rooms[f], classes[i].room) == 0)
+				snprintf(fee, sizeof fee, "%d", room_fee[f] * 2);
+		if (!record_set(&r, kind_field(k, "room"), classes[i].room, d->err) ||
+		    !record_set(&r, kind_field(k, "date"), iso, d->err) ||
+		    !record_set(&r, kind_field(k, "start"), classes[i].start, d->err) ||
+		    !record_set(&r, kind_field(k, "end"), classes[i].end, d->err) ||
+		    !record_set(&r, kind_field(k, "group"), classes[i].group, d->err) ||
+		    !record_set(&r, kind_field(k, "purpose"), classes[i].purpose, d->err) ||
+		    !record_set(&r, kind_field(k, "category"), classes[i].category, d->err) ||
+		    !record_set(&r, kind_field(k, "exemption"), classes[i].exemption, d->err) ||
+		    !record_set(&r, kind_field(k, "fee"), fee, d->err) ||
+		    (snprintf(people, sizeof people, "%d", classes[i].people),
+		    !record_set(&r, kind_field(k, "people"), people, d->err)) ||
+		    !booking_add_series(d->s, &d->staff[0], &r, &rule, &res, d->err)) {
+			buf_free(&res.why);
+			record_free(&r);
+			return false;
+		}
+		buf_free(&res.why);
+		record_free(&r);
+	}
+	return true;
+}
+
+struct pending {
+	char (*uuid)[37];
+	int n, cap;
+};
+
+static bool
+collect(void *ctx, const struct record *r)
+{
+	struct pending *p = ctx;
+
+	if (strcmp(r->value[kind_field(r->kind, "status")], "booked") != 0)
+		return true;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 64;
+		p->uuid = realloc(p->uuid, (size_t)p->cap * sizeof *p->uuid);
+		if (p->uuid == NULL)
+			abort();
+	}
+	snprintf(p->uuid[p->n++], 37, "%s", r->uuid);
+	return true;
+}
+
+/* Past bookings turned into uses; a few were cancelled or nobody came. */
+static bool
+settle_past(struct demo *d, struct date today)
+{
+	struct pending p = {0};
+	struct record_query q = {0};
+	struct record r;
+	char iso[11], people[16], use[37];
+	int i, roll;
+	bool ok = true;
+
+	date_format(today, iso);
+	q.after_date = "0000-00-00";
+	if (record_list(d->s, kind_find("booking"), &q, collect, &p, d->err) < 0)
+		return false;
+	for (i = 0; ok && i < p.n; i++) {
+		if (!record_get(d->s, kind_find("booking"), p.uuid[i], &r, d->err)) {
+			ok = false;
+			break;
+		}
+		if (strcmp(r.value[kind_field(r.kind, "date")], iso) < 0) {
+			roll = rng_int(&d->g, 0, 19);
+			snprintf(people, sizeof people, "%d", rng_int(&d->g, 6, 28));
+			if (roll == 0) {
+				int n;
+
+				ok = booking_cancel(d->s, &d->staff[0], r.uuid, false, &n, d->err);
+			} else if (roll == 1) {
+				free(r.value[kind_field(r.kind, "status")]);
+				r.value[kind_field(r.kind, "status")] = xstrdup("no-show");
+				ok = record_update(d->s, &d->staff[0], &r, d->err);
+			} else
+				ok = booking_check_in(d->s, &d->staff[rng_int(&d->g, 0, 1)], r.uuid,
+				    people, use, d->err);
+		}
+		record_free(&r);
+	}
+	free(p.uuid);
+	return ok;
+}
+
 bool
 demo_fill(struct store *s, int years, uint64_t seed, struct date today,
     void (*progress)(void *ctx, long done, long total), void *ctx, struct error *err)
@@ -262,6 +420,7 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 	struct date day, first = { date_fiscal_year(today) - years + 1, 4, 1 };
 	struct date last = date_add_days(today, 14);
 	int round_no = 0, board_no = 0;
+	bool ok;
 
 	actor_cli(&admin);
 	if (!staff_add(s, &admin, DEMO_STAFF_NAME, ROLE_CENTER, DEMO_STAFF_PIN, err) ||
@@ -273,19 +432,24 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 	snprintf(d.staff[1].name, sizeof d.staff[1].name, "%s", "菅原 健一");
 	d.staff[1].role = ROLE_SECRETARIAT;
 	d.total = (date_to_days(last) - date_to_days(first) + 1) * 5;
+	record_set_uuid_source(rng_bytes, &d);
 
-	if (!store_begin(s, err))
-		return false;
-	for (day = first; date_compare(day, last) <= 0; day = date_add_days(day, 1)) {
+	ok = store_begin(s, err) && add_rooms(&d);
+	for (day = first; ok && date_compare(day, last) <= 0; day = date_add_days(day, 1)) {
 		if (closed(day))
 			continue;
-		if (!add_meetings(&d, day, &round_no, &board_no) || !add_events(&d, day) ||
-		    !add_uses(&d, day)) {
-			store_rollback(s);
-			return false;
-		}
+		/* Uses are what happened: none after today. */
+		ok = add_meetings(&d, day, &round_no, &board_no) && add_events(&d, day) &&
+		    (date_compare(day, today) > 0 || add_uses(&d, day));
 	}
-	if (progress != NULL)
+	if (!ok || !store_commit(s, err)) {
+		store_rollback(s);
+		record_set_uuid_source(NULL, NULL);
+		return false;
+	}
+	ok = add_season(&d, today) && settle_past(&d, today);
+	record_set_uuid_source(NULL, NULL);
+	if (ok && progress != NULL)
 		progress(ctx, d.total, d.total);
-	return store_commit(s, err);
+	return ok;
 }

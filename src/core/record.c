@@ -433,12 +433,25 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 	return true;
 }
 
+static void (*uuid_source)(void *ctx, unsigned char bytes[16]);
+static void *uuid_source_ctx;
+
+void
+record_set_uuid_source(void (*fill)(void *ctx, unsigned char bytes[16]), void *ctx)
+{
+	uuid_source = fill;
+	uuid_source_ctx = ctx;
+}
+
 void
 record_new_uuid(char out[37])
 {
 	unsigned char b[16];
 
-	randombytes_buf(b, sizeof b);
+	if (uuid_source != NULL)
+		uuid_source(uuid_source_ctx, b);
+	else
+		randombytes_buf(b, sizeof b);
 	b[6] = (b[6] & 0x0F) | 0x40;	/* version 4 */
 	b[8] = (b[8] & 0x3F) | 0x80;	/* RFC 4122 variant */
 	snprintf(out, 37, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"

@@ -134,6 +134,9 @@ bool record_insert_in_tx(struct store *s, const struct actor *who, struct record
 
 /* A fresh random (version 4) uuid. */
 void record_new_uuid(char out[37]);
+/* Makes record_new_uuid draw its bytes from fill instead of the system's
+ * random source (NULL restores it): the demo store is the same for a seed. */
+void record_set_uuid_source(void (*fill)(void *ctx, unsigned char bytes[16]), void *ctx);
 
 /* As update, but inside the caller's transaction. */
 bool record_update_in_tx(struct store *s, const struct actor *who, struct record *r,
