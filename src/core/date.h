@@ -49,7 +49,7 @@ enum era_lang { ERA_JA, ERA_EN };
 
 /* The era a date falls in and the year within it (1 = 元年). */
 bool era_of_date(struct date d, const char **name_ja, const char **name_en, int *year);
-/* "令和8年11月28日" / "Reiwa 8 (2026), Nov 28" style. */
+/* "令和8年11月28日" / "2026-11-28 (Reiwa 8)". */
 void era_format_date(struct date d, enum era_lang lang, char *out, size_t size);
 /* "令和8年11月" / "2026-11 (Reiwa 8)". */
 void era_format_month(int year, int month, enum era_lang lang, char *out, size_t size);

@@ -1,0 +1,259 @@
+/* Unit tests for core/staff: PIN shapes, who may add staff, and signing in
+ * with the lock after five wrong PINs — real argon2id hashes in a real store.
+ * Each hash or check costs 0.1-0.3 s, so there are seven. */
+#include "unit.h"
+
+#include "core/actor.h"
+#include "core/audit.h"
+#include "core/staff.h"
+
+static void
+pin_ok(const char *pin, const char *want)
+{
+	char out[STAFF_PIN_MAX + 1] = "";
+	struct error err;
+
+	if (!staff_pin_valid(pin, out, &err))
+		fail_msg("PIN \"%s\" refused: %s", pin, err.text);
+	assert_string_equal(out, want);
+}
+
+static void
+pin_bad(const char *pin)
+{
+	char out[STAFF_PIN_MAX + 1] = "";
+	struct error err;
+
+	error_clear(&err);
+	if (staff_pin_valid(pin, out, &err))
+		fail_msg("PIN \"%s\" accepted", pin);
+	assert_contains(err.text, "PIN");
+	assert_contains(err.text, "4");
+	assert_contains(err.text, "12");
+}
+
+static void
+test_pin_shape(void **state)
+{
+	(void)state;
+	pin_ok("1234", "1234");
+	pin_ok("0000", "0000");
+	pin_ok("１２３４", "1234");
+	pin_ok("123456789012", "123456789012");
+	pin_ok("１２３４５６７８９０１２", "123456789012");
+	pin_ok(" 2468 ", "2468");
+	pin_bad("123");
+	pin_bad("１２３");
+	pin_bad("1234567890123");
+	pin_bad("12a4");
+	pin_bad("abcd");
+	pin_bad("ＡＢＣＤ");
+	pin_bad("12 34");
+	pin_bad("-123");
+	pin_bad("");
+}
+
+struct seen_staff {
+	int n;
+	char name[4][128];
+	enum role role[4];
+	int failed[4];
+	long long locked_until[4];
+};
+
+static void
+collect_staff(void *ctx, const struct staff_member *m)
+{
+	struct seen_staff *s = ctx;
+
+	if (s->n < 4) {
+		snprintf(s->name[s->n], sizeof s->name[0], "%s", m->name);
+		s->role[s->n] = m->role;
+		s->failed[s->n] = m->failed_pins;
+		s->locked_until[s->n] = m->locked_until;
+		assert_true(m->active);
+	}
+	s->n++;
+}
+
+static int
+list_staff(struct store *s, struct seen_staff *out)
+{
+	struct error err;
+
+	memset(out, 0, sizeof *out);
+	return staff_list(s, collect_staff, out, &err);
+}
+
+static void
+test_only_admin_adds(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor center = {"佐藤 花子", ROLE_CENTER}, city = {"市 担当", ROLE_CITY};
+	struct actor secretariat = {"菅原 健一", ROLE_SECRETARIAT};
+	struct seen_staff seen;
+	struct error err;
+
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &center, "新人", ROLE_CENTER, "1234", &err));
+	assert_contains(err.text, "administrator");
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &secretariat, "新人", ROLE_ADMIN, "1234", &err));
+	assert_contains(err.text, "administrator");
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &city, "新人", ROLE_CENTER, "1234", &err));
+	assert_contains(err.text, "administrator");
+	assert_int_equal(list_staff(fx->s, &seen), 0);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff"), 0);
+}
+
+static void
+test_add_refusals_before_hashing(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor admin;
+	struct error err;
+
+	actor_cli(&admin);
+	assert_int_equal(admin.role, ROLE_ADMIN);
+	assert_int_equal(strncmp(admin.name, "cli:", 4), 0);
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &admin, "新人", ROLE_CENTER, "12", &err));
+	assert_contains(err.text, "PIN");
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &admin, "  ", ROLE_CENTER, "1234", &err));
+	assert_contains(err.text, "Name");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff"), 0);
+}
+
+static void
+test_sign_in_and_lock(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor admin, who;
+	struct seen_staff seen;
+	struct error err;
+	char hash[256];
+	time_t t0 = 1795000000;	/* late 2026 */
+	long wait = 0;
+	int tries = -1, i;
+
+	actor_cli(&admin);
+	if (!staff_add(fx->s, &admin, "佐藤 花子", ROLE_SECRETARIAT, "2468", &err))
+		fail_msg("staff_add: %s", err.text);
+
+	/* Only an argon2id hash is kept. */
+	unit_sql_text(fx->s, "SELECT pin_hash FROM staff WHERE name = '佐藤 花子'", hash,
+	    sizeof hash);
+	assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
+	assert_not_contains(hash, "2468");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff WHERE "
+	    "instr(name || role || pin_hash || created_at, '2468') > 0"), 0);
+	assert_int_equal(list_staff(fx->s, &seen), 1);
+	assert_string_equal(seen.name[0], "佐藤 花子");
+	assert_int_equal(seen.role[0], ROLE_SECRETARIAT);
+
+	/* The same name again is refused (this costs a hash). */
+	error_clear(&err);
+	assert_false(staff_add(fx->s, &admin, "佐藤 花子", ROLE_CENTER, "1357", &err));
+	assert_contains(err.text, "佐藤 花子");
+	assert_contains(err.text, "already");
+	assert_int_equal(list_staff(fx->s, &seen), 1);
+	assert_int_equal(seen.role[0], ROLE_SECRETARIAT);
+
+	/* The right PIN. */
+	memset(&who, 0, sizeof who);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "2468", t0, &who, &tries, &wait, &err),
+	    STAFF_OK);
+	assert_string_equal(who.name, "佐藤 花子");
+	assert_int_equal(who.role, ROLE_SECRETARIAT);
+	assert_int_equal(staff_sign_in(fx->s, "誰か", "2468", t0, &who, &tries, &wait, &err),
+	    STAFF_UNKNOWN);
+
+	/* Four wrong PINs count down; the fifth locks.  A mistyped PIN (not
+	 * 4-12 digits) counts as a wrong one too, and costs no hash. */
+	for (i = 1; i <= 4; i++) {
+		static const char *const wrong[] = {"1111", "12", "abcd", "2469"};
+
+		tries = -1;
+		assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", wrong[i - 1], t0 + i, &who,
+		    &tries, &wait, &err), STAFF_WRONG_PIN);
+		assert_int_equal(tries, STAFF_FREE_TRIES - i);
+	}
+	wait = 0;
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "1357", t0 + 5, &who, &tries, &wait,
+	    &err), STAFF_LOCKED);
+	assert_true(wait > 0);
+	assert_int_equal(wait, 30);
+
+	/* While locked even the right PIN is refused, and a restart does not
+	 * lift the lock. */
+	store_close(fx->s);
+	fx->s = store_open(fx->path, &err);
+	assert_non_null(fx->s);
+	wait = 0;
+	memset(&who, 0, sizeof who);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "2468", t0 + 15, &who, &tries, &wait,
+	    &err), STAFF_LOCKED);
+	assert_int_equal(wait, 20);
+	assert_string_equal(who.name, "");
+
+	/* After the lock the right PIN works and clears the count. */
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "２４６８", t0 + 36, &who, &tries,
+	    &wait, &err), STAFF_OK);
+	assert_string_equal(who.name, "佐藤 花子");
+	assert_int_equal(list_staff(fx->s, &seen), 1);
+	assert_int_equal(seen.failed[0], 0);
+	assert_int_equal(seen.locked_until[0], 0);
+
+	/* Further wrong PINs past the fifth lock for longer: 60 s for the
+	 * sixth. */
+	assert_int_equal(sqlite3_exec(store_db(fx->s), "UPDATE staff SET failed_pins = 5",
+	    NULL, NULL, NULL), SQLITE_OK);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "99", t0 + 40, &who, &tries, &wait,
+	    &err), STAFF_LOCKED);
+	assert_int_equal(wait, 60);
+
+	/* Sign-ins and wrong PINs are in the audit log. */
+	assert_true(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = 'wrong-pin'") >= 5);
+	assert_true(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = 'sign-in'") >= 2);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = 'add' "
+	    "AND kind = 'staff'"), 1);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE "
+	    "instr(summary, '2468') > 0 OR instr(summary, '1111') > 0"), 0);
+}
+
+static void
+test_roles(void **state)
+{
+	enum role r = ROLE_CENTER;
+
+	(void)state;
+	assert_string_equal(role_code(ROLE_CENTER), "center");
+	assert_string_equal(role_code(ROLE_SECRETARIAT), "secretariat");
+	assert_string_equal(role_code(ROLE_CITY), "city");
+	assert_string_equal(role_code(ROLE_ADMIN), "admin");
+	assert_true(role_parse("admin", &r));
+	assert_int_equal(r, ROLE_ADMIN);
+	assert_true(role_parse("secretariat", &r));
+	assert_int_equal(r, ROLE_SECRETARIAT);
+	assert_false(role_parse("root", &r));
+	assert_string_equal(role_label(ROLE_ADMIN), "Administrator");
+}
+
+#define DB(t) cmocka_unit_test_setup_teardown(t, unit_fx_setup, unit_fx_teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_pin_shape),
+		DB(test_only_admin_adds),
+		DB(test_add_refusals_before_hashing),
+		DB(test_sign_in_and_lock),
+		cmocka_unit_test(test_roles),
+	};
+
+	unit_init();
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
