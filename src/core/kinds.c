@@ -5,7 +5,9 @@
  */
 #include <string.h>
 
+#include "body.h"
 #include "booking.h"
+#include "grantbook.h"
 #include "i18n.h"
 #include "room.h"
 #include "record.h"
@@ -22,7 +24,9 @@
 #define CHOICE(n, l, req, ch, w, d) { .name = n, .label = l, .type = FIELD_CHOICE, \
 	.required = req, .choices = ch, .width = w, .dflt = d }
 #define REF(n, l, req, to, loose, w) { .name = n, .label = l, .type = FIELD_REF, \
-	.required = req, .max = 40, .width = w, .ref = to, .ref_loose = loose }
+	.required = req, .max = 100, .width = w, .ref = to, .ref_loose = loose }
+#define YEAR(n, l, req, w) { .name = n, .label = l, .type = FIELD_COUNT, .required = req, \
+	.max = 2999, .width = w }
 
 /* End after start, when both are given. */
 static bool
@@ -101,6 +105,7 @@ static const struct field meeting_fields[] = {
 	COUNT("attendees", N_("Attendees"), 10000, 6),
 	NOTE("agenda", N_("Agenda"), 2000),
 	NOTE("summary", N_("Summary"), 4000),
+	REF("project", N_("Plan project"), false, "project", false, 0),
 };
 
 static const struct field event_fields[] = {
@@ -113,6 +118,7 @@ static const struct field event_fields[] = {
 	COUNT("participants", N_("Participants"), 100000, 6),
 	COUNT("volunteers", N_("Volunteers"), 10000, 6),
 	YEN("cost", N_("Cost"), 1000000000000LL, 10),
+	REF("project", N_("Plan project"), false, "project", false, 0),
 };
 
 static const struct field use_fields[] = {
@@ -155,6 +161,20 @@ static const struct field booking_fields[] = {
 	TEXT("exemption_reason", N_("Waiver reason"), false, 100, 0),
 	CHOICE("status", N_("Status"), true, booking_statuses, 9, "booked"),
 };
+
+/* A plan or project runs from a fiscal year to the same or a later one. */
+static bool
+check_fiscal_years(const struct record *r, struct error *err)
+{
+	int a = kind_field(r->kind, "fy_from"), b = kind_field(r->kind, "fy_to");
+
+	if (r->value[a] == NULL || r->value[b] == NULL || record_int(r, b) >= record_int(r, a))
+		return true;
+	error_set(err, _("%s: %s is before the first fiscal year (%s)."),
+	    field_label(&r->kind->fields[b]), r->value[b], r->value[a]);
+	error_field(err, b);
+	return false;
+}
 
 /* A waiver of kind "other" says why. */
 static bool
@@ -210,8 +230,183 @@ static const struct kind booking_kind = {
 	.title_field = 4, .check = check_booking, .check_store = booking_check_store,
 };
 
+static const struct choice member_types[] = {
+	{"neighbourhood", N_("Neighbourhood association")},
+	{"group", N_("Local group")},
+	{"npo", N_("NPO")},
+	{"company", N_("Company")},
+	{"school", N_("School")},
+	{"other", N_("Other")},
+	{NULL, NULL},
+};
+
+static const struct choice stages[] = {
+	{"1", N_("Stage 1: founding")},
+	{"2", N_("Stage 2: building the organisation")},
+	{"3", N_("Stage 3: practice")},
+	{NULL, NULL},
+};
+
+static const struct choice application_statuses[] = {
+	{"draft", N_("Draft")},
+	{"applied", N_("Applied")},
+	{"reported", N_("Results reported")},
+	{"withdrawn", N_("Withdrawn")},
+	{NULL, NULL},
+};
+
+static const struct field body_fields[] = {
+	TEXT("name", N_("Body name"), true, 60, 24),
+	TEXT("area", N_("Area"), false, 100, 16),
+	DATE("founded_on", N_("Founded on"), false),
+	DATE("notice_filed_on", N_("Founding notice filed on"), false),
+	TEXT("representative", N_("Representative"), false, 40, 12),
+	CHOICE("stage", N_("Stage"), true, stages, 8, "1"),
+};
+
+static const struct field member_fields[] = {
+	TEXT("name", N_("Organisation"), true, 60, 28),
+	CHOICE("type", N_("Type"), true, member_types, 14, NULL),
+};
+
+static const struct field milestone_fields[] = {
+	CHOICE("code", N_("Milestone"), true, body_milestones, 30, NULL),
+	DATE("date", N_("Done on"), true),
+	TEXT("note", N_("Note"), false, 100, 20),
+};
+
+static const struct field plan_fields[] = {
+	TEXT("title", N_("Plan title"), true, 100, 30),
+	YEAR("fy_from", N_("From fiscal year"), true, 6),
+	YEAR("fy_to", N_("To fiscal year"), true, 6),
+	NOTE("vision", N_("Vision"), 4000),
+	DATE("adopted_on", N_("Adopted on"), false),
+};
+
+static const struct field issue_fields[] = {
+	TEXT("title", N_("Issue"), true, 100, 40),
+	NOTE("description", N_("Description"), 4000),
+};
+
+static const struct field project_fields[] = {
+	TEXT("title", N_("Project"), true, 100, 28),
+	CHOICE("field", N_("Field"), true, activity_fields, 10, NULL),
+	NOTE("description", N_("Description"), 4000),
+	TEXT("target", N_("Target"), false, 200, 20),
+	YEAR("fy_from", N_("From fiscal year"), false, 6),
+	YEAR("fy_to", N_("To fiscal year"), false, 6),
+};
+
+static const struct field programme_fields[] = {
+	TEXT("code", N_("Code"), true, 20, 10),
+	TEXT("name", N_("Programme"), true, 100, 30),
+	YEN("limit", N_("Limit"), 1000000000000LL, 10),
+	COUNT("rate_num", N_("Rate numerator"), 1000, 4),
+	COUNT("rate_den", N_("Rate denominator"), 1000, 4),
+	COUNT("unit", N_("Rounding unit"), 1000, 5),
+	YEAR("fy_from", N_("From fiscal year"), true, 6),
+	YEAR("fy_to", N_("To fiscal year"), false, 6),
+	CHOICE("stage", N_("Stage"), false, stages, 6, NULL),
+};
+
+static const struct field application_fields[] = {
+	REF("program", N_("Programme"), true, "programme", false, 10),
+	YEAR("fy", N_("Fiscal year"), true, 6),
+	TEXT("title", N_("Application"), true, 100, 24),
+	YEN("cost", N_("Eligible cost"), 1000000000000LL, 10),
+	YEN("requested", N_("Requested"), 1000000000000LL, 10),
+	REF("project", N_("Plan project"), false, "project", false, 0),
+	CHOICE("status", N_("Status"), true, application_statuses, 10, "draft"),
+	DATE("applied_on", N_("Applied on"), false),
+	DATE("reported_on", N_("Reported on"), false),
+};
+
+static const struct field decision_fields[] = {
+	TEXT("application", N_("Application id"), true, 36, 8),
+	TEXT("center", N_("Center"), true, 16, 8),
+	YEN("decided_amount", N_("Decided amount"), 1000000000000LL, 10),
+	DATE("decided_on", N_("Decided on"), false),
+	NOTE("conditions", N_("Conditions"), 2000),
+	YEN("advance_amount", N_("Advance payment"), 1000000000000LL, 10),
+	DATE("advance_on", N_("Advance paid on"), false),
+	YEN("final_amount", N_("Final amount"), 1000000000000LL, 10),
+	DATE("settled_on", N_("Settled on"), false),
+	YEN("paid_amount", N_("Paid amount"), 1000000000000LL, 10),
+	DATE("paid_on", N_("Paid on"), false),
+};
+
+static const struct field expense_fields[] = {
+	REF("application", N_("Application"), true, "application", false, 16),
+	DATE("date", N_("Date"), true),
+	TEXT("item", N_("Item"), true, 100, 24),
+	YEN("amount", N_("Amount"), 1000000000000LL, 10),
+	TEXT("receipt", N_("Receipt number"), false, 40, 10),
+};
+
+static const struct kind body_kind = {
+	.name = "body", .table = "body", .label = N_("Community body"),
+	.fields = body_fields, .nfields = NFIELDS(body_fields), .title_field = 0,
+	.order = "name", .check_store = body_check_store,
+};
+
+static const struct kind member_kind = {
+	.name = "member", .table = "member", .label = N_("Member organisation"),
+	.fields = member_fields, .nfields = NFIELDS(member_fields), .title_field = 0,
+	.order = "name",
+};
+
+static const struct kind milestone_kind = {
+	.name = "milestone", .table = "milestone", .label = N_("Milestone"),
+	.fields = milestone_fields, .nfields = NFIELDS(milestone_fields), .title_field = 0,
+	.check_store = milestone_check_store,
+};
+
+static const struct kind plan_kind = {
+	.name = "plan", .table = "plan", .label = N_("Development plan"),
+	.fields = plan_fields, .nfields = NFIELDS(plan_fields), .title_field = 0,
+	.order = "fy_from", .check = check_fiscal_years,
+};
+
+static const struct kind issue_kind = {
+	.name = "issue", .table = "plan_issue", .label = N_("Plan issue"),
+	.fields = issue_fields, .nfields = NFIELDS(issue_fields), .title_field = 0,
+	.order = "rowid",
+};
+
+static const struct kind project_kind = {
+	.name = "project", .table = "project", .label = N_("Plan project"),
+	.fields = project_fields, .nfields = NFIELDS(project_fields), .title_field = 0,
+	.order = "field, title", .check = check_fiscal_years,
+};
+
+static const struct kind programme_kind = {
+	.name = "programme", .table = "programme", .label = N_("Grant programme"),
+	.fields = programme_fields, .nfields = NFIELDS(programme_fields), .title_field = 0,
+	.order = "fy_from, code", .city_owned = true, .check = programme_check,
+};
+
+static const struct kind application_kind = {
+	.name = "application", .table = "application", .label = N_("Grant application"),
+	.fields = application_fields, .nfields = NFIELDS(application_fields), .title_field = 2,
+	.order = "fy, title", .check_store = application_check_store,
+};
+
+static const struct kind decision_kind = {
+	.name = "decision", .table = "decision", .label = N_("Grant decision"),
+	.fields = decision_fields, .nfields = NFIELDS(decision_fields), .title_field = 0,
+	.order = "application", .city_owned = true,
+};
+
+static const struct kind expense_kind = {
+	.name = "expense", .table = "expense", .label = N_("Expense"),
+	.fields = expense_fields, .nfields = NFIELDS(expense_fields), .title_field = 2,
+	.check_store = expense_check_store,
+};
+
 static const struct kind *const kinds[] = {
-	&meeting_kind, &event_kind, &use_kind, &room_kind, &closed_kind, &booking_kind, NULL,
+	&meeting_kind, &event_kind, &use_kind, &room_kind, &closed_kind, &booking_kind,
+	&body_kind, &member_kind, &milestone_kind, &plan_kind, &issue_kind, &project_kind,
+	&programme_kind, &application_kind, &decision_kind, &expense_kind, NULL,
 };
 
 const struct kind *const *

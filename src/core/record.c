@@ -404,8 +404,8 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 		to = kind_find(f->ref);
 		buf_reset(&sql);
 		buf_printf(&sql, "SELECT uuid, (SELECT count(*) FROM %s WHERE deleted = 0) "
-		    "FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND \"%s\" = ?",
-		    to->table, to->table, to->fields[to->title_field].name);
+		    "FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND (\"%s\" = ?1 OR uuid = ?1) "
+		    "LIMIT 1", to->table, to->table, to->fields[to->title_field].name);
 		if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
 			store_sql_error(s, _("Reading"), err);
 			buf_free(&sql);
@@ -485,6 +485,11 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 		return false;
 	if (r->uuid[0] == '\0')
 		record_new_uuid(r->uuid);
+	if (k->city_owned && store_kind(s) != STORE_CITY) {
+		error_set(err, _("Only city hall writes a %s; it arrives with the city's file."),
+		    kind_label(k));
+		return false;
+	}
 	snprintf(r->origin, sizeof r->origin, "%s", store_origin(s));
 	r->version = 1;
 	date_now_utc(r->updated_at);

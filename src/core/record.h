@@ -62,6 +62,8 @@ struct kind {
 	int title_field;	/* names a record to people and in the audit */
 	/* List order for kinds without a date ("name"); NULL: by date and time. */
 	const char *order;
+	/* Rows of this kind are written only by city hall (programmes, decisions). */
+	bool city_owned;
 	/* Checks that span fields (end after start); NULL when none. */
 	bool (*check)(const struct record *r, struct error *err);
 	/* Checks against the store (collisions, opening hours), inside the

@@ -1,0 +1,276 @@
+/* plan — see plan.h. */
+#include "plan.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "i18n.h"
+#include "money.h"
+#include "text.h"
+
+struct collect {
+	struct record *rows;
+	int n, cap;
+};
+
+static bool
+keep(void *ctx, const struct record *r)
+{
+	struct collect *c = ctx;
+
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->rows = realloc(c->rows, (size_t)c->cap * sizeof *c->rows);
+		if (c->rows == NULL)
+			abort();
+	}
+	record_copy(&c->rows[c->n++], r);
+	return true;
+}
+
+static void
+collect_free(struct collect *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		record_free(&c->rows[i]);
+	free(c->rows);
+}
+
+static struct plan_year *
+year_of(struct plan_project *p, int fy)
+{
+	int i;
+
+	for (i = 0; i < p->nyears; i++)
+		if (p->years[i].fy == fy)
+			return &p->years[i];
+	if (p->nyears == (int)(sizeof p->years / sizeof p->years[0]))
+		return NULL;
+	/* Keep the years in order as they are added. */
+	for (i = p->nyears; i > 0 && p->years[i - 1].fy > fy; i--)
+		p->years[i] = p->years[i - 1];
+	memset(&p->years[i], 0, sizeof p->years[i]);
+	p->years[i].fy = fy;
+	p->nyears++;
+	return &p->years[i];
+}
+
+/* Meetings count their attendees as participants; events their
+ * participants and volunteers.  The fiscal year starts in April. */
+static const char *const activity_sql =
+	"SELECT CAST(substr(date, 1, 4) AS INTEGER) - (substr(date, 6, 2) < '04'), "
+	"count(*), sum(ifnull(attendees, 0)), 0 FROM meeting WHERE deleted = 0 AND "
+	"project_id = ?1 GROUP BY 1 "
+	"UNION ALL SELECT CAST(substr(date, 1, 4) AS INTEGER) - (substr(date, 6, 2) < '04'), "
+	"count(*), sum(ifnull(participants, 0)), sum(ifnull(volunteers, 0)) FROM event "
+	"WHERE deleted = 0 AND project_id = ?1 GROUP BY 1";
+static const char *const spent_sql =
+	"SELECT a.fy, sum(e.amount) FROM expense e JOIN application a ON a.uuid = "
+	"e.application_id WHERE e.deleted = 0 AND a.deleted = 0 AND a.status <> 'withdrawn' "
+	"AND a.project_id = ?1 GROUP BY 1";
+
+long
+plan_progress(struct store *s, void (*each)(void *ctx, const struct plan_project *p), void *ctx,
+    struct error *err)
+{
+	struct collect c = {0};
+	struct record_query q = {0};
+	struct plan_project p;
+	struct plan_year *y;
+	sqlite3_stmt *act = NULL, *spent = NULL;
+	long n;
+	int i;
+
+	n = record_list(s, kind_find("project"), &q, keep, &c, err);
+	if (n < 0)
+		return -1;
+	if (sqlite3_prepare_v2(store_db(s), activity_sql, -1, &act, NULL) != SQLITE_OK ||
+	    sqlite3_prepare_v2(store_db(s), spent_sql, -1, &spent, NULL) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		n = -1;
+		goto out;
+	}
+	for (i = 0; i < c.n; i++) {
+		memset(&p, 0, sizeof p);
+		p.project = &c.rows[i];
+		sqlite3_reset(act);
+		sqlite3_bind_text(act, 1, c.rows[i].uuid, -1, SQLITE_STATIC);
+		while (sqlite3_step(act) == SQLITE_ROW) {
+			y = year_of(&p, sqlite3_column_int(act, 0));
+			if (y == NULL)
+				continue;
+			y->activities += sqlite3_column_int64(act, 1);
+			y->participants += sqlite3_column_int64(act, 2);
+			y->volunteers += sqlite3_column_int64(act, 3);
+		}
+		sqlite3_reset(spent);
+		sqlite3_bind_text(spent, 1, c.rows[i].uuid, -1, SQLITE_STATIC);
+		while (sqlite3_step(spent) == SQLITE_ROW) {
+			y = year_of(&p, sqlite3_column_int(spent, 0));
+			if (y != NULL)
+				y->spent += sqlite3_column_int64(spent, 1);
+		}
+		each(ctx, &p);
+	}
+out:
+	sqlite3_finalize(act);
+	sqlite3_finalize(spent);
+	collect_free(&c);
+	return n;
+}
+
+void
+plan_wrap(struct buf *out, const char *text, int width, const char *indent)
+{
+	char *copy = xstrdup(text), *line, *next, *shown, *p;
+	int avail = width - text_width(indent);
+	size_t cut;
+
+	if (avail < 10)
+		avail = 10;
+	/* Line breaks the writer typed are kept; each line is then cut by
+	 * display width, never inside a character. */
+	for (line = copy; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		shown = text_visible(line);
+		p = shown;
+		do {
+			cut = text_fit(p, avail, NULL);
+			if (cut == 0 && *p != '\0')
+				cut = strlen(p);	/* a character wider than the line */
+			buf_adds(out, indent);
+			buf_add(out, p, cut);
+			buf_addc(out, '\n');
+			p += cut;
+		} while (*p != '\0');
+		free(shown);
+	}
+	free(copy);
+}
+
+struct render {
+	struct buf *out;
+	enum plan_format f;
+	int width;
+	const char *field;	/* the field heading last written */
+};
+
+static void
+heading(struct render *r, int level, const char *text)
+{
+	if (r->f == PLAN_MARKDOWN) {
+		buf_printf(r->out, "\n%.*s %s\n\n", level, "####", text);
+		return;
+	}
+	buf_printf(r->out, "\n%s\n", text);
+	buf_printf(r->out, "%.*s\n", text_width(text) < 78 ? text_width(text) : 78,
+	    level == 1 ? "==============================================================================" :
+	    "------------------------------------------------------------------------------");
+}
+
+static void
+project_out(void *ctx, const struct plan_project *p)
+{
+	struct render *r = ctx;
+	const struct record *pr = p->project;
+	const struct kind *k = pr->kind;
+	const char *field = field_choice_label(&k->fields[kind_field(k, "field")],
+	    pr->value[kind_field(k, "field")]);
+	const char *desc = pr->value[kind_field(k, "description")];
+	const char *target = pr->value[kind_field(k, "target")];
+	char fy[48], yen[32];
+	int i;
+
+	if (r->field == NULL || strcmp(r->field, pr->value[kind_field(k, "field")]) != 0) {
+		r->field = pr->value[kind_field(k, "field")];
+		heading(r, 2, field);
+	}
+	if (r->f == PLAN_MARKDOWN)
+		buf_printf(r->out, "#### %s\n\n", pr->value[0]);
+	else
+		buf_printf(r->out, "■ %s\n", pr->value[0]);
+	if (desc != NULL)
+		plan_wrap(r->out, desc, r->width, r->f == PLAN_MARKDOWN ? "" : "  ");
+	if (target != NULL) {
+		buf_printf(r->out, r->f == PLAN_MARKDOWN ? "\n**%s**: " : "  %s: ", _("Target"));
+		buf_printf(r->out, "%s\n", target);
+	}
+	if (p->nyears == 0) {
+		buf_printf(r->out, r->f == PLAN_MARKDOWN ? "\n%s\n\n" : "  %s\n", _("Nothing logged yet."));
+		return;
+	}
+	if (r->f == PLAN_MARKDOWN)
+		buf_printf(r->out, "\n| %s | %s | %s | %s | %s |\n|---|---:|---:|---:|---:|\n",
+		    _("Fiscal year"), _("Activities"), _("Participants"), _("Volunteers"),
+		    _("Grant spent"));
+	for (i = 0; i < p->nyears; i++) {
+		era_format_fy(p->years[i].fy, i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, fy, sizeof fy);
+		money_format(p->years[i].spent, yen, sizeof yen);
+		if (r->f == PLAN_MARKDOWN)
+			buf_printf(r->out, "| %s | %ld | %ld | %ld | ¥%s |\n", fy,
+			    p->years[i].activities, p->years[i].participants,
+			    p->years[i].volunteers, yen);
+		else {
+			buf_adds(r->out, "  ");
+			text_pad(r->out, fy, 18, false);
+			buf_printf(r->out, _(" activities %ld, participants %ld, volunteers %ld, "
+			    "grant spent ¥%s\n"), p->years[i].activities, p->years[i].participants,
+			    p->years[i].volunteers, yen);
+		}
+	}
+	buf_addc(r->out, '\n');
+}
+
+bool
+plan_render(struct store *s, enum plan_format f, int width, struct buf *out, struct error *err)
+{
+	struct collect plans = {0}, issues = {0};
+	struct record_query q = {0};
+	struct render r = { out, f, width, NULL };
+	const struct record *plan;
+	char a[48], b[48];
+	int i;
+	bool ok = false;
+
+	if (record_list(s, kind_find("plan"), &q, keep, &plans, err) < 0 ||
+	    record_list(s, kind_find("issue"), &q, keep, &issues, err) < 0)
+		goto out;
+	if (plans.n == 0) {
+		error_set(err, _("The body has no development plan yet (kyodo add plan)."));
+		goto out;
+	}
+	/* The newest plan is the one in force. */
+	plan = &plans.rows[plans.n - 1];
+	era_format_fy((int)record_int(plan, 1), i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, a, sizeof a);
+	era_format_fy((int)record_int(plan, 2), i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, b, sizeof b);
+	if (f == PLAN_MARKDOWN)
+		buf_printf(out, "# %s\n\n%s: %s – %s\n", plan->value[0], _("Period"), a, b);
+	else
+		buf_printf(out, "%s\n%s: %s – %s\n", plan->value[0], _("Period"), a, b);
+	if (plan->value[4] != NULL)
+		buf_printf(out, f == PLAN_MARKDOWN ? "\n%s: %s\n" : "%s: %s\n", _("Adopted on"),
+		    plan->value[4]);
+	heading(&r, 1, _("Vision"));
+	if (plan->value[3] != NULL)
+		plan_wrap(out, plan->value[3], width, "");
+	heading(&r, 1, _("Issues"));
+	for (i = 0; i < issues.n; i++) {
+		buf_printf(out, f == PLAN_MARKDOWN ? "%d. %s\n" : "%d. %s\n", i + 1,
+		    issues.rows[i].value[0]);
+		if (issues.rows[i].value[1] != NULL)
+			plan_wrap(out, issues.rows[i].value[1], width, "   ");
+	}
+	heading(&r, 1, _("Projects"));
+	ok = plan_progress(s, project_out, &r, err) >= 0;
+out:
+	collect_free(&plans);
+	collect_free(&issues);
+	return ok;
+}
