@@ -1,10 +1,12 @@
 /* kyodo init — make a new store for a center or for city hall. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "core/i18n.h"
 #include "core/record.h"
+#include "core/keys.h"
 #include "core/store.h"
 
 static const struct cmd_opt opts[] = {
@@ -12,8 +14,38 @@ static const struct cmd_opt opts[] = {
 	{"center", "CODE", N_("the center's code: 2-16 of a-z, 0-9, -")},
 	{"city", NULL, N_("make city hall's store instead of a center's")},
 	{"name", "NAME", N_("the center's (or city hall's) name")},
+	{"city-key", "FILE", N_("a center: install the city's public key from FILE")},
 	{NULL, NULL, NULL},
 };
+
+/* Reads and checks the city's key file before anything is created. */
+static bool
+read_city_key(const char *path, struct public_key *k)
+{
+	struct error err;
+	struct buf text = {0};
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "r");
+	bool ok;
+
+	if (f == NULL) {
+		cmd_fail(_("Cannot read %s."), path);
+		return false;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text.len < 65536)
+		buf_add(&text, chunk, n);
+	fclose(f);
+	ok = keys_parse_file(buf_str(&text), k, &err);
+	buf_free(&text);
+	if (!ok)
+		cmd_fail("%s", err.text);
+	else if (strcmp(k->code, "city") != 0) {
+		cmd_fail(_("%s is the key of %s, not of the city."), path, k->code);
+		ok = false;
+	}
+	return ok;
+}
 
 static int
 exec_init(const struct cmd_entry *self, const struct cmd_args *a)
@@ -23,6 +55,7 @@ exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 };
 	const char *db = cmd_opt(a, "db"), *code = cmd_opt(a, "center"), *name = cmd_opt(a, "name");
 	bool city = cmd_flag(a, "city");
+	struct public_key city_key;
 	struct error err;
 	struct store *s;
 	char *clean;
@@ -40,10 +73,25 @@ exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_fail("%s", err.text);
 	if (clean == NULL)
 		return cmd_fail(_("%s: required."), _("Name"));
+	if (cmd_opt(a, "city-key") != NULL) {
+		if (city)
+			return cmd_usage(self, _("--city-key is for a center's store."));
+		if (!read_city_key(cmd_opt(a, "city-key"), &city_key))
+			return EXIT_REFUSED;
+	}
 	s = store_create(db, city ? STORE_CITY : STORE_CENTER, code, clean, &err);
 	free(clean);
 	if (s == NULL)
 		return cmd_fail("%s", err.text);
+	if (cmd_opt(a, "city-key") != NULL) {
+		struct actor who;
+
+		actor_cli(&who);
+		if (!keys_enrol(s, &who, &city_key, false, &err)) {
+			store_close(s);
+			return cmd_fail("%s", err.text);
+		}
+	}
 	printf(_("Made %s: %s (%s).\n"), db, store_name(s), store_origin(s));
 	store_close(s);
 	return EXIT_DONE;
@@ -51,7 +99,7 @@ exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_init_entry = {
 	.name = "init",
-	.synopsis = "--db FILE (--center CODE | --city) --name NAME",
+	.synopsis = "--db FILE (--center CODE | --city) --name NAME [--city-key FILE]",
 	.summary = N_("Make a new store for a citizen center or for city hall."),
 	.opts = opts,
 	.exec = exec_init,

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "date.h"
 #include "i18n.h"
+#include "keys.h"
 #include "migrations.h"
 
 #define BUSY_TIMEOUT_MS 15000
@@ -311,7 +312,7 @@ store_create(const char *path, enum store_kind kind, const char *code,
 	    !store_set_setting(s, "code", kind == STORE_CITY ? "city" : code, err) ||
 	    !store_set_setting(s, "name", name, err) ||
 	    !store_set_setting(s, "store_id", hex, err) ||
-	    !store_set_setting(s, "created_at", now, err) ||
+	    !store_set_setting(s, "created_at", now, err) || !keys_create(s, err) ||
 	    !store_commit(s, err) || !load_identity(s, err)) {
 		store_rollback(s);
 		store_close(s);

@@ -1,0 +1,381 @@
+/* kyodo key / center add|list / export / import — the monthly file to and
+ * from city hall, and the keys that make it safe to carry. */
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "cli.h"
+#include "core/date.h"
+#include "core/i18n.h"
+#include "core/keys.h"
+#include "core/sync.h"
+#include "core/text.h"
+
+/* Reads a small text file whole (a key file), or NULL with a message. */
+static char *
+read_text(const char *path)
+{
+	struct buf b = {0};
+	char chunk[4096];
+	size_t n;
+	FILE *f = fopen(path, "r");
+
+	if (f == NULL) {
+		cmd_fail(_("Cannot read %s."), path);
+		return NULL;
+	}
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < 65536)
+		buf_add(&b, chunk, n);
+	fclose(f);
+	return buf_steal(&b);
+}
+
+static bool
+write_text(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+	bool ok;
+
+	if (f == NULL) {
+		cmd_fail(_("Cannot write %s."), path);
+		return false;
+	}
+	ok = fputs(text, f) >= 0;
+	ok = fclose(f) == 0 && ok;
+	if (!ok)
+		cmd_fail(_("Cannot write %s."), path);
+	return ok;
+}
+
+static const struct cmd_opt key_opts[] = {
+	{"db", "FILE", N_("the store")},
+	{"out", "FILE", N_("write this store's public key (with its fingerprint) to FILE")},
+	{"city", "FILE", N_("at a center: install the city's public key from FILE")},
+	{"replace", NULL, N_("with --city: replace a different key already installed")},
+	{"accept-machine", NULL, N_("accept this machine as the store's own (after a move)")},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec_key(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *out = cmd_opt(a, "out"), *city = cmd_opt(a, "city");
+	struct public_key k;
+	struct buf text = {0};
+	struct actor who;
+	struct error err;
+	struct store *s;
+	char fp[32], *file;
+	int rc = EXIT_DONE;
+
+	if (out != NULL && city != NULL)
+		return cmd_usage(self, _("Give --out or --city, not both."));
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	actor_cli(&who);
+	if (cmd_flag(a, "accept-machine")) {
+		if (!keys_accept_machine(s, &who, &err))
+			rc = cmd_fail("%s", err.text);
+		else
+			printf("%s\n", _("This machine is now the store's own."));
+	} else if (city != NULL) {
+		file = read_text(city);
+		if (file == NULL)
+			rc = EXIT_REFUSED;
+		else if (store_kind(s) != STORE_CENTER)
+			rc = cmd_fail(_("Only a center installs the city's key."));
+		else if (!keys_parse_file(file, &k, &err))
+			rc = cmd_fail("%s", err.text);
+		else if (strcmp(k.code, "city") != 0)
+			rc = cmd_fail(_("%s is the key of %s, not of the city."), city, k.code);
+		else if (!keys_enrol(s, &who, &k, cmd_flag(a, "replace"), &err))
+			rc = cmd_fail("%s", err.text);
+		else {
+			keys_fingerprint(&k, fp);
+			printf(_("Installed the city's key %s.\n"), fp);
+		}
+		free(file);
+	} else if (!keys_own(s, &k, &err)) {
+		rc = cmd_fail("%s", err.text);
+	} else {
+		keys_fingerprint(&k, fp);
+		if (out != NULL) {
+			keys_write_file(&k, &text);
+			if (!write_text(out, buf_str(&text)))
+				rc = EXIT_REFUSED;
+		}
+		if (rc == EXIT_DONE)
+			printf("%s %s %s\n", k.code, _("fingerprint"), fp);
+		buf_free(&text);
+	}
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_key_entry = {
+	.name = "key",
+	.synopsis = "--db FILE [--out FILE | --city FILE [--replace] | --accept-machine]",
+	.summary = N_("Show this store's key fingerprint, write its public key, or install the "
+	    "city's."),
+	.opts = key_opts,
+	.exec = exec_key,
+};
+
+static const struct cmd_opt center_opts[] = {
+	{"db", "FILE", N_("the city's store")},
+	{"code", "CODE", N_("the center's code, as in its key file")},
+	{"name", "NAME", N_("the center's name")},
+	{"key", "FILE", N_("the center's public key file")},
+	{"replace", NULL, N_("replace a different key already enrolled")},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec_center_add(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *code = cmd_opt(a, "code"), *name = cmd_opt(a, "name"), *key = cmd_opt(a, "key");
+	struct public_key k;
+	struct actor who;
+	struct error err;
+	struct store *s;
+	char *file, fp[32];
+	int rc = EXIT_DONE;
+
+	if (code == NULL || name == NULL || key == NULL)
+		return cmd_usage(self, _("--code, --name and --key are required."));
+	file = read_text(key);
+	if (file == NULL)
+		return EXIT_REFUSED;
+	if (!keys_parse_file(file, &k, &err)) {
+		free(file);
+		return cmd_fail("%s", err.text);
+	}
+	free(file);
+	if (strcmp(k.code, code) != 0)
+		return cmd_fail(_("%s is the key of %s, not of %s."), key, k.code, code);
+	snprintf(k.name, sizeof k.name, "%s", name);
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	actor_cli(&who);
+	if (store_kind(s) != STORE_CITY)
+		rc = cmd_fail(_("Centers are enrolled at city hall's store."));
+	else if (!keys_enrol(s, &who, &k, cmd_flag(a, "replace"), &err))
+		rc = cmd_fail("%s", err.text);
+	else {
+		keys_fingerprint(&k, fp);
+		printf(_("Enrolled %s (%s), key %s.\n"), code, name, fp);
+	}
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_center_add_entry = {
+	.name = "center add",
+	.synopsis = "--db CITY --code CODE --name NAME --key FILE [--replace]",
+	.summary = N_("(city) Enrol a center's public key."),
+	.opts = center_opts,
+	.exec = exec_center_add,
+};
+
+static const struct cmd_opt center_list_opts[] = {
+	{"db", "FILE", N_("the city's store")},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec_center_list(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	struct store *s = cmd_open_store(a);
+	struct buf line = {0};
+	sqlite3_stmt *st;
+	struct date today = date_today();
+	long today_days = date_to_days(today);
+
+	(void)self;
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (sqlite3_prepare_v2(store_db(s), "SELECT p.code, p.name, (SELECT max(at) FROM sync_log l "
+	    "WHERE l.peer = p.code AND l.direction = 'import'), (SELECT file FROM sync_log l WHERE "
+	    "l.peer = p.code AND l.direction = 'import' ORDER BY at DESC LIMIT 1), (SELECT rows "
+	    "FROM sync_log l WHERE l.peer = p.code AND l.direction = 'import' ORDER BY at DESC "
+	    "LIMIT 1) FROM peer p WHERE p.code <> 'city' ORDER BY p.code", -1, &st, NULL) != SQLITE_OK) {
+		store_close(s);
+		return cmd_fail("%s", _("Cannot read the enrolled centers."));
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *last = (const char *)sqlite3_column_text(st, 2);
+		struct date d;
+		bool late = true;
+		char day[11] = "-";
+
+		if (last != NULL) {
+			snprintf(day, sizeof day, "%.10s", last);
+			late = !date_parse(day, &d) || today_days - date_to_days(d) > 35;
+		}
+		buf_reset(&line);
+		text_pad(&line, (const char *)sqlite3_column_text(st, 0), 12, false);
+		buf_addc(&line, ' ');
+		text_pad(&line, (const char *)sqlite3_column_text(st, 1), 20, false);
+		buf_printf(&line, " %s %6d  %s%s", day, sqlite3_column_int(st, 4),
+		    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "",
+		    late ? _("  not heard from in 35 days") : "");
+		printf("%s\n", buf_str(&line));
+	}
+	sqlite3_finalize(st);
+	buf_free(&line);
+	store_close(s);
+	return EXIT_DONE;
+}
+
+const struct cmd_entry cmd_center_list_entry = {
+	.name = "center list",
+	.synopsis = "--db CITY",
+	.summary = N_("(city) Each enrolled center's last file, flagged after 35 days of silence."),
+	.opts = center_list_opts,
+	.exec = exec_center_list,
+};
+
+static void
+show_progress(void *ctx, const char *what, long done, long total)
+{
+	int width = 30, filled = total > 0 ? (int)(done * width / total) : width, i;
+
+	(void)ctx;
+	fprintf(stderr, "\r[");
+	for (i = 0; i < width; i++)
+		fputc(i < filled ? '#' : '.', stderr);
+	fprintf(stderr, "] %-40.40s", what);
+	if (done >= total)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+static const struct cmd_opt export_opts[] = {
+	{"db", "FILE", N_("the store")},
+	{"out", "DIR", N_("the folder to write to (the USB stick)")},
+	{"center", "CODE", N_("(city) only the file for this center")},
+	{NULL, NULL, NULL},
+};
+
+static int
+exec_export(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *dir = cmd_opt(a, "out"), *center = cmd_opt(a, "center");
+	struct sync_progress p = { isatty(STDERR_FILENO) ? show_progress : NULL, NULL };
+	char path[PATH_MAX];
+	struct actor who;
+	struct error err;
+	struct store *s;
+	sqlite3_stmt *st;
+	int rc = EXIT_DONE, n = 0;
+
+	if (dir == NULL)
+		return cmd_usage(self, _("--out is required."));
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	actor_cli(&who);
+	if (store_kind(s) == STORE_CENTER) {
+		if (center != NULL)
+			rc = cmd_usage(self, _("--center is for city hall's store."));
+		else if (!sync_export(s, &who, "city", dir, path, &p, &err))
+			rc = cmd_fail("%s", err.text);
+		else
+			printf("%s\n", path);
+		store_close(s);
+		return rc;
+	}
+	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' AND "
+	    "(?1 IS NULL OR code = ?1) ORDER BY code", -1, &st, NULL) != SQLITE_OK) {
+		store_close(s);
+		return cmd_fail("%s", _("Cannot read the enrolled centers."));
+	}
+	sqlite3_bind_text(st, 1, center, -1, SQLITE_STATIC);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		char code[17];
+
+		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(st, 0));
+		n++;
+		if (!sync_export(s, &who, code, dir, path, &p, &err))
+			rc = cmd_fail("%s: %s", code, err.text);
+		else
+			printf("%s\n", path);
+	}
+	sqlite3_finalize(st);
+	store_close(s);
+	if (n == 0)
+		return cmd_fail(center != NULL ? _("No center %s is enrolled.") :
+		    _("No center is enrolled yet (kyodo center add)."), center);
+	return rc;
+}
+
+const struct cmd_entry cmd_export_entry = {
+	.name = "export",
+	.synopsis = "--db FILE --out DIR [--center CODE]",
+	.summary = N_("Write the file(s) for the other side to a folder (the USB stick)."),
+	.opts = export_opts,
+	.exec = exec_export,
+};
+
+static const struct cmd_opt import_opts[] = {
+	{"db", "FILE", N_("the store")},
+	{NULL, NULL, NULL},
+};
+
+static void
+print_result(const char *path, const struct sync_result *r)
+{
+	int i;
+
+	printf(_("%s: from %s: %ld new, %ld updated, %ld unchanged"), path, r->sender, r->added,
+	    r->updated, r->unchanged);
+	if (r->added + r->updated == 0)
+		printf(" (%s)", _("nothing new"));
+	for (i = 0; i < r->ntables; i++)
+		if (r->t[i].added + r->t[i].updated > 0)
+			printf("; %s +%ld ~%ld", r->t[i].table, r->t[i].added, r->t[i].updated);
+	printf("\n");
+}
+
+static int
+exec_import(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	struct sync_progress p = { isatty(STDERR_FILENO) ? show_progress : NULL, NULL };
+	struct sync_result r;
+	struct actor who;
+	struct error err;
+	struct store *s;
+	int i, rc = EXIT_DONE;
+
+	(void)self;
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	actor_cli(&who);
+	for (i = 0; i < a->npos; i++) {
+		if (sync_import(s, &who, a->pos[i], &r, &p, &err))
+			print_result(a->pos[i], &r);
+		else {
+			fprintf(stderr, _("kyodo: %s: refused: %s\n"), a->pos[i], err.text);
+			rc = EXIT_REFUSED;
+		}
+	}
+	store_close(s);
+	return rc;
+}
+
+const struct cmd_entry cmd_import_entry = {
+	.name = "import",
+	.synopsis = "--db FILE BUNDLE...",
+	.summary = N_("Check and apply files from the other side; one result line per file."),
+	.opts = import_opts,
+	.min_pos = 1,
+	.max_pos = CMD_MAX_ARGS,
+	.exec = exec_import,
+};

@@ -1,0 +1,831 @@
+/* sync — see sync.h. */
+#include "sync.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "date.h"
+#include "i18n.h"
+#include "keys.h"
+
+#define MAGIC "KYODOSYN"
+#define CHUNK 65536
+#define SIG_BYTES crypto_sign_BYTES
+#define KEY_BYTES crypto_secretstream_xchacha20poly1305_KEYBYTES
+#define SEALED_BYTES (crypto_box_SEALBYTES + KEY_BYTES)
+#define STREAM_HEADER crypto_secretstream_xchacha20poly1305_HEADERBYTES
+#define ABYTES crypto_secretstream_xchacha20poly1305_ABYTES
+
+/* What travels each way, in the order rows must be applied (a booking's
+ * room before the booking). */
+static const char *const center_tables[] = {
+	"room", "closed_day", "body", "member", "milestone", "plan", "plan_issue", "project",
+	"meeting", "event", "booking", "facility_use", "application", "expense", NULL,
+};
+static const char *const city_tables[] = {"programme", "decision", NULL};
+
+static void
+progress(const struct sync_progress *p, const char *what, long done, long total)
+{
+	if (p != NULL && p->report != NULL)
+		p->report(p->ctx, what, done, total);
+}
+
+static bool
+exec_sql(sqlite3 *db, const char *sql)
+{
+	return sqlite3_exec(db, sql, NULL, NULL, NULL) == SQLITE_OK;
+}
+
+static void
+put_u32(struct buf *b, uint32_t v)
+{
+	unsigned char t[4] = {(unsigned char)v, (unsigned char)(v >> 8), (unsigned char)(v >> 16),
+	    (unsigned char)(v >> 24)};
+
+	buf_add(b, t, 4);
+}
+
+static uint32_t
+get_u32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static void
+file_name(const char *sender, const char *receiver, const char *created, char *out, size_t size)
+{
+	snprintf(out, size, "kyodo-%s-to-%s-%s.kyodo", sender, receiver, created);
+}
+
+/* "2026-11-28T09:30:00Z" → "20261128-093000". */
+static void
+stamp(char out[16])
+{
+	char now[21];
+
+	date_now_utc(now);
+	snprintf(out, 16, "%.4s%.2s%.2s-%.2s%.2s%.2s", now, now + 5, now + 8, now + 11, now + 14,
+	    now + 17);
+}
+
+/* Builds the inner database in memory, from the store's own connection, and
+ * returns it serialized (sqlite3_malloc'd). */
+static unsigned char *
+build_inner(struct store *s, const char *peer, const char *created, sqlite3_int64 *size,
+    struct error *err)
+{
+	sqlite3 *db = store_db(s);
+	const char *const *t = store_kind(s) == STORE_CITY ? city_tables : center_tables;
+	unsigned char *data = NULL;
+	sqlite3_stmt *st;
+	char sql[512], num[32];
+	bool ok = exec_sql(db, "ATTACH ':memory:' AS bundle") &&
+	    exec_sql(db, "CREATE TABLE bundle.bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+
+	for (; ok && *t != NULL; t++) {
+		if (store_kind(s) == STORE_CITY && strcmp(*t, "decision") == 0)
+			snprintf(sql, sizeof sql, "CREATE TABLE bundle.%s AS SELECT * FROM main.%s "
+			    "WHERE origin = 'city' AND center = ?1", *t, *t);
+		else
+			snprintf(sql, sizeof sql, "CREATE TABLE bundle.%s AS SELECT * FROM main.%s "
+			    "WHERE origin = ?2", *t, *t);
+		ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+		if (ok) {
+			sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
+			sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
+			ok = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_finalize(st);
+		}
+		snprintf(sql, sizeof sql, "INSERT INTO bundle.bundle_meta VALUES ('rows_%s', "
+		    "(SELECT count(*) FROM bundle.%s))", *t, *t);
+		ok = ok && exec_sql(db, sql);
+	}
+	snprintf(num, sizeof num, "%d", store_schema_version());
+	ok = ok && sqlite3_prepare_v2(db, "INSERT INTO bundle.bundle_meta VALUES ('format', ?1), "
+	    "('sender', ?2), ('receiver', ?3), ('created_at', ?4), ('schema_version', ?5)", -1,
+	    &st, NULL) == SQLITE_OK;
+	if (ok) {
+		snprintf(sql, sizeof sql, "%d", SYNC_FORMAT);
+		sqlite3_bind_text(st, 1, sql, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, peer, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, created, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, num, -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_DONE;
+		sqlite3_finalize(st);
+	}
+	if (ok)
+		data = sqlite3_serialize(db, "bundle", size, 0);
+	if (data == NULL)
+		store_sql_error(s, _("Making the file"), err);
+	exec_sql(db, "DETACH bundle");
+	return data;
+}
+
+/* Seals inner to the receiver and signs the whole with the store's key. */
+static bool
+seal(struct store *s, const struct public_key *to, const char *created, const unsigned char *inner,
+    size_t n, struct buf *out, struct error *err)
+{
+	unsigned char key[KEY_BYTES], sealed[SEALED_BYTES], header[STREAM_HEADER];
+	unsigned char sign_sk[crypto_sign_SECRETKEYBYTES], box_sk[crypto_box_SECRETKEYBYTES];
+	unsigned char box_pk[crypto_box_PUBLICKEYBYTES], sig[SIG_BYTES], *c;
+	crypto_secretstream_xchacha20poly1305_state state;
+	unsigned long long clen;
+	size_t off = 0, len;
+	const char *me = store_origin(s);
+
+	if (!keys_secret(s, sign_sk, box_sk, box_pk, err))
+		return false;
+	sodium_memzero(box_sk, sizeof box_sk);
+	crypto_secretstream_xchacha20poly1305_keygen(key);
+	crypto_box_seal(sealed, key, sizeof key, to->box_pk);
+	crypto_secretstream_xchacha20poly1305_init_push(&state, header, key);
+	sodium_memzero(key, sizeof key);
+	buf_add(out, MAGIC, 8);
+	put_u32(out, SYNC_FORMAT);
+	buf_addc(out, (char)strlen(me));
+	buf_adds(out, me);
+	buf_addc(out, (char)strlen(to->code));
+	buf_adds(out, to->code);
+	buf_add(out, created, 15);
+	buf_add(out, sealed, sizeof sealed);
+	buf_add(out, header, sizeof header);
+	c = xmalloc(CHUNK + ABYTES);
+	do {
+		len = n - off < CHUNK ? n - off : CHUNK;
+		crypto_secretstream_xchacha20poly1305_push(&state, c, &clen, inner + off, len, NULL, 0,
+		    off + len == n ? crypto_secretstream_xchacha20poly1305_TAG_FINAL : 0);
+		put_u32(out, (uint32_t)clen);
+		buf_add(out, c, (size_t)clen);
+		off += len;
+	} while (off < n);
+	free(c);
+	crypto_sign_detached(sig, NULL, (const unsigned char *)out->data, out->len, sign_sk);
+	sodium_memzero(sign_sk, sizeof sign_sk);
+	buf_add(out, sig, sizeof sig);
+	return true;
+}
+
+/* A write that runs out of room after KYODO_FAULT_WRITE_LIMIT bytes, so
+ * tests can pull the stick out or fill it without a real one. */
+static ssize_t
+limited_write(int fd, const void *p, size_t n, size_t *written)
+{
+	const char *limit = getenv("KYODO_FAULT_WRITE_LIMIT");
+	ssize_t w;
+
+	if (limit != NULL && *limit != '\0') {
+		size_t cap = (size_t)strtoull(limit, NULL, 10);
+
+		if (*written >= cap) {
+			errno = ENOSPC;
+			return -1;
+		}
+		if (n > cap - *written)
+			n = cap - *written;
+	}
+	w = write(fd, p, n);
+	if (w > 0)
+		*written += (size_t)w;
+	return w;
+}
+
+static bool
+write_verified(const char *dir, const char *name, const struct buf *data, char *path,
+    struct error *err)
+{
+	char tmp[PATH_MAX], final[PATH_MAX];
+	unsigned char *back = NULL;
+	size_t off = 0, written = 0;
+	struct stat st;
+	ssize_t w;
+	int fd, saved;
+
+	snprintf(final, sizeof final, "%s/%s", dir, name);
+	snprintf(tmp, sizeof tmp, "%s/.%s.part", dir, name);
+	if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+		error_set(err, _("%s is not a folder (is the stick plugged in?)."), dir);
+		return false;
+	}
+	if (stat(final, &st) == 0) {
+		error_set(err, _("%s already exists; try again in a second."), final);
+		return false;
+	}
+	unlink(tmp);	/* a part left by an earlier failed write */
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0)
+		goto fail;
+	while (off < data->len) {
+		w = limited_write(fd, data->data + off, data->len - off, &written);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			saved = errno;
+			close(fd);
+			errno = saved;
+			goto fail;
+		}
+		off += (size_t)w;
+	}
+	if (fsync(fd) != 0) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		goto fail;
+	}
+	close(fd);
+	/* Read it back: a stick that lies about what it stored is caught here. */
+	back = xmalloc(data->len + 1);
+	fd = open(tmp, O_RDONLY);
+	if (fd < 0)
+		goto fail;
+	off = 0;
+	while (off <= data->len) {
+		w = read(fd, back + off, data->len + 1 - off);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			break;
+		off += (size_t)w;
+	}
+	close(fd);
+	if (off != data->len || memcmp(back, data->data, data->len) != 0) {
+		errno = EIO;
+		goto fail;
+	}
+	free(back);
+	back = NULL;
+	if (rename(tmp, final) != 0)
+		goto fail;
+	fd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	snprintf(path, PATH_MAX, "%s", final);
+	return true;
+fail:
+	saved = errno;
+	free(back);
+	unlink(tmp);
+	error_set(err, _("Could not write the file to %s: %s. Nothing was left under its name."),
+	    dir, strerror(saved));
+	return false;
+}
+
+static void
+log_sync(struct store *s, const char *direction, const char *peer, const char *file, long rows,
+    const char *result)
+{
+	sqlite3_stmt *st;
+	char now[21];
+
+	date_now_utc(now);
+	if (sqlite3_prepare_v2(store_db(s), "INSERT INTO sync_log (at, direction, peer, file, "
+	    "rows, result) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, direction, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, peer, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, file, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, rows);
+	sqlite3_bind_text(st, 6, result, -1, SQLITE_STATIC);
+	sqlite3_step(st);
+	sqlite3_finalize(st);
+}
+
+bool
+sync_export(struct store *s, const struct actor *who, const char *peer, const char *dir,
+    char *path, const struct sync_progress *p, struct error *err)
+{
+	struct public_key to;
+	struct buf file = {0};
+	unsigned char *inner;
+	sqlite3_int64 size = 0;
+	char created[16], name[128], sum[256];
+	bool ok;
+
+	if (store_kind(s) == STORE_CENTER && strcmp(peer, "city") != 0) {
+		error_set(err, _("A center sends its file to the city only."));
+		return false;
+	}
+	if (store_kind(s) == STORE_CITY && strcmp(peer, "city") == 0) {
+		error_set(err, _("City hall sends files to centers; name one."));
+		return false;
+	}
+	if (!keys_peer(s, peer, &to, NULL)) {
+		error_set(err, store_kind(s) == STORE_CENTER ?
+		    _("The city's key is not installed here (kyodo key --city FILE).") :
+		    _("No center %s is enrolled (kyodo center add)."), peer);
+		return false;
+	}
+	if (!keys_same_machine(s)) {
+		error_set(err, _("This store was made on another machine (a copied kiosk?). "
+		    "Check it is really %s's kiosk, then accept it: kyodo key --accept-machine."),
+		    store_name(s));
+		return false;
+	}
+	progress(p, _("Collecting the records"), 0, 3);
+	stamp(created);
+	inner = build_inner(s, peer, created, &size, err);
+	if (inner == NULL)
+		return false;
+	progress(p, _("Encrypting and signing"), 1, 3);
+	ok = seal(s, &to, created, inner, (size_t)size, &file, err);
+	sodium_memzero(inner, (size_t)size);
+	sqlite3_free(inner);
+	file_name(store_origin(s), peer, created, name, sizeof name);
+	progress(p, _("Writing and checking the file"), 2, 3);
+	ok = ok && write_verified(dir, name, &file, path, err);
+	buf_free(&file);
+	if (ok) {
+		progress(p, _("Done"), 3, 3);
+		snprintf(sum, sizeof sum, "%s → %s", name, peer);
+		log_sync(s, "export", peer, name, 0, "ok");
+		if (store_begin(s, NULL)) {
+			audit_log(s, who, "export", NULL, NULL, sum, NULL);
+			store_commit(s, NULL);
+		}
+	}
+	return ok;
+}
+
+/* ---- reading ---- */
+
+struct header {
+	char sender[17], receiver[17], created[16];
+	const unsigned char *sealed, *stream_header, *body;
+	size_t body_len;
+};
+
+static bool
+valid_code(const char *c)
+{
+	return strcmp(c, "city") == 0 || store_code_valid(c);
+}
+
+static bool
+read_code(const unsigned char **p, const unsigned char *end, char out[17])
+{
+	size_t len;
+
+	if (*p >= end)
+		return false;
+	len = **p;
+	(*p)++;
+	if (len == 0 || len > 16 || (size_t)(end - *p) < len)
+		return false;
+	memcpy(out, *p, len);
+	out[len] = '\0';
+	*p += len;
+	return valid_code(out);
+}
+
+static bool
+parse_header(const unsigned char *d, size_t n, struct header *h, struct error *err)
+{
+	const unsigned char *p = d + 12, *end = d + n - SIG_BYTES;
+	uint32_t version;
+	int i;
+
+	if (n < 12 + SIG_BYTES || memcmp(d, MAGIC, 8) != 0) {
+		error_set(err, _("This is not a kyodo sync file."));
+		return false;
+	}
+	version = get_u32(d + 8);
+	if (version > SYNC_FORMAT) {
+		error_set(err, _("This file was made by a newer kyodo (format %u); update kyodo "
+		    "to read it."), (unsigned)version);
+		return false;
+	}
+	if (version != SYNC_FORMAT) {
+		error_set(err, _("This file has an unknown format (%u)."), (unsigned)version);
+		return false;
+	}
+	if (!read_code(&p, end, h->sender) || !read_code(&p, end, h->receiver) ||
+	    (size_t)(end - p) < 15 + SEALED_BYTES + STREAM_HEADER) {
+		error_set(err, _("This file is damaged (its header cannot be read)."));
+		return false;
+	}
+	memcpy(h->created, p, 15);
+	h->created[15] = '\0';
+	for (i = 0; i < 15; i++)
+		if (!(i == 8 ? p[i] == '-' : p[i] >= '0' && p[i] <= '9')) {
+			error_set(err, _("This file is damaged (its header cannot be read)."));
+			return false;
+		}
+	p += 15;
+	h->sealed = p;
+	p += SEALED_BYTES;
+	h->stream_header = p;
+	p += STREAM_HEADER;
+	h->body = p;
+	h->body_len = (size_t)(end - p);
+	return true;
+}
+
+/* Decrypts the body into a buffer from sqlite3_malloc, for deserialize. */
+static unsigned char *
+open_body(struct store *s, const struct header *h, size_t *out_len, struct error *err)
+{
+	unsigned char key[KEY_BYTES], sign_sk[crypto_sign_SECRETKEYBYTES];
+	unsigned char box_sk[crypto_box_SECRETKEYBYTES], box_pk[crypto_box_PUBLICKEYBYTES];
+	crypto_secretstream_xchacha20poly1305_state state;
+	unsigned char *plain = NULL, tag = 0;
+	unsigned long long mlen;
+	size_t off = 0, cap, len = 0;
+	uint32_t clen;
+	bool ok;
+
+	if (!keys_secret(s, sign_sk, box_sk, box_pk, err))
+		return NULL;
+	sodium_memzero(sign_sk, sizeof sign_sk);
+	ok = crypto_box_seal_open(key, h->sealed, SEALED_BYTES, box_pk, box_sk) == 0;
+	sodium_memzero(box_sk, sizeof box_sk);
+	if (!ok) {
+		error_set(err, _("This file cannot be opened with this store's key."));
+		return NULL;
+	}
+	ok = crypto_secretstream_xchacha20poly1305_init_pull(&state, h->stream_header, key) == 0;
+	sodium_memzero(key, sizeof key);
+	cap = h->body_len;	/* the plaintext is shorter than the ciphertext */
+	plain = sqlite3_malloc64(cap > 0 ? cap : 1);
+	if (plain == NULL)
+		abort();
+	while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
+		if (h->body_len - off < 4) {
+			ok = false;
+			break;
+		}
+		clen = get_u32(h->body + off);
+		off += 4;
+		if (clen < ABYTES || clen > CHUNK + ABYTES || clen > h->body_len - off) {
+			ok = false;
+			break;
+		}
+		ok = crypto_secretstream_xchacha20poly1305_pull(&state, plain + len, &mlen, &tag,
+		    h->body + off, clen, NULL, 0) == 0;
+		off += clen;
+		len += (size_t)mlen;
+	}
+	if (!ok || off != h->body_len) {
+		sqlite3_free(plain);
+		error_set(err, _("This file is damaged (it does not decrypt)."));
+		return NULL;
+	}
+	*out_len = len;
+	return plain;
+}
+
+static char *
+meta(sqlite3 *db, const char *key)
+{
+	sqlite3_stmt *st;
+	char *v = NULL;
+
+	if (sqlite3_prepare_v2(db, "SELECT value FROM incoming.bundle_meta WHERE key = ?", -1, &st,
+	    NULL) != SQLITE_OK)
+		return NULL;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = xstrdup((const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return v;
+}
+
+static long
+count_of(sqlite3 *db, const char *sql, const char *a, const char *b)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (a != NULL)
+		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	if (b != NULL)
+		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* The columns both schemas have, quoted and comma-separated. */
+static bool
+common_columns(sqlite3 *db, const char *table, struct buf *cols, struct buf *set)
+{
+	char sql[256];
+	sqlite3_stmt *st;
+	int n = 0;
+
+	snprintf(sql, sizeof sql, "SELECT i.name FROM pragma_table_info('%s', 'incoming') i "
+	    "JOIN pragma_table_info('%s', 'main') m ON m.name = i.name", table, table);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+
+		if (strchr(c, '"') != NULL)
+			continue;
+		buf_printf(cols, "%s\"%s\"", n ? ", " : "", c);
+		if (strcmp(c, "uuid") != 0)
+			buf_printf(set, "%s\"%s\" = excluded.\"%s\"", set->len ? ", " : "", c, c);
+		n++;
+	}
+	sqlite3_finalize(st);
+	return n > 0;
+}
+
+static bool
+has_columns(sqlite3 *db, const char *table)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s', 'incoming') "
+	    "WHERE name IN ('uuid', 'origin', 'version')", table);
+	return count_of(db, sql, NULL, NULL) == 3;
+}
+
+/* Checks one table's rows against ownership and applies them by version. */
+static bool
+apply_table(struct store *s, const char *table, const struct header *h, struct sync_counts *c,
+    struct error *err)
+{
+	sqlite3 *db = store_db(s);
+	struct buf cols = {0}, set = {0}, sql = {0};
+	char q[512], *rows_meta, key[64];
+	bool ok = false;
+	long n;
+
+	c->table = table;
+	if (!has_columns(db, table) || !common_columns(db, table, &cols, &set)) {
+		error_set(err, _("This file is damaged (table %s is not as expected)."), table);
+		goto out;
+	}
+	snprintf(key, sizeof key, "rows_%s", table);
+	rows_meta = meta(db, key);
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s", table);
+	c->incoming = count_of(db, q, NULL, NULL);
+	n = rows_meta != NULL ? strtol(rows_meta, NULL, 10) : -1;
+	free(rows_meta);
+	if (n != c->incoming) {
+		error_set(err, _("This file is damaged (table %s does not hold the rows it "
+		    "lists)."), table);
+		goto out;
+	}
+	/* A sender writes only rows it owns; the city's decisions in a file
+	 * for this center concern this center only. */
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s WHERE origin IS NOT ?1", table);
+	if (count_of(db, q, h->sender, NULL) != 0) {
+		error_set(err, _("This file holds %s rows that %s does not own; it is refused."),
+		    table, h->sender);
+		goto out;
+	}
+	if (strcmp(table, "decision") == 0 && count_of(db, "SELECT count(*) FROM incoming.decision "
+	    "WHERE center IS NOT ?1", h->receiver, NULL) != 0) {
+		error_set(err, _("This file holds decisions for another center; it is refused."));
+		goto out;
+	}
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i JOIN main.%s m USING (uuid) "
+	    "WHERE m.origin IS NOT i.origin", table, table);
+	if (count_of(db, q, NULL, NULL) != 0) {
+		error_set(err, _("This file would overwrite %s rows owned by someone else; it is "
+		    "refused."), table);
+		goto out;
+	}
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i WHERE NOT EXISTS (SELECT 1 "
+	    "FROM main.%s m WHERE m.uuid = i.uuid)", table, table);
+	c->added = count_of(db, q, NULL, NULL);
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i JOIN main.%s m USING (uuid) "
+	    "WHERE i.version > m.version", table, table);
+	c->updated = count_of(db, q, NULL, NULL);
+	c->unchanged = c->incoming - c->added - c->updated;
+	buf_printf(&sql, "INSERT INTO main.%s (%s) SELECT %s FROM incoming.%s WHERE true "
+	    "ON CONFLICT (uuid) DO UPDATE SET %s WHERE excluded.version > main.%s.version",
+	    table, buf_str(&cols), buf_str(&cols), table, buf_str(&set), table);
+	if (sqlite3_exec(db, buf_str(&sql), NULL, NULL, NULL) != SQLITE_OK) {
+		store_sql_error(s, _("Applying the file"), err);
+		goto out;
+	}
+	ok = true;
+out:
+	buf_free(&cols);
+	buf_free(&set);
+	buf_free(&sql);
+	return ok;
+}
+
+static bool
+table_allowed(const char *const *list, const char *name)
+{
+	for (; *list != NULL; list++)
+		if (strcmp(*list, name) == 0)
+			return true;
+	return false;
+}
+
+/* Checks the inner database and applies it in one transaction. */
+static bool
+apply_inner(struct store *s, const struct actor *who, const struct header *h, const char *path,
+    struct sync_result *res, const struct sync_progress *p, struct error *err)
+{
+	sqlite3 *db = store_db(s);
+	const char *const *tables = strcmp(h->sender, "city") == 0 ? city_tables : center_tables;
+	char *format = NULL, *sender = NULL, *receiver = NULL, *schema = NULL, *ic = NULL;
+	char sum[256];
+	sqlite3_stmt *st;
+	int i, ntables;
+	bool ok = false;
+
+	if (sqlite3_prepare_v2(db, "PRAGMA incoming.integrity_check(1)", -1, &st, NULL) == SQLITE_OK) {
+		if (sqlite3_step(st) == SQLITE_ROW)
+			ic = xstrdup((const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	}
+	if (ic == NULL || strcmp(ic, "ok") != 0) {
+		error_set(err, _("This file is damaged inside (its database fails the integrity "
+		    "check)."));
+		goto out;
+	}
+	format = meta(db, "format");
+	sender = meta(db, "sender");
+	receiver = meta(db, "receiver");
+	schema = meta(db, "schema_version");
+	if (format == NULL || sender == NULL || receiver == NULL || schema == NULL ||
+	    atoi(format) != SYNC_FORMAT || strcmp(sender, h->sender) != 0 ||
+	    strcmp(receiver, h->receiver) != 0) {
+		error_set(err, _("This file is damaged inside (its description does not match)."));
+		goto out;
+	}
+	if (atoi(schema) > store_schema_version()) {
+		error_set(err, _("This file was made by a newer kyodo (schema %d; this kyodo knows "
+		    "up to %d); update kyodo to read it."), atoi(schema), store_schema_version());
+		goto out;
+	}
+	/* Every table in the file must be one the sender may send. */
+	if (sqlite3_prepare_v2(db, "SELECT name FROM incoming.sqlite_master WHERE type = 'table'",
+	    -1, &st, NULL) != SQLITE_OK)
+		goto out;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 0);
+
+		if (strcmp(name, "bundle_meta") != 0 && !table_allowed(tables, name)) {
+			error_set(err, _("This file holds a table kyodo does not take from %s (%s)."),
+			    h->sender, name);
+			sqlite3_finalize(st);
+			goto out;
+		}
+	}
+	sqlite3_finalize(st);
+	for (ntables = 0; tables[ntables] != NULL; ntables++)
+		;
+	if (!store_begin(s, err))
+		goto out;
+	exec_sql(db, "PRAGMA defer_foreign_keys = ON");
+	snprintf(res->sender, sizeof res->sender, "%s", h->sender);
+	snprintf(res->created, sizeof res->created, "%s", h->created);
+	for (i = 0; i < ntables; i++) {
+		char q[128];
+
+		snprintf(q, sizeof q, "SELECT count(*) FROM incoming.sqlite_master WHERE name = '%s'",
+		    tables[i]);
+		if (count_of(db, q, NULL, NULL) != 1)
+			continue;
+		progress(p, _("Applying the records"), i, ntables);
+		if (!apply_table(s, tables[i], h, &res->t[res->ntables], err)) {
+			store_rollback(s);
+			goto out;
+		}
+		res->added += res->t[res->ntables].added;
+		res->updated += res->t[res->ntables].updated;
+		res->unchanged += res->t[res->ntables].unchanged;
+		res->ntables++;
+	}
+	snprintf(sum, sizeof sum, "%s: +%ld ~%ld =%ld", path ? path : "-", res->added,
+	    res->updated, res->unchanged);
+	log_sync(s, "import", h->sender, path ? path : "-", res->added + res->updated, "ok");
+	if (!audit_log(s, who, "import", NULL, NULL, sum, err) || !store_commit(s, err)) {
+		store_rollback(s);
+		goto out;
+	}
+	progress(p, _("Done"), ntables, ntables);
+	ok = true;
+out:
+	free(ic);
+	free(format);
+	free(sender);
+	free(receiver);
+	free(schema);
+	return ok;
+}
+
+bool
+sync_import_bytes(struct store *s, const struct actor *who, const char *path,
+    const unsigned char *data, size_t n, struct sync_result *res,
+    const struct sync_progress *p, struct error *err)
+{
+	struct header h;
+	struct public_key from;
+	unsigned char *plain;
+	const char *base;
+	char expect[128];
+	size_t len = 0;
+	bool ok;
+
+	memset(res, 0, sizeof *res);
+	progress(p, _("Checking the file"), 0, 1);
+	if (!parse_header(data, n, &h, err))
+		return false;
+	if (strcmp(h.receiver, store_origin(s)) != 0) {
+		error_set(err, _("This file is addressed to %s, not to this store (%s)."), h.receiver,
+		    store_origin(s));
+		return false;
+	}
+	if ((store_kind(s) == STORE_CENTER) != (strcmp(h.sender, "city") == 0) ||
+	    !keys_peer(s, h.sender, &from, NULL)) {
+		error_set(err, _("This file comes from %s, whose key is not enrolled here; it is "
+		    "refused."), h.sender);
+		return false;
+	}
+	if (crypto_sign_verify_detached(data + n - SIG_BYTES, data, n - SIG_BYTES,
+	    from.sign_pk) != 0) {
+		error_set(err, _("This file's signature does not match %s's key: it is damaged or "
+		    "forged."), h.sender);
+		return false;
+	}
+	if (path != NULL) {
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		file_name(h.sender, h.receiver, h.created, expect, sizeof expect);
+		if (strcmp(base, expect) != 0) {
+			error_set(err, _("This file's name does not match what it holds (it should be "
+			    "%s); was it renamed?"), expect);
+			return false;
+		}
+	}
+	plain = open_body(s, &h, &len, err);
+	if (plain == NULL)
+		return false;
+	if (sqlite3_exec(store_db(s), "ATTACH ':memory:' AS incoming", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_free(plain);
+		store_sql_error(s, _("Reading the file"), err);
+		return false;
+	}
+	/* The plaintext stays in memory: SQLite reads it where it lies. */
+	if (sqlite3_deserialize(store_db(s), "incoming", plain, (sqlite3_int64)len,
+	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE) !=
+	    SQLITE_OK) {
+		sqlite3_exec(store_db(s), "DETACH incoming", NULL, NULL, NULL);
+		error_set(err, _("This file is damaged inside (not a database)."));
+		return false;
+	}
+	ok = apply_inner(s, who, &h, path, res, p, err);
+	sqlite3_exec(store_db(s), "DETACH incoming", NULL, NULL, NULL);
+	return ok;
+}
+
+bool
+sync_import(struct store *s, const struct actor *who, const char *path, struct sync_result *res,
+    const struct sync_progress *p, struct error *err)
+{
+	struct buf data = {0};
+	char chunk[65536];
+	size_t got;
+	FILE *f;
+	bool ok;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		memset(res, 0, sizeof *res);
+		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
+		return false;
+	}
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(&data, chunk, got);
+	ok = !ferror(f);
+	fclose(f);
+	if (!ok) {
+		memset(res, 0, sizeof *res);
+		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
+		buf_free(&data);
+		return false;
+	}
+	/* A refused file is not even logged: the store stays as it was. */
+	ok = sync_import_bytes(s, who, path, (const unsigned char *)buf_str(&data), data.len, res,
+	    p, err);
+	buf_free(&data);
+	return ok;
+}

@@ -1,0 +1,68 @@
+/*
+ * sync — the monthly file between a center and city hall (the USB stick).
+ *
+ * A file carries an SQLite database, built in memory and serialized, with a
+ * bundle_meta table and one table per record kind: from a center, a full
+ * snapshot of every row it owns (tombstones too); from the city, the
+ * programmes and its decisions on that center's applications.  Outside, it
+ * is encrypted to the receiver (crypto_box_seal of a file key, then
+ * crypto_secretstream) and signed by the sender (Ed25519 over the whole
+ * file).  No plaintext of it touches a disk.
+ *
+ * Reading verifies everything before touching the store: magic and format,
+ * that it is addressed here, the sender's enrolled key and signature, that
+ * the name matches the signed header, decryption, SQLite integrity, schema;
+ * then applies rows by ownership and version in one transaction.  Importing
+ * the same file twice, or an older one after a newer, changes nothing.
+ *
+ * On disk: kyodo-<sender>-to-<receiver>-<YYYYMMDD-HHMMSS>.kyodo, written to
+ * a temporary name, fsynced, read back and compared, renamed, and the
+ * folder fsynced; a failed write leaves no file under the final name.
+ */
+#ifndef KYODO_SYNC_H
+#define KYODO_SYNC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "actor.h"
+#include "error.h"
+#include "store.h"
+
+#define SYNC_FORMAT 1
+#define SYNC_MAX_TABLES 16
+
+struct sync_progress {
+	void (*report)(void *ctx, const char *what, long done, long total);
+	void *ctx;
+};
+
+/* Writes this store's file for peer into dir; path (PATH_MAX) gets the
+ * file's path.  A center writes to "city"; the city to one center. */
+bool sync_export(struct store *s, const struct actor *who, const char *peer, const char *dir,
+    char *path, const struct sync_progress *p, struct error *err);
+
+struct sync_counts {
+	const char *table;
+	long incoming, added, updated, unchanged;
+};
+
+struct sync_result {
+	char sender[17];
+	char created[16];	/* YYYYMMDD-HHMMSS */
+	int ntables;
+	struct sync_counts t[SYNC_MAX_TABLES];
+	long added, updated, unchanged;
+};
+
+/* Verifies and applies one file.  On refusal the store is unchanged and err
+ * has one sentence saying why. */
+bool sync_import(struct store *s, const struct actor *who, const char *path,
+    struct sync_result *res, const struct sync_progress *p, struct error *err);
+/* As sync_import on bytes in memory (path names the file, for the name check
+ * and the log; NULL skips both).  The fuzz target's entry point. */
+bool sync_import_bytes(struct store *s, const struct actor *who, const char *path,
+    const unsigned char *data, size_t n, struct sync_result *res,
+    const struct sync_progress *p, struct error *err);
+
+#endif
