@@ -18,6 +18,23 @@ static const struct cmd_opt opts[] = {
 	{NULL, NULL, NULL},
 };
 
+/* A field by its name as an option: --exemption_reason or, as options
+ * usually read, --exemption-reason. */
+static int
+field_by_option(const struct kind *k, const char *name)
+{
+	char alt[64];
+	size_t i;
+
+	if (kind_field(k, name) >= 0)
+		return kind_field(k, name);
+	snprintf(alt, sizeof alt, "%s", name);
+	for (i = 0; alt[i] != '\0'; i++)
+		if (alt[i] == '-')
+			alt[i] = '_';
+	return kind_field(k, alt);
+}
+
 static bool
 is_command_option(const char *name)
 {
@@ -101,7 +118,7 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 	for (i = 0; i < a->nopt; i++) {
 		if (is_command_option(a->opt[i].name))
 			continue;
-		f = kind_field(k, a->opt[i].name);
+		f = field_by_option(k, a->opt[i].name);
 		if (f < 0) {
 			record_free(&r);
 			return cmd_usage(self, _("A %s has no field --%s (see kyodo add %s --help)."),

@@ -11,6 +11,7 @@
 static const struct cmd_opt monthly_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("the month to report")},
+	{"center", "CODE", N_("(city) the report of one center, as at that center")},
 	{"format", "FORMAT", N_("text (default) or csv")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
 	{NULL, NULL, NULL},
@@ -80,7 +81,13 @@ exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 	s = cmd_open_store(a);
 	if (s == NULL)
 		return EXIT_REFUSED;
-	if (!report_monthly(s, year, mon, &r, &err)) {
+	if (cmd_opt(a, "center") != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
+	if (!(store_kind(s) == STORE_CITY && cmd_opt(a, "center") == NULL ?
+	    report_centers(s, year, mon, &r, &err) :
+	    report_monthly_center(s, year, mon, cmd_opt(a, "center"), &r, &err))) {
 		store_close(s);
 		return cmd_fail("%s", err.text);
 	}
@@ -97,8 +104,9 @@ exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.synopsis = "--db FILE --month YYYY-MM [--format text|csv] [--encoding ENC]",
-	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room."),
+	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv] [--encoding ENC]",
+	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room (at city "
+	    "hall: per center)."),
 	.opts = monthly_opts,
 	.exec = exec_monthly,
 };

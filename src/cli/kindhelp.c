@@ -2,6 +2,7 @@
 #include "kindhelp.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/i18n.h"
 #include "core/text.h"
@@ -27,16 +28,21 @@ print_fields(const struct kind *k)
 {
 	const struct choice *c;
 	struct buf line = {0};
-	char left[48];
-	int i;
+	char left[64];
+	int i, w = 18;
 
+	/* The option column fits the longest field name, so every name can be
+	 * read and typed as shown. */
+	for (i = 0; i < k->nfields; i++)
+		if ((int)strlen(k->fields[i].name) + 5 > w)
+			w = (int)strlen(k->fields[i].name) + 5;
 	printf("\n%s (%s):\n", _("Fields"), kind_label(k));
 	for (i = 0; i < k->nfields; i++) {
 		const struct field *f = &k->fields[i];
 
 		buf_reset(&line);
 		snprintf(left, sizeof left, "  --%s", f->name);
-		text_pad(&line, left, 18, false);
+		text_pad(&line, left, w, false);
 		text_pad(&line, field_label(f), 16, false);
 		buf_printf(&line, " %s%s", type_hint(f), f->required ? _(", required") : "");
 		if (f->choices != NULL)

@@ -85,6 +85,44 @@ add_room_rows(struct store *s, struct report *r, int *cap)
 bool
 report_monthly(struct store *s, int year, int month, struct report *r, struct error *err)
 {
+	return report_monthly_center(s, year, month, NULL, r, err);
+}
+
+/* Rows are grouped by room, or for the city's overview by center. */
+static bool
+aggregate(struct store *s, int year, int month, const char *center, bool by_center,
+    struct report *r, struct error *err);
+
+bool
+report_monthly_center(struct store *s, int year, int month, const char *center,
+    struct report *r, struct error *err)
+{
+	return aggregate(s, year, month, center, false, r, err);
+}
+
+bool
+report_centers(struct store *s, int year, int month, struct report *r, struct error *err)
+{
+	return aggregate(s, year, month, NULL, true, r, err);
+}
+
+static void
+add_center_rows(struct store *s, struct report *r, int *cap)
+{
+	sqlite3_stmt *st;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
+	    "code", -1, &st, NULL) != SQLITE_OK)
+		return;
+	while (sqlite3_step(st) == SQLITE_ROW)
+		row_for(r, (const char *)sqlite3_column_text(st, 0), cap);
+	sqlite3_finalize(st);
+}
+
+static bool
+aggregate(struct store *s, int year, int month, const char *center, bool by_center,
+    struct report *r, struct error *err)
+{
 	sqlite3_stmt *st;
 	char from[11], to[11];
 	int cap = 0, i, rc, day, start, end, slot, cat, n;
@@ -98,19 +136,29 @@ report_monthly(struct store *s, int year, int month, struct report *r, struct er
 	n = date_days_in_month(year, month);
 	for (day = 1; day <= n; day++)
 		r->days_open += !opening_closed(s, &r->opening, (struct date){year, month, day}, NULL);
-	add_room_rows(s, r, &cap);
+	if (by_center)
+		add_center_rows(s, r, &cap);
+	else if (center == NULL)
+		add_room_rows(s, r, &cap);
 	month_bounds(year, month, from, to);
 	/* One range scan of the date index: the report reads only its month. */
-	if (sqlite3_prepare_v2(store_db(s), "SELECT u.room, u.date, ifnull(u.start, ''), "
+	if (sqlite3_prepare_v2(store_db(s), by_center ?
+	    "SELECT u.origin, u.date, ifnull(u.start, ''), "
 	    "ifnull(u.\"end\", ''), u.category, ifnull(u.people, 0), ifnull(u.fee, 0), "
-	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.date >= ? "
-	    "AND u.date < ?", -1, &st, NULL) != SQLITE_OK) {
+	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.date >= ?1 "
+	    "AND u.date < ?2" :
+	    "SELECT u.room, u.date, ifnull(u.start, ''), "
+	    "ifnull(u.\"end\", ''), u.category, ifnull(u.people, 0), ifnull(u.fee, 0), "
+	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.date >= ?1 "
+	    "AND u.date < ?2 AND (?3 IS NULL OR u.origin = ?3)", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		report_free(r);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	if (!by_center)
+		sqlite3_bind_text(st, 3, center, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long people = sqlite3_column_int(st, 5);
 
@@ -144,6 +192,7 @@ report_monthly(struct store *s, int year, int month, struct report *r, struct er
 		report_free(r);
 		return false;
 	}
+	r->by_center = by_center;
 	snprintf(r->total.room, sizeof r->total.room, "%s", _("Total"));
 	for (i = 0; i < r->nrows; i++) {
 		row = &r->rows[i];
@@ -261,7 +310,7 @@ report_text(const struct report *r, struct buf *out)
 	buf_printf(out, _("Days open: %d"), r->days_open);
 	buf_addc(out, '\n');
 	buf_addc(out, '\n');
-	text_pad(out, _("Room"), ROOM_W, false);
+	text_pad(out, r->by_center ? _("Center") : _("Room"), ROOM_W, false);
 	cell_head(out, _("Uses"), 6);
 	cell_head(out, _("Users"), 12);
 	cell_head(out, _("Days used"), 9);
@@ -326,7 +375,7 @@ report_csv(const struct report *r, struct buf *out)
 	char slot[32], pct[16];
 	int i, c, s;
 
-	csv_field(out, _("Room"), true);
+	csv_field(out, r->by_center ? _("Center") : _("Room"), true);
 	csv_field(out, _("Uses"), false);
 	csv_field(out, _("Users"), false);
 	csv_field(out, _("Days used"), false);

@@ -40,9 +40,17 @@ struct report {
 	struct report_row total;
 	long own_sessions, own_attendance;
 	long per_day[32];		/* uses on day 1..31 */
+	bool by_center;			/* rows are centers (city hall's overview) */
 };
 
 bool report_monthly(struct store *s, int year, int month, struct report *r, struct error *err);
+/* The same for one center's rows (at city hall: as that center reported;
+ * center NULL: every row the store holds). */
+bool report_monthly_center(struct store *s, int year, int month, const char *center,
+    struct report *r, struct error *err);
+
+/* City hall's overview: one row per enrolled center (its name in room). */
+bool report_centers(struct store *s, int year, int month, struct report *r, struct error *err);
 void report_free(struct report *r);
 /* The category codes in column order. */
 const char *report_category(int i);
