@@ -8,6 +8,8 @@
 
 #include "actor.h"
 #include "booking.h"
+#include "grantbook.h"
+#include <sqlite3.h>
 #include "i18n.h"
 #include "record.h"
 #include "staff.h"
@@ -150,6 +152,205 @@ add_meetings(struct demo *d, struct date day, int *round_no, int *board_no)
 	return true;
 }
 
+#define PROJECT_CARE "見守り・支え合いネットワークづくり"
+#define PROJECT_SAFETY "安全・安心な地域づくり"
+#define PROJECT_GREEN "花と緑のまちづくり"
+#define PROJECT_CULTURE "真柴の伝統と文化の継承"
+#define PROJECT_CHILD "子育て応援プロジェクト"
+
+/* The body, its plan and its projects: made before the days are logged,
+ * so the events can name their project. */
+static bool
+add_body_and_plan(struct demo *d, struct date today)
+{
+	static const char *const members[][2] = {
+		{"真柴第一自治会", "neighbourhood"}, {"真柴第二自治会", "neighbourhood"},
+		{"上真柴町内会", "neighbourhood"}, {"真柴寿会", "group"},
+		{"真柴地区婦人会", "group"}, {"NPO法人ましば未来塾", "npo"},
+		{"㈱真柴建設", "company"}, {"一関市立真柴小学校", "school"},
+	};
+	static const char *const milestones[][2] = {
+		{"preparatory-committee", "2014-06-10"}, {"founding", "2014-11-15"},
+		{"founding-notice", "2014-12-01"}, {"secretariat", "2015-04-01"},
+		{"awareness", "2015-07-20"}, {"survey", "2015-10-31"},
+		{"plan-adopted", "2016-03-20"}, {"plan-activities", "2016-05-01"},
+		{"base-improved", "2018-03-31"},
+	};
+	static const char *const projects[][4] = {
+		{PROJECT_CARE, "welfare", "一人暮らしの高齢者を地域で見守り、雪かきや買い物を支え合う仕組みをつくる。",
+		    "見守り協力員 60人"},
+		{PROJECT_SAFETY, "safety", "自主防災組織と連携し、毎年の防災訓練と避難所運営の手順を整える。",
+		    "訓練参加 200人"},
+		{PROJECT_GREEN, "environment", "河川清掃と花壇づくりで、きれいな真柴を次の世代に残す。",
+		    "花壇 10か所"},
+		{PROJECT_CULTURE, "culture", "夏祭りとどんと祭を地域みんなで支え、伝統行事を受け継ぐ。",
+		    "担い手 30人"},
+		{PROJECT_CHILD, "childcare", "子ども食堂と放課後の居場所づくりで、子育て世代を応援する。",
+		    "子ども食堂 月4回"},
+	};
+	static const char *const issues[][2] = {
+		{"高齢化と一人暮らし世帯の増加", "65歳以上が4割を超え、冬の雪かきや通院に困る世帯が増えている。"},
+		{"地域行事の担い手不足", "祭りや清掃の中心が同じ顔ぶれで、若い世代の参加が少ない。"},
+		{"災害への備え", "平成23年の震災の経験を生かし、避難と安否確認の仕組みを整える必要がある。"},
+		{"子育て世代の孤立", "共働きの家庭が増え、子どもと親が集まれる場が足りない。"},
+	};
+	char from[16], to[16];
+	size_t i;
+	int fy = date_fiscal_year(today);
+
+	if (!put(d, kind_find("body"), (const char *const[]){"name", "真柴まちづくり協議会",
+	    "area", "真柴地区（一関市真柴）", "founded_on", "2014-11-15", "notice_filed_on",
+	    "2014-12-01", "representative", "千葉 正一", "stage", "3", NULL}))
+		return false;
+	for (i = 0; i < sizeof members / sizeof members[0]; i++)
+		if (!put(d, kind_find("member"), (const char *const[]){"name", members[i][0],
+		    "type", members[i][1], NULL}))
+			return false;
+	for (i = 0; i < sizeof milestones / sizeof milestones[0]; i++)
+		if (!put(d, kind_find("milestone"), (const char *const[]){"code", milestones[i][0],
+		    "date", milestones[i][1], NULL}))
+			return false;
+	snprintf(from, sizeof from, "%d", fy - 5);
+	snprintf(to, sizeof to, "%d", fy + 4);
+	if (!put(d, kind_find("plan"), (const char *const[]){"title", "真柴地区 地域づくり計画（第2期）",
+	    "fy_from", from, "fy_to", to, "vision",
+	    "みんなで支え合い、笑顔でつながる真柴。\n子どもから高齢者まで、誰もが安心して暮らし続けられる地域を、住民の手でつくります。",
+	    "adopted_on", "2021-03-20", NULL}))
+		return false;
+	for (i = 0; i < sizeof issues / sizeof issues[0]; i++)
+		if (!put(d, kind_find("issue"), (const char *const[]){"title", issues[i][0],
+		    "description", issues[i][1], NULL}))
+			return false;
+	for (i = 0; i < sizeof projects / sizeof projects[0]; i++)
+		if (!put(d, kind_find("project"), (const char *const[]){"title", projects[i][0],
+		    "field", projects[i][1], "description", projects[i][2], "target",
+		    projects[i][3], "fy_from", from, "fy_to", to, NULL}))
+			return false;
+	return true;
+}
+
+/* What the city decided, as it arrives with the city's file. */
+static bool
+city_decision(struct demo *d, const char *application, const char *const *set)
+{
+	const struct kind *k = kind_find("decision");
+	struct buf sql = {0};
+	sqlite3_stmt *st;
+	char uuid[37], now[21];
+	int rc, n = 0;
+
+	rng_uuid(&d->g, uuid);
+	date_now_utc(now);
+	buf_adds(&sql, "INSERT INTO decision (uuid, origin, version, updated_at, created_by, "
+	    "updated_by, application, center");
+	for (; set[n] != NULL; n += 2)
+		buf_printf(&sql, ", %s", set[n]);
+	buf_adds(&sql, ") VALUES (?1, 'city', 1, ?2, 'city', 'city', ?3, ?4");
+	for (rc = 0; rc < n; rc += 2)
+		buf_printf(&sql, ", ?%d", 5 + rc / 2);
+	buf_adds(&sql, ")");
+	(void)k;
+	rc = sqlite3_prepare_v2(store_db(d->s), buf_str(&sql), -1, &st, NULL);
+	buf_free(&sql);
+	if (rc != SQLITE_OK) {
+		store_sql_error(d->s, "demo", d->err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, application, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, store_origin(d->s), -1, SQLITE_STATIC);
+	for (rc = 0; rc < n; rc += 2)
+		sqlite3_bind_text(st, 5 + rc / 2, set[rc + 1], -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(d->s, "demo", d->err);
+		return false;
+	}
+	return true;
+}
+
+/* Applications at every step of their life, with their expenses. */
+static bool
+add_grants(struct demo *d, struct date today)
+{
+	static const struct {
+		int fy_back;
+		const char *title, *project, *cost, *requested, *step;
+	} apps[] = {
+		{1, "真柴夏祭り開催事業", PROJECT_CULTURE, "480000", "480000", "paid"},
+		{1, "防災資機材整備事業", PROJECT_SAFETY, "350000", "350000", "settled"},
+		{0, "見守りネットワーク推進事業", PROJECT_CARE, "250000", "250000", "reported"},
+		{0, "子ども食堂運営事業", PROJECT_CHILD, "180000", "180000", "decided"},
+		{0, "花壇整備事業", PROJECT_GREEN, "96500", "96000", "applied"},
+		{0, "広報紙発行事業", NULL, "120000", "120000", "draft"},
+		{0, "研修旅行事業", NULL, "300000", "300000", "withdrawn"},
+	};
+	static const char *const items[] = {"消耗品費", "講師謝礼", "印刷製本費", "会場設営費", "保険料"};
+	const struct kind *ak = kind_find("application");
+	struct record r;
+	char fy[16], date[32], amount[32], reported[32], paid[32];
+	size_t i;
+	int e, fyn;
+	bool ok = true;
+
+	for (i = 0; ok && i < sizeof apps / sizeof apps[0]; i++) {
+		const char *step = apps[i].step;
+		long long decided = strtoll(apps[i].requested, NULL, 10) / 1000 * 1000;
+
+		fyn = date_fiscal_year(today) - apps[i].fy_back;
+		snprintf(fy, sizeof fy, "%d", fyn);
+		record_init(&r, ak);
+		rng_uuid(&d->g, r.uuid);
+		ok = record_set(&r, 0, "activity", d->err) && record_set(&r, 1, fy, d->err) &&
+		    record_set(&r, 2, apps[i].title, d->err) && record_set(&r, 3, apps[i].cost, d->err) &&
+		    record_set(&r, 4, apps[i].requested, d->err) &&
+		    (apps[i].project == NULL || record_set(&r, 5, apps[i].project, d->err)) &&
+		    record_set(&r, 6, strcmp(step, "draft") == 0 ? "draft" : "applied", d->err);
+		snprintf(date, sizeof date, "%d-05-10", fyn);
+		ok = ok && (strcmp(step, "draft") == 0 || record_set(&r, 7, date, d->err)) &&
+		    record_insert(d->s, &d->staff[1], &r, d->err);
+		if (ok && strcmp(step, "draft") != 0 && strcmp(step, "applied") != 0 &&
+		    strcmp(step, "withdrawn") != 0) {
+			snprintf(amount, sizeof amount, "%lld", decided);
+			snprintf(date, sizeof date, "%d-06-01", fyn);
+			snprintf(reported, sizeof reported, "%d-03-15", fyn + 1);
+			snprintf(paid, sizeof paid, "%lld", decided - decided / 2);
+			if (strcmp(step, "paid") == 0)
+				ok = city_decision(d, r.uuid, (const char *const[]){"decided_amount", amount,
+				    "decided_on", date, "advance_amount", paid, "advance_on", date,
+				    "final_amount", amount, "settled_on", reported, "paid_amount", paid,
+				    "paid_on", reported, NULL});
+			else if (strcmp(step, "settled") == 0)
+				ok = city_decision(d, r.uuid, (const char *const[]){"decided_amount", amount,
+				    "decided_on", date, "final_amount", amount, "settled_on", reported, NULL});
+			else
+				ok = city_decision(d, r.uuid, (const char *const[]){"decided_amount", amount,
+				    "decided_on", date, NULL});
+			/* Expenses against the grant, through the year. */
+			for (e = 0; ok && e < 5; e++) {
+				char when[11], yen[32], receipt[32];
+
+				date_format(date_add_days((struct date){fyn, 6, 10}, e * 45), when);
+				if (strcmp(when, "") == 0 || date_compare((struct date){fyn, 6, 10}, today) > 0)
+					break;
+				snprintf(yen, sizeof yen, "%lld", decided / 6 / 100 * 100);
+				snprintf(receipt, sizeof receipt, "R%d-%03d", fyn, (int)i * 10 + e + 1);
+				ok = put(d, kind_find("expense"), (const char *const[]){"application",
+				    r.uuid, "date", when, "item", items[e], "amount", yen, "receipt",
+				    receipt, NULL});
+			}
+			if (ok && strcmp(step, "decided") != 0)
+				ok = grant_move(d->s, &d->staff[1], r.uuid, "reported", d->err);
+		}
+		if (ok && strcmp(step, "withdrawn") == 0)
+			ok = grant_move(d->s, &d->staff[1], r.uuid, "withdrawn", d->err);
+		record_free(&r);
+	}
+	return ok;
+}
+
 static bool
 add_events(struct demo *d, struct date day)
 {
@@ -157,15 +358,16 @@ add_events(struct demo *d, struct date day)
 		int month, day;
 		const char *field, *title, *organizer;
 		int people;
+		const char *project;
 	} yearly[] = {
-		{5, 20, "environment", "春の河川清掃", "環境部会", 120},
-		{6, 15, "safety", "地域防災訓練", "防災部会", 180},
-		{8, 10, "culture", "真柴夏祭り", "夏祭り実行委員会", 650},
-		{9, 14, "welfare", "敬老会", "福祉部会", 140},
-		{10, 26, "culture", "真柴市民センターまつり", "市民センター", 420},
-		{11, 9, "environment", "秋の花壇整備", "環境部会", 40},
-		{1, 12, "culture", "どんと祭", "真柴自治会", 200},
-		{2, 8, "safety", "雪かきボランティア", "福祉部会", 35},
+		{5, 20, "environment", "春の河川清掃", "環境部会", 120, PROJECT_GREEN},
+		{6, 15, "safety", "地域防災訓練", "防災部会", 180, PROJECT_SAFETY},
+		{8, 10, "culture", "真柴夏祭り", "夏祭り実行委員会", 650, PROJECT_CULTURE},
+		{9, 14, "welfare", "敬老会", "福祉部会", 140, PROJECT_CARE},
+		{10, 26, "culture", "真柴市民センターまつり", "市民センター", 420, NULL},
+		{11, 9, "environment", "秋の花壇整備", "環境部会", 40, PROJECT_GREEN},
+		{1, 12, "culture", "どんと祭", "真柴自治会", 200, PROJECT_CULTURE},
+		{2, 8, "safety", "雪かきボランティア", "福祉部会", 35, PROJECT_CARE},
 	};
 	const struct kind *k = kind_find("event");
 	char date[11], count[16], vol[16], cost[16];
@@ -182,7 +384,7 @@ add_events(struct demo *d, struct date day)
 		if (!put(d, k, (const char *const[]){"date", date, "start", "09:00", "end",
 		    "15:00", "title", yearly[i].title, "field", yearly[i].field,
 		    "organizer", yearly[i].organizer, "participants", count,
-		    "volunteers", vol, "cost", cost, NULL}))
+		    "volunteers", vol, "cost", cost, "project", yearly[i].project, NULL}))
 			return false;
 	}
 	/* Weekly programmes: the children's café on Saturdays, courses midweek. */
@@ -192,7 +394,7 @@ add_events(struct demo *d, struct date day)
 		if (!put(d, k, (const char *const[]){"date", date, "start", "11:00", "end",
 		    "14:00", "title", "子ども食堂「ましば」", "field", "childcare", "organizer",
 		    "子育て部会", "participants", count, "volunteers", vol, "cost", "8000",
-		    NULL}))
+		    "project", PROJECT_CHILD, NULL}))
 			return false;
 	}
 	if (wd == 3 && rng_int(&d->g, 0, 4) == 0) {
@@ -433,8 +635,10 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 	d.staff[1].role = ROLE_SECRETARIAT;
 	d.total = (date_to_days(last) - date_to_days(first) + 1) * 5;
 	record_set_uuid_source(rng_bytes, &d);
+	/* A demo store is made anew if the power fails: no fsync per row. */
+	sqlite3_exec(store_db(s), "PRAGMA synchronous=OFF", NULL, NULL, NULL);
 
-	ok = store_begin(s, err) && add_rooms(&d);
+	ok = store_begin(s, err) && add_rooms(&d) && add_body_and_plan(&d, today);
 	for (day = first; ok && date_compare(day, last) <= 0; day = date_add_days(day, 1)) {
 		if (closed(day))
 			continue;
@@ -447,8 +651,9 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 		record_set_uuid_source(NULL, NULL);
 		return false;
 	}
-	ok = add_season(&d, today) && settle_past(&d, today);
+	ok = add_season(&d, today) && settle_past(&d, today) && add_grants(&d, today);
 	record_set_uuid_source(NULL, NULL);
+	sqlite3_exec(store_db(s), "PRAGMA synchronous=FULL", NULL, NULL, NULL);
 	if (ok && progress != NULL)
 		progress(ctx, d.total, d.total);
 	return ok;
