@@ -14,7 +14,7 @@ OPT     ?= -O2
 CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
 	-DLOCALEDIR='"$(PREFIX)/share/locale"' \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
 CORE_SRC = $(wildcard src/core/*.c)
 CLI_SRC  = $(wildcard src/cli/*.c)
@@ -28,7 +28,7 @@ LANGS    = ja en
 MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
 DEMO_DB ?= $(BUILD)/demo.db
 
-.PHONY: all run check unit asan deps clean pot install
+.PHONY: all run check unit asan deps clean pot install FORCE
 all: $(BUILD)/kyodo $(MO)
 
 $(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
@@ -39,7 +39,13 @@ $(BUILD)/%.o: %.c
 	$(CC) $(CFLAGS) -MMD -MP -c -o $@ $<
 
 # Migrations are embedded in the binary, so a kiosk never reads SQL from disk.
-$(BUILD)/migrations.c: $(MIGRATIONS) tools/embed-sql.sh
+# The list of steps is a prerequisite too, so a step added with an older
+# timestamp still rebuilds the table.
+$(BUILD)/migrations.list: FORCE
+	@mkdir -p $(@D)
+	@echo '$(MIGRATIONS)' | cmp -s - $@ 2>/dev/null || echo '$(MIGRATIONS)' > $@
+
+$(BUILD)/migrations.c: $(MIGRATIONS) $(BUILD)/migrations.list tools/embed-sql.sh
 	@mkdir -p $(@D)
 	sh tools/embed-sql.sh $(MIGRATIONS) > $@
 

@@ -14,8 +14,14 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry, &cmd_demo_entry, &cmd_staff_add_entry, &cmd_staff_list_entry,
-	&cmd_add_entry, &cmd_list_entry, &cmd_booking_cancel_entry, &cmd_booking_check_in_entry,
-	&cmd_report_monthly_entry, &cmd_report_year_entry, &cmd_setting_entry,
+	&cmd_add_entry, &cmd_list_entry, &cmd_import_csv_entry, &cmd_booking_cancel_entry,
+	&cmd_booking_check_in_entry,
+	&cmd_report_monthly_entry, &cmd_report_year_entry, &cmd_grant_status_entry,
+	&cmd_grant_apply_entry, &cmd_grant_report_entry, &cmd_grant_withdraw_entry,
+	&cmd_grant_decide_entry, &cmd_grant_advance_entry, &cmd_grant_settle_entry,
+	&cmd_grant_pay_entry, &cmd_plan_show_entry, &cmd_body_show_entry,
+	&cmd_body_advance_entry, &cmd_key_entry, &cmd_center_add_entry, &cmd_center_list_entry,
+	&cmd_export_entry, &cmd_import_entry, &cmd_setting_entry,
 	&cmd_check_entry, &cmd_backup_entry, NULL,
 };
 

@@ -66,9 +66,13 @@ read_rule(const struct cmd_entry *self, const struct cmd_args *a, const struct r
 	if ((until == NULL) == (count == NULL))
 		return cmd_usage(self, _("A repeating booking needs --until or --count."));
 	if (until != NULL) {
+		const char *start = r->value[kind_field(r->kind, "date")];
+
 		rule->has_until = true;
 		if (!date_parse(until, &rule->until))
 			return cmd_usage(self, _("--until takes a date, YYYY-MM-DD."));
+		if (start != NULL && strcmp(until, start) < 0 && strlen(until) == 10)
+			return cmd_usage(self, _("--until %s is before the first date %s."), until, start);
 	} else {
 		n = strtol(count, &end, 10);
 		if (*count == '\0' || *end != '\0' || n < 1 || n > RECUR_MAX)

@@ -330,7 +330,9 @@ booking_check_store(struct store *s, const struct record *r, struct error *err)
 	char a[6], b[6], iso[11];
 	const char *status = value_of(r, "status");
 
-	if (status != NULL && strcmp(status, "cancelled") == 0)
+	/* Only a live booking holds a room to the rules; one that was used,
+	 * missed or cancelled is history, kept as it happened. */
+	if (status != NULL && strcmp(status, "booked") != 0)
 		return true;
 	if (r->ref_id[room][0] == '\0') {
 		error_set(err, _("%s: there is no room named \"%s\"; add the center's rooms "
@@ -449,6 +451,11 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 		error_set(err, _("Nothing was booked; refused: %s"), buf_str(&refused));
 		goto fail;
 	}
+	if (n == 0) {
+		error_set(err, _("Nothing was booked: the rule gives no dates (is the end before "
+		    "the start?)."));
+		goto fail;
+	}
 	if (res->booked == 0) {
 		error_set(err, _("Nothing was booked: the center is closed on every date of "
 		    "the rule."));
@@ -533,6 +540,15 @@ booking_cancel(struct store *s, const struct actor *who, const char *uuid, bool 
 		store_rollback(s);
 		return false;
 	}
+	if (r.deleted || strcmp(r.value[kind_field(k, "status")], "booked") != 0) {
+		error_set(err, r.deleted ? _("This booking was deleted.") :
+		    _("This booking is %s; only a booked one can be cancelled."),
+		    field_choice_label(&k->fields[kind_field(k, "status")],
+		    r.value[kind_field(k, "status")]));
+		store_rollback(s);
+		record_free(&r);
+		return false;
+	}
 	ok = each_following(s, &r, following, cancel_one, who, &more, err) &&
 	    cancel_one(s, who, &r, NULL, err) && store_commit(s, err);
 	if (!ok)
@@ -566,16 +582,22 @@ bool
 booking_update_following(struct store *s, const struct actor *who, struct record *r,
     int *changed, struct error *err)
 {
+	long long version = r->version;
+	char updated_at[sizeof r->updated_at];
 	int more = 0;
 	bool ok;
 
 	*changed = 0;
+	memcpy(updated_at, r->updated_at, sizeof updated_at);
 	if (!store_begin(s, err))
 		return false;
 	ok = record_update_in_tx(s, who, r, err) &&
 	    each_following(s, r, true, copy_terms, who, &more, err) && store_commit(s, err);
 	if (!ok) {
+		/* Nothing was saved: r must still match the stored row. */
 		store_rollback(s);
+		r->version = version;
+		memcpy(r->updated_at, updated_at, sizeof updated_at);
 		return false;
 	}
 	*changed = more + 1;
@@ -599,7 +621,8 @@ booking_check_in(struct store *s, const struct actor *who, const char *uuid,
 		return false;
 	status = value_of(&b, "status");
 	if (b.deleted || strcmp(status, "booked") != 0) {
-		error_set(err, _("This booking is %s; only a booked one can be checked in."),
+		error_set(err, b.deleted ? _("This booking was deleted.") :
+		    _("This booking is %s; only a booked one can be checked in."),
 		    field_choice_label(&bk->fields[field_of(&b, "status")], status));
 		record_free(&b);
 		return false;

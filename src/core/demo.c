@@ -92,8 +92,14 @@ put(struct demo *d, const struct kind *k, const char *const *pairs)
 		i = kind_field(k, pairs[0]);
 		ok = i >= 0 && (pairs[1] == NULL || record_set(&r, i, pairs[1], d->err));
 	}
-	if (ok)
-		ok = record_insert_in_tx(d->s, &d->staff[rng_int(&d->g, 0, 1)], &r, d->err);
+	if (ok) {
+		const struct actor *who = &d->staff[rng_int(&d->g, 0, 1)];
+
+		/* The secretariat does not manage rooms: then the center staff do. */
+		if (!record_may_write(who, k, NULL))
+			who = &d->staff[0];
+		ok = record_insert_in_tx(d->s, who, &r, d->err);
+	}
 	record_free(&r);
 	if (ok && d->progress != NULL && ++d->done % 200 == 0)
 		d->progress(d->ctx, d->done, d->total);

@@ -143,12 +143,12 @@ move_allowed(struct store *s, const char *uuid, const char *from, const char *to
 		error_set(err, _("A new application starts as a draft or as applied."));
 		return false;
 	}
-	if (strcmp(from, to) == 0)
-		return true;
 	if (strcmp(from, "withdrawn") == 0) {
 		error_set(err, _("This application was withdrawn; it cannot change."));
 		return false;
 	}
+	if (strcmp(from, to) == 0)
+		return true;
 	if (strcmp(to, "withdrawn") == 0) {
 		if (paid(s, uuid)) {
 			error_set(err, _("This grant is paid; it can no longer be withdrawn."));
@@ -184,14 +184,14 @@ application_check_store(struct store *s, const struct record *r, struct error *e
 		error_field(err, fi(r, "status"));
 		return false;
 	}
-	if (strcmp(status, "withdrawn") == 0)
-		return true;
 	if (from[0] != '\0' && strcmp(from, "draft") != 0 && (cost != old_cost ||
 	    req != old_req || fy != old_fy || strcmp(old_prog, r->ref_id[p]) != 0)) {
 		error_set(err, _("Once applied, the programme, year and amounts are fixed; "
 		    "withdraw and apply again to change them."));
 		return false;
 	}
+	if (strcmp(status, "withdrawn") == 0)
+		return true;
 	if (r->ref_id[p][0] == '\0') {
 		error_set(err, _("%s: there is no grant programme \"%s\"."),
 		    field_label(&r->kind->fields[p]), r->value[p]);
@@ -400,6 +400,10 @@ grant_city_step(struct store *s, const struct actor *who, enum grant_city_step s
 		    "decisions with the city's file."));
 		return false;
 	}
+	if (amount < 0 && step != GRANT_PAY) {
+		error_set(err, _("An amount cannot be negative."));
+		return false;
+	}
 	if (!record_find(s, ak, application, &app, err))
 		return false;
 	date_format(date_today(), today);
@@ -480,6 +484,12 @@ grant_city_step(struct store *s, const struct actor *who, enum grant_city_step s
 	case GRANT_PAY:
 		if (!have_final) {
 			error_set(err, _("A grant is paid once its amount is settled."));
+			goto out_dec;
+		}
+		if (amount < 0 && advance > final_amount) {
+			money_format(advance - final_amount, a, sizeof a);
+			error_set(err, _("The advance paid is more than the final amount: ¥%s is to "
+			    "be returned (返還), and nothing is left to pay."), a);
 			goto out_dec;
 		}
 		/* The advance already paid is set against the final amount. */

@@ -8,11 +8,18 @@
 #include "body.h"
 #include "booking.h"
 #include "grantbook.h"
+#include "actor.h"
 #include "i18n.h"
 #include "room.h"
 #include "record.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
+#define ROLE(r) (1u << (r))
+/* The center's rooms and days are the center staff's; the body's records
+ * are the secretariat's and the center staff's; the city writes its own. */
+#define CENTER_WRITERS (ROLE(ROLE_CENTER) | ROLE(ROLE_ADMIN))
+#define BODY_WRITERS (ROLE(ROLE_CENTER) | ROLE(ROLE_SECRETARIAT) | ROLE(ROLE_ADMIN))
+#define CITY_WRITERS (ROLE(ROLE_CITY) | ROLE(ROLE_ADMIN))
 
 #define TEXT(n, l, req, mx, w) \
 	{ .name = n, .label = l, .type = FIELD_TEXT, .required = req, .max = mx, .width = w }
@@ -216,12 +223,14 @@ static const struct kind room_kind = {
 	.fields = room_fields, .nfields = NFIELDS(room_fields),
 	.title_field = 0, .check_store = room_check_store, .after_write = room_after_write,
 	.order = "name",
+	.writers = CENTER_WRITERS,
 };
 
 static const struct kind closed_kind = {
 	.name = "closed", .table = "closed_day", .label = N_("Closed day"),
 	.fields = closed_fields, .nfields = NFIELDS(closed_fields),
 	.title_field = 1,
+	.writers = CENTER_WRITERS,
 };
 
 static const struct kind booking_kind = {
@@ -347,60 +356,70 @@ static const struct kind body_kind = {
 	.name = "body", .table = "body", .label = N_("Community body"),
 	.fields = body_fields, .nfields = NFIELDS(body_fields), .title_field = 0,
 	.order = "name", .check_store = body_check_store,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind member_kind = {
 	.name = "member", .table = "member", .label = N_("Member organisation"),
 	.fields = member_fields, .nfields = NFIELDS(member_fields), .title_field = 0,
 	.order = "name",
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind milestone_kind = {
 	.name = "milestone", .table = "milestone", .label = N_("Milestone"),
 	.fields = milestone_fields, .nfields = NFIELDS(milestone_fields), .title_field = 0,
 	.check_store = milestone_check_store,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind plan_kind = {
 	.name = "plan", .table = "plan", .label = N_("Development plan"),
 	.fields = plan_fields, .nfields = NFIELDS(plan_fields), .title_field = 0,
 	.order = "fy_from", .check = check_fiscal_years,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind issue_kind = {
 	.name = "issue", .table = "plan_issue", .label = N_("Plan issue"),
 	.fields = issue_fields, .nfields = NFIELDS(issue_fields), .title_field = 0,
 	.order = "rowid",
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind project_kind = {
 	.name = "project", .table = "project", .label = N_("Plan project"),
 	.fields = project_fields, .nfields = NFIELDS(project_fields), .title_field = 0,
 	.order = "field, title", .check = check_fiscal_years,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind programme_kind = {
 	.name = "programme", .table = "programme", .label = N_("Grant programme"),
 	.fields = programme_fields, .nfields = NFIELDS(programme_fields), .title_field = 0,
 	.order = "fy_from, code", .city_owned = true, .check = programme_check,
+	.writers = CITY_WRITERS,
 };
 
 static const struct kind application_kind = {
 	.name = "application", .table = "application", .label = N_("Grant application"),
 	.fields = application_fields, .nfields = NFIELDS(application_fields), .title_field = 2,
 	.order = "fy, title", .check_store = application_check_store,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind decision_kind = {
 	.name = "decision", .table = "decision", .label = N_("Grant decision"),
 	.fields = decision_fields, .nfields = NFIELDS(decision_fields), .title_field = 0,
 	.order = "application", .city_owned = true,
+	.writers = CITY_WRITERS,
 };
 
 static const struct kind expense_kind = {
 	.name = "expense", .table = "expense", .label = N_("Expense"),
 	.fields = expense_fields, .nfields = NFIELDS(expense_fields), .title_field = 2,
 	.check_store = expense_check_store,
+	.writers = BODY_WRITERS,
 };
 
 static const struct kind *const kinds[] = {

@@ -142,13 +142,25 @@ plan_wrap(struct buf *out, const char *text, int width, const char *indent)
 		shown = text_visible(line);
 		p = shown;
 		do {
+			size_t keep, sp;
+
 			cut = text_fit(p, avail, NULL);
 			if (cut == 0 && *p != '\0')
 				cut = strlen(p);	/* a character wider than the line */
+			keep = cut;
+			/* Latin words break at a space; Japanese breaks anywhere. */
+			if (p[cut] != '\0') {
+				for (sp = cut; sp > 0 && p[sp] != ' '; sp--)
+					;
+				if (sp > cut / 2)
+					keep = sp;
+			}
 			buf_adds(out, indent);
-			buf_add(out, p, cut);
+			buf_add(out, p, keep);
 			buf_addc(out, '\n');
-			p += cut;
+			p += keep;
+			while (*p == ' ')
+				p++;
 		} while (*p != '\0');
 		free(shown);
 	}
@@ -165,12 +177,15 @@ struct render {
 static void
 heading(struct render *r, int level, const char *text)
 {
+	int w = text_width(text) < r->width ? text_width(text) : r->width;
+
 	if (r->f == PLAN_MARKDOWN) {
-		buf_printf(r->out, "\n%.*s %s\n\n", level, "####", text);
+		/* The plan's title is the one top-level heading. */
+		buf_printf(r->out, "\n%.*s %s\n\n", level + 1, "####", text);
 		return;
 	}
 	buf_printf(r->out, "\n%s\n", text);
-	buf_printf(r->out, "%.*s\n", text_width(text) < 78 ? text_width(text) : 78,
+	buf_printf(r->out, "%.*s\n", w,
 	    level == 1 ? "==============================================================================" :
 	    "------------------------------------------------------------------------------");
 }
@@ -193,7 +208,7 @@ project_out(void *ctx, const struct plan_project *p)
 		heading(r, 2, field);
 	}
 	if (r->f == PLAN_MARKDOWN)
-		buf_printf(r->out, "#### %s\n\n", pr->value[0]);
+		buf_printf(r->out, "#### %s\n\n", pr->value[0]);	/* under ### field */
 	else
 		buf_printf(r->out, "■ %s\n", pr->value[0]);
 	if (desc != NULL)
@@ -218,11 +233,13 @@ project_out(void *ctx, const struct plan_project *p)
 			    p->years[i].activities, p->years[i].participants,
 			    p->years[i].volunteers, yen);
 		else {
-			buf_adds(r->out, "  ");
-			text_pad(r->out, fy, 18, false);
-			buf_printf(r->out, _(" activities %ld, participants %ld, volunteers %ld, "
-			    "grant spent ¥%s\n"), p->years[i].activities, p->years[i].participants,
+			struct buf row = {0};
+
+			buf_printf(&row, _("%s: activities %ld, participants %ld, volunteers %ld, "
+			    "grant spent ¥%s"), fy, p->years[i].activities, p->years[i].participants,
 			    p->years[i].volunteers, yen);
+			plan_wrap(r->out, buf_str(&row), r->width, "  ");
+			buf_free(&row);
 		}
 	}
 	buf_addc(r->out, '\n');
@@ -250,10 +267,18 @@ plan_render(struct store *s, enum plan_format f, int width, struct buf *out, str
 	plan = &plans.rows[plans.n - 1];
 	era_format_fy((int)record_int(plan, 1), i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, a, sizeof a);
 	era_format_fy((int)record_int(plan, 2), i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, b, sizeof b);
-	if (f == PLAN_MARKDOWN)
-		buf_printf(out, "# %s\n\n%s: %s – %s\n", plan->value[0], _("Period"), a, b);
-	else
-		buf_printf(out, "%s\n%s: %s – %s\n", plan->value[0], _("Period"), a, b);
+	{
+		struct buf line = {0};
+
+		buf_printf(&line, "%s: %s – %s", _("Period"), a, b);
+		if (f == PLAN_MARKDOWN)
+			buf_printf(out, "# %s\n\n%s\n", plan->value[0], buf_str(&line));
+		else {
+			plan_wrap(out, plan->value[0], width, "");
+			plan_wrap(out, buf_str(&line), width, "");
+		}
+		buf_free(&line);
+	}
 	if (plan->value[4] != NULL)
 		buf_printf(out, f == PLAN_MARKDOWN ? "\n%s: %s\n" : "%s: %s\n", _("Adopted on"),
 		    plan->value[4]);

@@ -485,6 +485,8 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 		return false;
 	if (r->uuid[0] == '\0')
 		record_new_uuid(r->uuid);
+	if (!record_may_write(who, k, err))
+		return false;
 	if (k->city_owned && store_kind(s) != STORE_CITY) {
 		error_set(err, _("Only city hall writes a %s; it arrives with the city's file."),
 		    kind_label(k));
@@ -538,9 +540,42 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 }
 
 bool
+record_may_write(const struct actor *who, const struct kind *k, struct error *err)
+{
+	if (k->writers == 0 || (k->writers & (1u << who->role)) != 0)
+		return true;
+	error_set(err, _("%s cannot change a %s (role: %s)."), who->name, kind_label(k),
+	    role_label(who->role));
+	return false;
+}
+
+/* Refuses a write the actor's role does not allow, and audits the refusal
+ * in a transaction of its own so it stands even though nothing else does. */
+static bool
+allowed(struct store *s, const struct actor *who, const struct record *r, const char *action,
+    struct error *err)
+{
+	struct buf sum = {0};
+
+	if (record_may_write(who, r->kind, err))
+		return true;
+	buf_printf(&sum, "%s refused: ", action);
+	record_summary(r, &sum);
+	if (sqlite3_get_autocommit(store_db(s)) && store_begin(s, NULL)) {
+		if (audit_log(s, who, "refused", r->kind->name, r->uuid[0] ? r->uuid : NULL,
+		    buf_str(&sum), NULL))
+			store_commit(s, NULL);
+		else
+			store_rollback(s);
+	}
+	buf_free(&sum);
+	return false;
+}
+
+bool
 record_insert(struct store *s, const struct actor *who, struct record *r, struct error *err)
 {
-	if (!record_check(r, err) || !store_begin(s, err))
+	if (!allowed(s, who, r, "add", err) || !record_check(r, err) || !store_begin(s, err))
 		return false;
 	if (!record_insert_in_tx(s, who, r, err)) {
 		store_rollback(s);
@@ -564,6 +599,8 @@ save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
 	int i, rc, changed, col;
 	bool have_old = false, ok = false;
 
+	if (!record_may_write(who, k, err))
+		return false;
 	if (strcmp(r->origin, store_origin(s)) != 0) {
 		error_set(err, _("This record belongs to %s; only its owner can change it."),
 		    r->origin);
@@ -631,7 +668,7 @@ save_version(struct store *s, const struct actor *who, struct record *r,
 	struct record before;
 	bool ok;
 
-	if (!store_begin(s, err))
+	if (!allowed(s, who, r, action, err) || !store_begin(s, err))
 		return false;
 	/* On failure r keeps what the person typed, but not a half-made version. */
 	before.version = r->version;

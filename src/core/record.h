@@ -64,6 +64,8 @@ struct kind {
 	const char *order;
 	/* Rows of this kind are written only by city hall (programmes, decisions). */
 	bool city_owned;
+	/* The roles that may write it, as bits (1 << ROLE_…); 0: every role. */
+	unsigned writers;
 	/* Checks that span fields (end after start); NULL when none. */
 	bool (*check)(const struct record *r, struct error *err);
 	/* Checks against the store (collisions, opening hours), inside the
@@ -133,6 +135,11 @@ bool record_delete(struct store *s, const struct actor *who, struct record *r,
 /* As insert, but inside the caller's transaction (bulk loads). */
 bool record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
+
+/* True when who may write records of kind k; otherwise err says why.  The
+ * core checks this on every write, so the screens hiding a key is a
+ * convenience, not the protection. */
+bool record_may_write(const struct actor *who, const struct kind *k, struct error *err);
 
 /* A fresh random (version 4) uuid. */
 void record_new_uuid(char out[37]);

@@ -355,7 +355,9 @@ report_text(const struct report *r, struct buf *out)
 		end_line(out);
 	}
 	buf_addc(out, '\n');
-	buf_printf(out, _("Center programmes: %ld sessions, %ld attendees"), r->own_sessions,
+	buf_printf(out, P_("Center programmes: %ld session", "Center programmes: %ld sessions",
+	    (unsigned long)r->own_sessions), r->own_sessions);
+	buf_printf(out, P_(", %ld attendee", ", %ld attendees", (unsigned long)r->own_attendance),
 	    r->own_attendance);
 	buf_addc(out, '\n');
 }
