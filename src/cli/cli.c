@@ -22,7 +22,7 @@ static const struct cmd_entry *const commands[] = {
 	&cmd_grant_pay_entry, &cmd_plan_show_entry, &cmd_body_show_entry,
 	&cmd_body_advance_entry, &cmd_key_entry, &cmd_center_add_entry, &cmd_center_list_entry,
 	&cmd_export_entry, &cmd_import_entry, &cmd_setting_entry,
-	&cmd_check_entry, &cmd_backup_entry, NULL,
+	&cmd_check_entry, &cmd_backup_entry, &cmd_restore_entry, NULL,
 };
 
 const char *

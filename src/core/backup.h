@@ -1,0 +1,29 @@
+/*
+ * backup — the kiosk's daily copy of its store and putting one back.
+ *
+ * On the first start of a day the kiosk copies its store (SQLite online
+ * backup, checked) into a backup folder as kyodo-YYYY-MM-DD.db, and keeps
+ * the last 14 days and the last copy of each of the last 12 months.
+ * Restoring checks the copy first and moves the current store aside; it
+ * never overwrites a store blindly.
+ */
+#ifndef KYODO_BACKUP_H
+#define KYODO_BACKUP_H
+
+#include <stdbool.h>
+
+#include "date.h"
+#include "error.h"
+#include "store.h"
+
+/* Makes today's copy in dir if there is none yet, then prunes old ones.
+ * made is set when a copy was written today by this call. */
+bool backup_daily(struct store *s, const char *dir, struct date today, bool *made,
+    struct error *err);
+/* The backup folder beside a store: "<store>.backups". */
+void backup_dir_for(const char *store_path, char *out, size_t size);
+/* Puts the backup at from in place of the store at path; the current store
+ * (if any) is moved to aside (PATH_MAX), which names where it went. */
+bool backup_restore(const char *path, const char *from, char *aside, struct error *err);
+
+#endif
