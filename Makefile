@@ -28,7 +28,7 @@ LANGS    = ja en
 MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
 DEMO_DB ?= $(BUILD)/demo.db
 
-.PHONY: all run check unit asan deps clean pot install FORCE
+.PHONY: all run check unit asan deps clean pot install crash FORCE
 all: $(BUILD)/kyodo $(MO)
 
 $(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
@@ -69,13 +69,21 @@ $(BUILD)/tests/%: tests/unit/%.c $(CORE_OBJ)
 
 unit: $(UNIT_BIN)
 
+# The crash test's writer: the core's save path in a loop, to be killed.
+$(BUILD)/tests/crash-writer: tests/crash/writer.c $(CORE_OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+crash: all $(BUILD)/tests/crash-writer
+	KILLS=$${KILLS:-1000} BUILD=$(BUILD) sh tests/crash/crash.sh
+
 $(DEMO_DB): | $(BUILD)/kyodo
 	$(BUILD)/kyodo demo --db $@
 
 run: deps all $(DEMO_DB)
 	$(BUILD)/kyodo --db $(DEMO_DB) --no-kiosk
 
-check: deps all $(UNIT_BIN)
+check: deps all $(UNIT_BIN) $(BUILD)/tests/crash-writer
 	@BUILD=$(BUILD) sh tests/run.sh
 
 asan:

@@ -28,7 +28,7 @@ for t in "$BUILD"/tests/test_*; do
 	CMOCKA_MESSAGE_OUTPUT=TAP "$t" >"$log" 2>&1
 	tally "unit/$(basename "$t")" $?
 done
-for t in tests/cli/*.sh tests/e2e/*.sh; do
+for t in tests/cli/*.sh tests/crash/*.sh tests/e2e/*.sh; do
 	[ -f "$t" ] || continue
 	sh "$t" >"$log" 2>&1
 	tally "$t" $?
