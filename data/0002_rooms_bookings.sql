@@ -16,7 +16,8 @@ CREATE TABLE room (
 	fee        INTEGER,
 	active     TEXT NOT NULL DEFAULT 'yes'
 );
-CREATE UNIQUE INDEX room_live_name ON room (name) WHERE deleted = 0;
+-- Names are unique within one center; city hall holds every center's rooms.
+CREATE UNIQUE INDEX room_live_name ON room (origin, name) WHERE deleted = 0;
 
 -- Dates the center adds to its closed days (休館日); the yearly 12/29–1/3
 -- and a weekly closing day are settings.
@@ -66,3 +67,4 @@ ALTER TABLE facility_use ADD COLUMN room_id TEXT REFERENCES room (uuid);
 ALTER TABLE facility_use ADD COLUMN booking TEXT REFERENCES booking (uuid);
 CREATE INDEX facility_use_by_booking ON facility_use (booking) WHERE booking IS NOT NULL;
 CREATE INDEX facility_use_by_room_date ON facility_use (room_id, date);
+CREATE INDEX facility_use_by_origin_date ON facility_use (origin, date);

@@ -32,7 +32,7 @@ CREATE TABLE milestone (
 	date TEXT NOT NULL,
 	note TEXT
 );
-CREATE UNIQUE INDEX milestone_live_code ON milestone (code) WHERE deleted = 0;
+CREATE UNIQUE INDEX milestone_live_code ON milestone (origin, code) WHERE deleted = 0;
 
 CREATE TABLE plan (
 	uuid TEXT PRIMARY KEY, origin TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1,
@@ -64,7 +64,7 @@ CREATE TABLE project (
 	fy_from     INTEGER,
 	fy_to       INTEGER
 );
-CREATE UNIQUE INDEX project_live_title ON project (title) WHERE deleted = 0;
+CREATE UNIQUE INDEX project_live_title ON project (origin, title) WHERE deleted = 0;
 
 ALTER TABLE meeting ADD COLUMN project TEXT;
 ALTER TABLE meeting ADD COLUMN project_id TEXT REFERENCES project (uuid);

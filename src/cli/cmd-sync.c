@@ -272,8 +272,9 @@ exec_export(const struct cmd_entry *self, const struct cmd_args *a)
 	struct actor who;
 	struct error err;
 	struct store *s;
+	static char codes[256][17];
 	sqlite3_stmt *st;
-	int rc = EXIT_DONE, n = 0;
+	int rc = EXIT_DONE, n = 0, i;
 
 	if (dir == NULL)
 		return cmd_usage(self, _("--out is required."));
@@ -297,17 +298,17 @@ exec_export(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_fail("%s", _("Cannot read the enrolled centers."));
 	}
 	sqlite3_bind_text(st, 1, center, -1, SQLITE_STATIC);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		char code[17];
-
-		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(st, 0));
-		n++;
-		if (!sync_export(s, &who, code, dir, path, &p, &err))
-			rc = cmd_fail("%s: %s", code, err.text);
+	/* Read the codes first: the export attaches a database, which SQLite
+	 * refuses while a statement on the connection is still running. */
+	while (sqlite3_step(st) == SQLITE_ROW && n < 256)
+		snprintf(codes[n++], sizeof codes[0], "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	for (i = 0; i < n; i++) {
+		if (!sync_export(s, &who, codes[i], dir, path, &p, &err))
+			rc = cmd_fail("%s: %s", codes[i], err.text);
 		else
 			printf("%s\n", path);
 	}
-	sqlite3_finalize(st);
 	store_close(s);
 	if (n == 0)
 		return cmd_fail(center != NULL ? _("No center %s is enrolled.") :

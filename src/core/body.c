@@ -56,8 +56,17 @@ count_rows(struct store *s, const char *sql, const char *param)
 bool
 body_check_store(struct store *s, const struct record *r, struct error *err)
 {
-	if (count_rows(s, "SELECT count(*) FROM body WHERE deleted = 0 AND uuid <> ?",
-	    r->uuid) > 0) {
+	sqlite3_stmt *st;
+	bool other = false;
+
+	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM body WHERE deleted = 0 AND uuid <> ? "
+	    "AND origin = ?", -1, &st, NULL) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
+		other = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_finalize(st);
+	}
+	if (other) {
 		error_set(err, _("The center has its community body already; edit it instead."));
 		return false;
 	}
@@ -71,12 +80,13 @@ milestone_check_store(struct store *s, const struct record *r, struct error *err
 	bool dup = false;
 
 	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM milestone WHERE deleted = 0 "
-	    "AND code = ? AND uuid <> ?", -1, &st, NULL) != SQLITE_OK) {
+	    "AND code = ? AND uuid <> ? AND origin = ?", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, r->value[0], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
 	dup = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	if (dup) {
@@ -97,10 +107,11 @@ body_state(struct store *s, struct body_state *b, struct error *err)
 	memset(b, 0, sizeof *b);
 	b->stage = 1;
 	if (sqlite3_prepare_v2(store_db(s), "SELECT uuid, name, stage FROM body WHERE deleted = 0 "
-	    "LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+	    "AND origin = ? LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
+	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		b->exists = true;
 		snprintf(b->uuid, sizeof b->uuid, "%s", (const char *)sqlite3_column_text(st, 0));

@@ -184,6 +184,13 @@ weekday_name(int wd)
 bool
 opening_closed(struct store *s, const struct opening *o, struct date d, struct buf *why)
 {
+	return opening_closed_at(s, o, d, store_origin(s), why);
+}
+
+bool
+opening_closed_at(struct store *s, const struct opening *o, struct date d, const char *origin,
+    struct buf *why)
+{
 	const char *ja, *en;
 	sqlite3_stmt *st;
 	char iso[11];
@@ -208,8 +215,9 @@ opening_closed(struct store *s, const struct opening *o, struct date d, struct b
 	}
 	date_format(d, iso);
 	if (sqlite3_prepare_v2(store_db(s), "SELECT ifnull(reason, '') FROM closed_day "
-	    "WHERE deleted = 0 AND date = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+	    "WHERE deleted = 0 AND date = ? AND origin = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, origin, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			const char *reason = (const char *)sqlite3_column_text(st, 0);
 

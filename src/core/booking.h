@@ -42,6 +42,10 @@ bool opening_setting_valid(const char *key, const char *value, struct error *err
  * the yearly closing, the weekly closing day, a holiday, or an added date. */
 bool opening_closed(struct store *s, const struct opening *o, struct date d,
     struct buf *why);
+/* The same for the center whose rows carry origin (at city hall, each
+ * center's added closed days are its own). */
+bool opening_closed_at(struct store *s, const struct opening *o, struct date d,
+    const char *origin, struct buf *why);
 /* The slot's name: 午前/午後/夜間 for the usual three, else its times. */
 void opening_slot_name(const struct opening *o, int i, char *out, size_t size);
 /* The slot a time range falls in most, or -1. */

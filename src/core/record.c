@@ -403,15 +403,18 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 			continue;
 		to = kind_find(f->ref);
 		buf_reset(&sql);
-		buf_printf(&sql, "SELECT uuid, (SELECT count(*) FROM %s WHERE deleted = 0) "
-		    "FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND (\"%s\" = ?1 OR uuid = ?1) "
-		    "LIMIT 1", to->table, to->table, to->fields[to->title_field].name);
+		/* A store names its own records, or the city's reference data. */
+		buf_printf(&sql, "SELECT uuid, (SELECT count(*) FROM %s WHERE deleted = 0 AND "
+		    "origin IN (?2, 'city')) FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND "
+		    "origin IN (?2, 'city') AND (\"%s\" = ?1 OR uuid = ?1) LIMIT 1",
+		    to->table, to->table, to->fields[to->title_field].name);
 		if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
 			store_sql_error(s, _("Reading"), err);
 			buf_free(&sql);
 			return false;
 		}
 		sqlite3_bind_text(st, 1, r->value[i], -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
 		rc = sqlite3_step(st);
 		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 			snprintf(r->ref_id[i], sizeof r->ref_id[i], "%s",

@@ -69,59 +69,101 @@ month_bounds(int year, int month, char *from, char *to)
 	date_format(month == 12 ? (struct date){year + 1, 1, 1} : (struct date){year, month + 1, 1}, to);
 }
 
-static void
-add_room_rows(struct store *s, struct report *r, int *cap)
-{
-	sqlite3_stmt *st;
-
-	if (sqlite3_prepare_v2(store_db(s), "SELECT name FROM room WHERE deleted = 0 AND "
-	    "active = 'yes' ORDER BY name", -1, &st, NULL) != SQLITE_OK)
-		return;
-	while (sqlite3_step(st) == SQLITE_ROW)
-		row_for(r, (const char *)sqlite3_column_text(st, 0), cap);
-	sqlite3_finalize(st);
-}
-
 bool
 report_monthly(struct store *s, int year, int month, struct report *r, struct error *err)
 {
 	return report_monthly_center(s, year, month, NULL, r, err);
 }
 
-/* Rows are grouped by room, or for the city's overview by center. */
-static bool
-aggregate(struct store *s, int year, int month, const char *center, bool by_center,
+static bool aggregate(struct store *s, int year, int month, const char *origin,
     struct report *r, struct error *err);
 
 bool
 report_monthly_center(struct store *s, int year, int month, const char *center,
     struct report *r, struct error *err)
 {
-	return aggregate(s, year, month, center, false, r, err);
+	return aggregate(s, year, month, center != NULL ? center : store_origin(s), r, err);
 }
 
+/* Each center's row is its own report's total, so the overview and every
+ * center's report always agree. */
 bool
 report_centers(struct store *s, int year, int month, struct report *r, struct error *err)
 {
-	return aggregate(s, year, month, NULL, true, r, err);
+	sqlite3_stmt *st;
+	struct report one;
+	struct report_row *row;
+	char code[128];
+	long room_days_open = 0;
+	int cap = 0, d, c;
+
+	memset(r, 0, sizeof *r);
+	r->year = year;
+	r->month = month;
+	r->by_center = true;
+	if (!opening_load(s, &r->opening, err))
+		return false;
+	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
+	    "code", -1, &st, NULL) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(st, 0));
+		row_for(r, code, &cap);
+	}
+	sqlite3_finalize(st);
+	for (c = 0; c < r->nrows; c++) {
+		row = &r->rows[c];
+		snprintf(code, sizeof code, "%s", row->room);
+		if (!aggregate(s, year, month, code, &one, err)) {
+			report_free(r);
+			return false;
+		}
+		*row = one.total;
+		snprintf(row->room, sizeof row->room, "%s", code);
+		r->days_open = one.days_open;
+		room_days_open += (long)one.days_open * one.nrows;
+		r->own_sessions += one.own_sessions;
+		r->own_attendance += one.own_attendance;
+		for (d = 0; d < 32; d++)
+			r->per_day[d] += one.per_day[d];
+		report_free(&one);
+	}
+	snprintf(r->total.room, sizeof r->total.room, "%s", _("Total"));
+	for (c = 0; c < r->nrows; c++) {
+		row = &r->rows[c];
+		r->total.uses += row->uses;
+		r->total.users += row->users;
+		r->total.days_used += row->days_used;
+		r->total.fee += row->fee;
+		r->total.waived += row->waived;
+		for (d = 0; d < REPORT_CATEGORIES; d++)
+			r->total.by_category[d] += row->by_category[d];
+		for (d = 0; d <= OPENING_MAX_SLOTS; d++)
+			r->total.by_slot[d] += row->by_slot[d];
+	}
+	r->total.occupancy_tenths = tenths(r->total.days_used, room_days_open);
+	return true;
 }
 
 static void
-add_center_rows(struct store *s, struct report *r, int *cap)
+add_room_rows(struct store *s, const char *origin, struct report *r, int *cap)
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
-	    "code", -1, &st, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(store_db(s), "SELECT name FROM room WHERE deleted = 0 AND "
+	    "active = 'yes' AND origin = ? ORDER BY name", -1, &st, NULL) != SQLITE_OK)
 		return;
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		row_for(r, (const char *)sqlite3_column_text(st, 0), cap);
 	sqlite3_finalize(st);
 }
 
 static bool
-aggregate(struct store *s, int year, int month, const char *center, bool by_center,
-    struct report *r, struct error *err)
+aggregate(struct store *s, int year, int month, const char *origin, struct report *r,
+    struct error *err)
 {
 	sqlite3_stmt *st;
 	char from[11], to[11];
@@ -135,30 +177,23 @@ aggregate(struct store *s, int year, int month, const char *center, bool by_cent
 		return false;
 	n = date_days_in_month(year, month);
 	for (day = 1; day <= n; day++)
-		r->days_open += !opening_closed(s, &r->opening, (struct date){year, month, day}, NULL);
-	if (by_center)
-		add_center_rows(s, r, &cap);
-	else if (center == NULL)
-		add_room_rows(s, r, &cap);
+		r->days_open += !opening_closed_at(s, &r->opening, (struct date){year, month, day},
+		    origin, NULL);
+	add_room_rows(s, origin, r, &cap);
 	month_bounds(year, month, from, to);
-	/* One range scan of the date index: the report reads only its month. */
-	if (sqlite3_prepare_v2(store_db(s), by_center ?
-	    "SELECT u.origin, u.date, ifnull(u.start, ''), "
+	/* One range scan of the (origin, date) index: the report reads only
+	 * its center's month. */
+	if (sqlite3_prepare_v2(store_db(s), "SELECT u.room, u.date, ifnull(u.start, ''), "
 	    "ifnull(u.\"end\", ''), u.category, ifnull(u.people, 0), ifnull(u.fee, 0), "
-	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.date >= ?1 "
-	    "AND u.date < ?2" :
-	    "SELECT u.room, u.date, ifnull(u.start, ''), "
-	    "ifnull(u.\"end\", ''), u.category, ifnull(u.people, 0), ifnull(u.fee, 0), "
-	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.date >= ?1 "
-	    "AND u.date < ?2 AND (?3 IS NULL OR u.origin = ?3)", -1, &st, NULL) != SQLITE_OK) {
+	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.origin = ?3 "
+	    "AND u.date >= ?1 AND u.date < ?2", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		report_free(r);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	if (!by_center)
-		sqlite3_bind_text(st, 3, center, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		long people = sqlite3_column_int(st, 5);
 
@@ -192,7 +227,6 @@ aggregate(struct store *s, int year, int month, const char *center, bool by_cent
 		report_free(r);
 		return false;
 	}
-	r->by_center = by_center;
 	snprintf(r->total.room, sizeof r->total.room, "%s", _("Total"));
 	for (i = 0; i < r->nrows; i++) {
 		row = &r->rows[i];

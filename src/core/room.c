@@ -18,12 +18,13 @@ room_check_store(struct store *s, const struct record *r, struct error *err)
 	bool taken = false;
 
 	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM room WHERE deleted = 0 AND name = ? "
-	    "AND uuid <> ?", -1, &st, NULL) != SQLITE_OK) {
+	    "AND uuid <> ? AND origin = ?", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, r->value[0], -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
 	taken = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	if (taken) {
@@ -98,11 +99,12 @@ room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), v
 	int rc, n = 0;
 
 	if (sqlite3_prepare_v2(store_db(s), "SELECT uuid, name, ifnull(capacity, 0), "
-	    "ifnull(fee, 0) FROM room WHERE deleted = 0 AND active = 'yes' ORDER BY name",
-	    -1, &st, NULL) != SQLITE_OK) {
+	    "ifnull(fee, 0) FROM room WHERE deleted = 0 AND active = 'yes' AND origin = ? "
+	    "ORDER BY name", -1, &st, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
+	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		snprintf(info.uuid, sizeof info.uuid, "%s", (const char *)sqlite3_column_text(st, 0));
 		snprintf(info.name, sizeof info.name, "%s", (const char *)sqlite3_column_text(st, 1));

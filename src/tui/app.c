@@ -1,11 +1,469 @@
-/* Placeholder until the kiosk screens land (issue: the kiosk). */
-#include <stdio.h>
+/*
+ * app — the kiosk's main loop: the screen stack, the one place that draws,
+ * the idle lock, resizes, and the message/confirmation line.  See app.h.
+ */
+#include "app.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "draw.h"
+#include "term.h"
 #include "tui.h"
 
-int
-tui_run(const struct tui_options *o)
+#define STACK_MAX 12
+#define IDLE_DEFAULT_MINUTES 10
+
+enum pending { PENDING_NONE, PENDING_POP, PENDING_HOME, PENDING_LOCK };
+
+struct app {
+	const struct tui_options *opt;
+	const struct app_screens *screens;
+	struct store *store;
+	struct actor who;
+	bool signed_in;
+	struct {
+		const struct screen *s;
+		void *state;
+	} stack[STACK_MAX];
+	int depth;
+	char msg[512];
+	bool msg_error;
+	char question[512];
+	void (*yes)(struct app *a, void *ctx);
+	void *yes_ctx;
+	bool asking;
+	bool cursor;
+	int cursor_y, cursor_x;
+	enum pending pending;
+	bool in_init;		/* a screen's init is running: it is not on the stack yet */
+	bool quit;
+	bool english_only;	/* the terminal cannot show Japanese */
+	long idle_seconds;
+	time_t last_input;
+};
+
+struct store *
+app_store(struct app *a)
 {
-	fprintf(stderr, "kyodo: the kiosk is not built yet; use kyodo list --db %s\n", o->db);
-	return 1;
+	return a->store;
+}
+
+const struct actor *
+app_actor(struct app *a)
+{
+	return a->signed_in ? &a->who : NULL;
+}
+
+bool
+app_kiosk(struct app *a)
+{
+	return a->opt->kiosk;
+}
+
+static time_t
+now_mono(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+void
+app_message(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = false;
+}
+
+void
+app_error(struct app *a, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	va_end(ap);
+	a->msg_error = true;
+}
+
+void
+app_confirm(struct app *a, const char *question, void (*yes)(struct app *a, void *ctx),
+    void *ctx)
+{
+	snprintf(a->question, sizeof a->question, "%s", question);
+	a->yes = yes;
+	a->yes_ctx = ctx;
+	a->asking = true;
+}
+
+void
+app_cursor(struct app *a, int y, int x)
+{
+	if (y < 0 || y >= LINES || x < 0 || x >= COLS)
+		return;
+	a->cursor = true;
+	a->cursor_y = y;
+	a->cursor_x = x;
+}
+
+bool
+app_push(struct app *a, const struct screen *s, const void *arg)
+{
+	void *state;
+
+	if (a->depth >= STACK_MAX) {
+		app_error(a, "%s", _("Too many screens are open; go back first."));
+		return false;
+	}
+	a->in_init = true;
+	state = s->init(a, arg);
+	a->in_init = false;
+	if (state == NULL)
+		return false;
+	a->stack[a->depth].s = s;
+	a->stack[a->depth].state = state;
+	a->depth++;
+	return true;
+}
+
+static void
+pop(struct app *a)
+{
+	a->depth--;
+	a->stack[a->depth].s->free(a->stack[a->depth].state);
+	a->stack[a->depth].state = NULL;
+}
+
+static void
+pop_all(struct app *a)
+{
+	while (a->depth > 0)
+		pop(a);
+	a->asking = false;
+}
+
+const enum action *
+app_below_actions(struct app *a)
+{
+	static const enum action none[] = {ACT_NONE};
+
+	int i = a->depth - (a->in_init ? 1 : 2);
+
+	if (i < 0)
+		return none;
+	return a->stack[i].s->actions(a->stack[i].state);
+}
+
+void
+app_close(struct app *a)
+{
+	if (a->pending == PENDING_NONE)
+		a->pending = PENDING_POP;
+}
+
+void
+app_sign_in(struct app *a, const struct actor *who)
+{
+	a->who = *who;
+	a->signed_in = true;
+	a->pending = PENDING_HOME;
+}
+
+void
+app_lock(struct app *a)
+{
+	a->signed_in = false;
+	memset(&a->who, 0, sizeof a->who);
+	a->pending = PENDING_LOCK;
+}
+
+void
+app_draw_title(struct app *a, const char *title)
+{
+	char right[256] = "";
+
+	if (a->signed_in)
+		snprintf(right, sizeof right, "%s (%s)", a->who.name, role_label(a->who.role));
+	draw_bar(0, title, right, ATTR_TITLE);
+}
+
+void
+app_apply_settings(struct app *a)
+{
+	char *v;
+	const char *env;
+	bool ascii;
+	long minutes = IDLE_DEFAULT_MINUTES;
+
+	if (a->english_only) {
+		i18n_set_lang("en");
+	} else if (!a->opt->lang_given && (v = store_setting(a->store, "language")) != NULL) {
+		i18n_set_lang(v);
+		free(v);
+	}
+	v = store_setting(a->store, "ascii_lines");
+	ascii = a->english_only || (v != NULL && strcmp(v, "1") == 0);
+	free(v);
+	draw_set_ascii(ascii);
+	text_set_ascii(ascii);
+	v = store_setting(a->store, "idle_minutes");
+	if (v != NULL && atol(v) > 0)
+		minutes = atol(v);
+	free(v);
+	a->idle_seconds = minutes * 60;
+	/* Tests cannot wait minutes: KYODO_IDLE_SECONDS overrides, as
+	 * KYODO_TODAY fixes the date. */
+	env = getenv("KYODO_IDLE_SECONDS");
+	if (env != NULL && atol(env) > 0)
+		a->idle_seconds = atol(env);
+}
+
+static void
+draw_all(struct app *a)
+{
+	const struct screen *s = a->stack[a->depth - 1].s;
+	void *st = a->stack[a->depth - 1].state;
+
+	erase();
+	a->cursor = false;
+	if (!draw_too_small()) {
+		s->draw(a, st);
+		if (a->asking) {
+			draw_fill(LINES - 2, 0, COLS, ATTR_NORMAL);
+			draw_text(LINES - 2, 1, COLS - 1, a->question, ATTR_NOTICE);
+			a->cursor = false;
+		} else if (a->msg[0] != '\0') {
+			draw_fill(LINES - 2, 0, COLS, ATTR_NORMAL);
+			draw_text(LINES - 2, 1, COLS - 1, a->msg,
+			    a->msg_error ? ATTR_ERROR : ATTR_NOTICE);
+		}
+		keys_draw_bar(LINES - 1, s->actions(st));
+	}
+	if (a->cursor) {
+		curs_set(1);
+		move(a->cursor_y, a->cursor_x);
+	} else {
+		curs_set(0);
+	}
+	refresh();
+}
+
+static void
+do_quit(struct app *a, void *ctx)
+{
+	(void)ctx;
+	a->quit = true;
+}
+
+static void
+enter_top(struct app *a)
+{
+	const struct screen *s = a->stack[a->depth - 1].s;
+
+	if (s->enter != NULL)
+		s->enter(a, a->stack[a->depth - 1].state);
+}
+
+static void
+apply_pending(struct app *a)
+{
+	enum pending p = a->pending;
+
+	a->pending = PENDING_NONE;
+	if (p == PENDING_NONE)
+		return;
+	if (p == PENDING_POP) {
+		if (a->depth > 1) {
+			pop(a);
+			enter_top(a);
+		}
+		return;
+	}
+	pop_all(a);
+	if (p == PENDING_HOME && app_push(a, a->screens->home, NULL))
+		return;
+	a->signed_in = false;
+	if (!app_push(a, a->screens->signin, NULL))
+		a->quit = true;	/* cannot even list staff: nothing to show */
+}
+
+/* Keys the app answers itself, whatever the screen: help, settings, lock,
+ * quit (each only where the screen offers it), Ctrl-C outside kiosk mode. */
+static bool
+global_key(struct app *a, struct key k, enum action act)
+{
+	const struct screen *top = a->stack[a->depth - 1].s;
+
+	if (!a->opt->kiosk && !k.code && k.ch == 3) {
+		a->quit = true;
+		return true;
+	}
+	switch (act) {
+	case ACT_HELP:
+		if (top == a->screens->help)
+			return false;	/* F1 again closes help */
+		app_push(a, a->screens->help, NULL);
+		return true;
+	case ACT_SETTINGS:
+		app_push(a, a->screens->settings, NULL);
+		return true;
+	case ACT_LOCK:
+		app_lock(a);
+		return true;
+	case ACT_QUIT:
+		app_confirm(a, _("Quit kyodo? (y/n)"), do_quit, NULL);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static void
+answer(struct app *a, struct key k)
+{
+	if (k.code)
+		return;
+	if (k.ch == 'y' || k.ch == 'Y') {
+		a->asking = false;
+		a->yes(a, a->yes_ctx);
+	} else if (k.ch == 'n' || k.ch == 'N' || k.ch == 27) {
+		a->asking = false;
+	}
+}
+
+static void
+handle_key(struct app *a, struct key k)
+{
+	const struct screen *s = a->stack[a->depth - 1].s;
+	void *st = a->stack[a->depth - 1].state;
+	enum action act;
+	int res;
+
+	if (a->asking) {
+		answer(a, k);
+		return;
+	}
+	a->msg[0] = '\0';
+	act = keys_lookup(s->actions(st), k);
+	if (global_key(a, k, act))
+		return;
+	res = s->key(a, st, k, act);
+	if ((res & RES_POP) && a->depth > 1 && a->pending == PENDING_NONE) {
+		pop(a);
+		enter_top(a);
+	}
+}
+
+/* Once a second without a key: the idle lock, then the screen's own
+ * clock.  Returns true when the screen must be drawn again. */
+static bool
+tick(struct app *a)
+{
+	const struct screen *s = a->stack[a->depth - 1].s;
+
+	if (a->signed_in && now_mono() - a->last_input >= a->idle_seconds) {
+		long minutes = a->idle_seconds / 60;
+
+		app_lock(a);
+		apply_pending(a);
+		if (minutes > 0)
+			app_message(a, P_("Locked after %ld minute without use.",
+			    "Locked after %ld minutes without use.", minutes), minutes);
+		else
+			app_message(a, "%s", _("Locked after a while without use."));
+		return true;
+	}
+	return s->tick != NULL && (s->tick(a, a->stack[a->depth - 1].state) & RES_REDRAW);
+}
+
+static void
+run(struct app *a)
+{
+	bool dirty = true;
+	wint_t wc;
+	int r, i;
+
+	a->last_input = now_mono();
+	while (!a->quit && !term_should_quit()) {
+		if (dirty)
+			draw_all(a);
+		dirty = false;
+		/* Wake once a second for the idle lock and countdowns. */
+		timeout(1000);
+		r = get_wch(&wc);
+		if (r == ERR) {
+			dirty = tick(a);
+			continue;
+		}
+		dirty = true;
+		if (r == KEY_CODE_YES && wc == KEY_RESIZE) {
+			for (i = 0; i < a->depth; i++)
+				if (a->stack[i].s->enter != NULL)
+					a->stack[i].s->enter(a, a->stack[i].state);
+			continue;
+		}
+		a->last_input = now_mono();
+		/* A key changes something nearly always (even the message line
+		 * clears), so every key is followed by a draw. */
+		handle_key(a, (struct key){(uint32_t)wc, r == KEY_CODE_YES});
+		apply_pending(a);
+	}
+}
+
+/* A terminal that cannot show Japanese: a locale that is not UTF-8, or the
+ * Linux console, which has no CJK font. */
+static bool
+terminal_lacks_japanese(void)
+{
+	const char *term = getenv("TERM");
+
+	return !i18n_user_locale_utf8() || (term != NULL && strcmp(term, "linux") == 0);
+}
+
+int
+app_run(const struct tui_options *o, const struct app_screens *screens)
+{
+	struct app a;
+	struct error err;
+
+	memset(&a, 0, sizeof a);
+	a.opt = o;
+	a.screens = screens;
+	a.store = store_open(o->db, &err);
+	if (a.store == NULL) {
+		fprintf(stderr, "kyodo: %s\n", err.text);
+		return 1;
+	}
+	a.english_only = terminal_lacks_japanese();
+	app_apply_settings(&a);
+	if (!term_start(o->kiosk)) {
+		fprintf(stderr, "kyodo: %s\n", _("The kiosk needs a terminal."));
+		store_close(a.store);
+		return 1;
+	}
+	if (!app_push(&a, screens->signin, NULL)) {
+		term_stop();
+		fprintf(stderr, "kyodo: %s\n", a.msg);
+		store_close(a.store);
+		return 1;
+	}
+	if (a.english_only)
+		app_message(&a, "%s", _("This terminal cannot show Japanese; kyodo runs in "
+		    "English with ASCII lines."));
+	run(&a);
+	pop_all(&a);
+	term_stop();
+	store_close(a.store);
+	return 0;
 }

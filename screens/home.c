@@ -1,0 +1,329 @@
+/*
+ * home — the first screen after sign-in: the center, today's date with the
+ * era, today's meetings, events and facility use, this month's counts per
+ * kind, and the menu (number keys or ↑/↓ and Enter).  Entries for later
+ * work are shown greyed as "coming" and cannot be opened.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/record.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+#define TODAY_MAX 40	/* lines kept per kind; more are counted */
+#define MENU_WIDTH 30
+
+struct menu_entry {
+	char key;		/* '1' …; 0 for entries not open yet */
+	const char *label;	/* N_ */
+	const struct screen *screen;
+};
+
+static const struct menu_entry menu[] = {
+	{'1', N_("Meetings"), &screen_meetings},
+	{'2', N_("Events"), &screen_events},
+	{'3', N_("Facility use"), &screen_uses},
+	{0, N_("Bookings"), NULL},
+	{0, N_("Community body"), NULL},
+	{0, N_("Community plan"), NULL},
+	{0, N_("Grants"), NULL},
+	{0, N_("Monthly reports"), NULL},
+	{0, N_("Sync"), NULL},
+	{'8', N_("Settings"), &screen_settings},
+	{'9', N_("Help"), &screen_help},
+};
+
+#define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
+#define KINDS 3
+
+struct today {
+	const struct kind *kind;
+	char *line[TODAY_MAX];
+	int n;			/* lines kept */
+	int total;		/* records today */
+	long month_count;
+};
+
+struct home {
+	struct date today;
+	struct today kinds[KINDS];
+	int cur;		/* menu entry under the cursor */
+	char err[512];
+};
+
+struct collect {
+	struct today *t;
+	const char *date;
+};
+
+static bool
+add_today(void *ctx, const struct record *r)
+{
+	struct collect *c = ctx;
+	const struct kind *k = r->kind;
+	int d = kind_field(k, "date"), s = kind_field(k, "start"), room = kind_field(k, "room");
+	const char *title = r->value[k->title_field];
+	struct buf line = {0};
+
+	if (r->value[d] == NULL || strcmp(r->value[d], c->date) != 0)
+		return false;	/* past today: the list is in date order */
+	c->t->total++;
+	if (c->t->n >= TODAY_MAX)
+		return true;
+	buf_printf(&line, "%s  ", s >= 0 && r->value[s] != NULL ? r->value[s] : "     ");
+	if (title != NULL)
+		buf_adds(&line, title);
+	if (room >= 0 && room != k->title_field && r->value[room] != NULL)
+		buf_printf(&line, title != NULL ? "  (%s)" : "%s", r->value[room]);
+	c->t->line[c->t->n++] = buf_steal(&line);
+	return true;
+}
+
+static void
+free_lines(struct home *h)
+{
+	int i, j;
+
+	for (i = 0; i < KINDS; i++) {
+		for (j = 0; j < h->kinds[i].n; j++)
+			free(h->kinds[i].line[j]);
+		h->kinds[i].n = h->kinds[i].total = 0;
+	}
+}
+
+/* Reads today's records and the month's counts. */
+static void
+load(struct home *h, struct app *a)
+{
+	struct date yesterday = date_add_days(h->today, -1);
+	char day[11], before[11];
+	struct record_query q = {0};
+	struct collect c;
+	struct error err;
+	int i;
+
+	free_lines(h);
+	h->err[0] = '\0';
+	date_format(h->today, day);
+	date_format(yesterday, before);
+	/* Everything after the last possible row of yesterday: today first. */
+	q.year = h->today.year;
+	q.month = h->today.month;
+	q.after_date = before;
+	q.after_start = "~";
+	q.after_uuid = "";
+	c.date = day;
+	for (i = 0; i < KINDS; i++) {
+		c.t = &h->kinds[i];
+		if (record_list(app_store(a), h->kinds[i].kind, &q, add_today, &c, &err) < 0)
+			snprintf(h->err, sizeof h->err, "%s", err.text);
+		h->kinds[i].month_count = record_count(app_store(a), h->kinds[i].kind,
+		    h->today.year, h->today.month, &err);
+		if (h->kinds[i].month_count < 0)
+			snprintf(h->err, sizeof h->err, "%s", err.text);
+	}
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	static const char *const names[KINDS] = {"meeting", "event", "use"};
+	struct home *h = xcalloc(1, sizeof *h);
+	int i;
+
+	(void)arg;
+	h->today = date_today();
+	for (i = 0; i < KINDS; i++)
+		h->kinds[i].kind = kind_find(names[i]);
+	load(h, a);
+	return h;
+}
+
+static void
+done(void *state)
+{
+	struct home *h = state;
+
+	free_lines(h);
+	free(h);
+}
+
+static void
+enter(struct app *a, void *state)
+{
+	struct home *h = state;
+
+	h->today = date_today();
+	load(h, a);
+}
+
+static int
+open_entry(struct app *a, struct home *h, int i)
+{
+	h->cur = i;
+	app_push(a, menu[i].screen, NULL);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+menu_move(struct home *h, int dir)
+{
+	int i = h->cur + dir;
+
+	while (i >= 0 && i < MENU_COUNT && menu[i].screen == NULL)
+		i += dir;
+	if (i >= 0 && i < MENU_COUNT)
+		h->cur = i;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct home *h = state;
+	int i;
+
+	if (act == ACT_OPEN)
+		return open_entry(a, h, h->cur);
+	if (!k.code) {
+		for (i = 0; i < MENU_COUNT; i++)
+			if (menu[i].key != 0 && (uint32_t)menu[i].key == k.ch)
+				return open_entry(a, h, i);
+		return 0;
+	}
+	if (k.ch == KEY_UP)
+		return menu_move(h, -1);
+	if (k.ch == KEY_DOWN)
+		return menu_move(h, 1);
+	return 0;
+}
+
+static void
+draw_menu(struct home *h, int y, int bottom)
+{
+	char buf[128];
+	int i;
+
+	draw_text(y++, 1, MENU_WIDTH - 2, _("Menu"), ATTR_HEADER);
+	for (i = 0; i < MENU_COUNT && y < bottom; i++, y++) {
+		if (menu[i].screen == NULL) {
+			snprintf(buf, sizeof buf, "   %s (%s)", _(menu[i].label), _("coming"));
+			draw_pad(y, 1, MENU_WIDTH - 3, buf, false, ATTR_DIM);
+			continue;
+		}
+		snprintf(buf, sizeof buf, " %c %s", menu[i].key, _(menu[i].label));
+		if (i == h->cur)
+			draw_fill(y, 1, MENU_WIDTH - 3, ATTR_SELECTED);
+		draw_text(y, 1, MENU_WIDTH - 3, buf, i == h->cur ? ATTR_SELECTED : ATTR_NORMAL);
+	}
+}
+
+/* Shares rows among the kinds: each gets what it needs (one line for
+ * "none"), a turn at a time, until the rows run out. */
+static void
+share_rows(const struct home *h, int rows, int *alloc)
+{
+	bool more = true;
+	int i, want;
+
+	for (i = 0; i < KINDS; i++)
+		alloc[i] = 0;
+	while (more && rows > 0) {
+		more = false;
+		for (i = 0; i < KINDS && rows > 0; i++) {
+			want = h->kinds[i].total > 0 ? h->kinds[i].total : 1;
+			if (alloc[i] < want) {
+				alloc[i]++;
+				rows--;
+				more = true;
+			}
+		}
+	}
+}
+
+static void
+draw_today(struct home *h, int y, int bottom)
+{
+	int x = MENU_WIDTH + 1, w = COLS - x - 1, alloc[KINDS], i, j;
+	char buf[256], day[128], month[64];
+
+	fmt_date_long(h->today, day, sizeof day);
+	snprintf(buf, sizeof buf, "%s  %s", _("Today"), day);
+	draw_text(y++, x, w, buf, ATTR_HEADER);
+	/* The kinds share the rows left after their headings and the month's
+	 * counts (a blank row and 2 rows). */
+	share_rows(h, bottom - 3 - y - KINDS, alloc);
+	for (i = 0; i < KINDS && y < bottom - 3; i++) {
+		struct today *t = &h->kinds[i];
+
+		snprintf(buf, sizeof buf, "%s (%d)", kind_label(t->kind), t->total);
+		draw_text(y++, x, w, buf, ATTR_NORMAL);
+		if (t->total == 0 && alloc[i] > 0) {
+			draw_text(y++, x + 2, w - 2, _("none"), ATTR_DIM);
+			continue;
+		}
+		for (j = 0; j < t->n && j < alloc[i]; j++) {
+			/* The last line given says how many more there are. */
+			if (j == alloc[i] - 1 && t->total > alloc[i]) {
+				snprintf(buf, sizeof buf, _("(%d more)"), t->total - j);
+				draw_text(y++, x + 2, w - 2, buf, ATTR_DIM);
+				break;
+			}
+			draw_text(y++, x + 2, w - 2, t->line[j], ATTR_NORMAL);
+		}
+	}
+	y = bottom - 2;
+	fmt_month(h->today.year, h->today.month, month, sizeof month);
+	snprintf(buf, sizeof buf, _("This month: %s"), month);
+	draw_text(y++, x, w, buf, ATTR_HEADER);
+	snprintf(buf, sizeof buf, "%s %ld   %s %ld   %s %ld",
+	    kind_label(h->kinds[0].kind), h->kinds[0].month_count,
+	    kind_label(h->kinds[1].kind), h->kinds[1].month_count,
+	    kind_label(h->kinds[2].kind), h->kinds[2].month_count);
+	draw_text(y, x + 2, w - 2, buf, ATTR_NORMAL);
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct home *h = state;
+	int bottom = LINES - 2;
+	char title[256], fy[64];
+
+	/* The fiscal year (年度) is how the center counts its work. */
+	era_format_fy(date_fiscal_year(h->today), fmt_era_lang(), fy, sizeof fy);
+	snprintf(title, sizeof title, "%s  %s", store_name(app_store(a)), fy);
+	app_draw_title(a, title);
+	draw_menu(h, 2, bottom);
+	draw_vline(2, MENU_WIDTH - 1, bottom - 2, ATTR_NORMAL);
+	draw_today(h, 2, bottom);
+	if (h->err[0] != '\0')
+		draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_SETTINGS, ACT_LOCK, ACT_QUIT, ACT_MENU, ACT_OPEN, ACT_MOVE,
+		ACT_NONE,
+	};
+
+	(void)state;
+	return acts;
+}
+
+const struct screen screen_home = {
+	.name = "home",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

@@ -1,0 +1,155 @@
+/*
+ * recordform — adding or editing one record of any kind in the generic
+ * form.  Saving writes nothing unless the core accepts every field; the
+ * signed-in staff member is the actor the change is audited under.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "screens.h"
+#include "tui/draw.h"
+#include "tui/form.h"
+
+struct recordform {
+	const struct kind *kind;
+	struct record orig;	/* the stored record when editing */
+	bool editing;
+	struct form form;
+	void (*saved)(void *ctx, const char *uuid);
+	void *ctx;
+};
+
+static void *
+init(struct app *a, const void *arg)
+{
+	const struct record_form_arg *fa = arg;
+	struct recordform *rf = xcalloc(1, sizeof *rf);
+	struct error err;
+	char day[11];
+	int d;
+
+	rf->kind = fa->kind;
+	rf->saved = fa->saved;
+	rf->ctx = fa->ctx;
+	record_init(&rf->orig, fa->kind);
+	if (fa->uuid != NULL) {
+		if (!record_get(app_store(a), fa->kind, fa->uuid, &rf->orig, &err)) {
+			app_error(a, "%s", err.text);
+			free(rf);
+			return NULL;
+		}
+		rf->editing = true;
+		form_init(&rf->form, fa->kind, &rf->orig);
+	} else {
+		/* record_init gave the fields' defaults. */
+		form_init(&rf->form, fa->kind, &rf->orig);
+		if ((d = kind_field(fa->kind, "date")) >= 0) {
+			date_format(fa->day, day);
+			form_set(&rf->form, d, day);
+		}
+		/* Start where people type first: the first field after the date. */
+		rf->form.cur = fa->kind->nfields > 1 ? 1 : 0;
+	}
+	return rf;
+}
+
+static void
+done(void *state)
+{
+	struct recordform *rf = state;
+
+	form_free(&rf->form);
+	record_free(&rf->orig);
+	free(rf);
+}
+
+static void
+save(struct app *a, struct recordform *rf)
+{
+	struct record r;
+	struct error err;
+	struct buf sum = {0};
+	bool ok;
+
+	/* The stored row's uuid and version come along: record_update refuses
+	 * an edit of a row changed meanwhile. */
+	record_copy(&r, &rf->orig);
+	if (!form_collect(&rf->form, &r)) {
+		record_free(&r);
+		return;
+	}
+	ok = rf->editing ? record_update(app_store(a), app_actor(a), &r, &err) :
+	    record_insert(app_store(a), app_actor(a), &r, &err);
+	if (!ok) {
+		form_refuse(&rf->form, &err);
+		record_free(&r);
+		return;
+	}
+	record_summary(&r, &sum);
+	app_message(a, _("Saved: %s"), buf_str(&sum));
+	buf_free(&sum);
+	if (rf->saved != NULL)
+		rf->saved(rf->ctx, r.uuid);
+	record_free(&r);
+	app_close(a);
+}
+
+static void
+discard_yes(struct app *a, void *ctx)
+{
+	(void)ctx;
+	app_close(a);
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct recordform *rf = state;
+
+	if (act == ACT_SAVE) {
+		save(a, rf);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (act == ACT_CANCEL) {
+		if (!rf->form.changed)
+			return RES_POP;
+		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, rf);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	return form_key(&rf->form, k);
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct recordform *rf = state;
+	char title[256];
+
+	snprintf(title, sizeof title, "%s  %s", kind_label(rf->kind),
+	    rf->editing ? _("Edit") : _("New"));
+	app_draw_title(a, title);
+	form_draw(a, &rf->form, 2, LINES - 4);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
+	};
+
+	(void)state;
+	return acts;
+}
+
+const struct screen screen_record_form = {
+	.name = "record-form",
+	.init = init,
+	.free = done,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

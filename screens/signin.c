@@ -1,0 +1,300 @@
+/*
+ * signin — where the kiosk opens and where it returns when locked: pick
+ * your name, type your PIN (shown as ● per digit), Enter.  The core counts
+ * wrong PINs and locks the account; this screen only says what it decided.
+ */
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/i18n.h"
+#include "core/staff.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+#define PIN_BYTES 64
+
+struct signin {
+	struct staff_member *staff;
+	int n, cap;
+	int cur, top;
+	char pin[PIN_BYTES];	/* ASCII digits (full-width ones folded) */
+	int pin_len;
+	char verdict[512];
+	bool verdict_error;
+	time_t locked_until;	/* for the countdown of a locked account */
+	char locked_name[128];
+	bool kiosk;
+};
+
+static void
+add_staff(void *ctx, const struct staff_member *m)
+{
+	struct signin *s = ctx;
+
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 8;
+		s->staff = realloc(s->staff, (size_t)s->cap * sizeof *s->staff);
+		if (s->staff == NULL)
+			abort();
+	}
+	s->staff[s->n++] = *m;
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	struct signin *s = xcalloc(1, sizeof *s);
+	struct error err;
+
+	(void)arg;
+	s->kiosk = app_kiosk(a);
+	if (staff_list(app_store(a), add_staff, s, &err) < 0) {
+		app_error(a, "%s", err.text);
+		free(s->staff);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+static void
+clear_pin(struct signin *s)
+{
+	sodium_memzero(s->pin, sizeof s->pin);
+	s->pin_len = 0;
+}
+
+static void
+done(void *state)
+{
+	struct signin *s = state;
+
+	clear_pin(s);
+	free(s->staff);
+	free(s);
+}
+
+static void
+say(struct signin *s, bool error, const char *text)
+{
+	snprintf(s->verdict, sizeof s->verdict, "%s", text);
+	s->verdict_error = error;
+}
+
+static void
+locked_text(struct signin *s)
+{
+	long left = (long)(s->locked_until - time(NULL));
+	char buf[512];
+
+	if (left <= 0) {
+		s->locked_until = 0;
+		say(s, false, _("You can try again now."));
+		return;
+	}
+	snprintf(buf, sizeof buf, P_("Too many wrong PINs: %s is locked for %ld more second.",
+	    "Too many wrong PINs: %s is locked for %ld more seconds.", left),
+	    s->locked_name, left);
+	say(s, true, buf);
+}
+
+static void
+try_sign_in(struct app *a, struct signin *s)
+{
+	const struct staff_member *m;
+	struct actor who;
+	struct error err;
+	enum staff_verdict v;
+	int tries;
+	long wait;
+	char buf[512];
+
+	if (s->n == 0)
+		return;
+	m = &s->staff[s->cur];
+	if (s->pin_len == 0) {
+		say(s, true, _("Type your PIN, then Enter."));
+		return;
+	}
+	v = staff_sign_in(app_store(a), m->name, s->pin, time(NULL), &who, &tries, &wait, &err);
+	clear_pin(s);
+	switch (v) {
+	case STAFF_OK:
+		app_sign_in(a, &who);
+		return;
+	case STAFF_WRONG_PIN:
+		snprintf(buf, sizeof buf, P_("Wrong PIN. %d try left before the account locks.",
+		    "Wrong PIN. %d tries left before the account locks.", tries), tries);
+		say(s, true, buf);
+		return;
+	case STAFF_LOCKED:
+		s->locked_until = time(NULL) + wait;
+		snprintf(s->locked_name, sizeof s->locked_name, "%s", m->name);
+		locked_text(s);
+		return;
+	case STAFF_UNKNOWN:
+		say(s, true, _("This name can no longer sign in."));
+		return;
+	default:
+		say(s, true, err.text);
+		return;
+	}
+}
+
+/* The digit a key types, folding full-width ０-９; -1 for anything else. */
+static int
+digit(struct key k)
+{
+	if (k.code)
+		return -1;
+	if (k.ch >= '0' && k.ch <= '9')
+		return (int)(k.ch - '0');
+	if (k.ch >= 0xFF10 && k.ch <= 0xFF19)
+		return (int)(k.ch - 0xFF10);
+	return -1;
+}
+
+static void
+choose(struct signin *s, int to)
+{
+	if (to < 0 || to >= s->n || to == s->cur)
+		return;
+	s->cur = to;
+	clear_pin(s);
+	s->verdict[0] = '\0';
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct signin *s = state;
+	int d = digit(k);
+
+	if (act == ACT_SIGN_IN) {
+		try_sign_in(a, s);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (d >= 0) {
+		if (s->pin_len < STAFF_PIN_MAX) {
+			s->pin[s->pin_len++] = (char)('0' + d);
+			s->pin[s->pin_len] = '\0';
+		}
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if ((k.code && k.ch == KEY_BACKSPACE) || (!k.code && (k.ch == 8 || k.ch == 127))) {
+		if (s->pin_len > 0)
+			s->pin[--s->pin_len] = '\0';
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (!k.code && k.ch == 27) {	/* Esc: start the PIN again */
+		clear_pin(s);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (k.code && k.ch == KEY_UP)
+		choose(s, s->cur - 1);
+	else if (k.code && k.ch == KEY_DOWN)
+		choose(s, s->cur + 1);
+	else if (k.code && k.ch == KEY_HOME)
+		choose(s, 0);
+	else if (k.code && k.ch == KEY_END)
+		choose(s, s->n - 1);
+	else if (!k.code && k.ch >= 0x20)
+		say(s, true, _("A PIN is digits only."));
+	else
+		return 0;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+tick(struct app *a, void *state)
+{
+	struct signin *s = state;
+
+	(void)a;
+	if (s->locked_until == 0)
+		return 0;
+	locked_text(s);
+	return RES_REDRAW;
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct signin *s = state;
+	struct date today = date_today();
+	char title[256], day[128], bullets[PIN_BYTES * 3 + 1] = "";
+	int y = 2, rows, i, namew = 0, w, list_bottom;
+
+	fmt_date_long(today, day, sizeof day);
+	snprintf(title, sizeof title, "kyodo  %s", store_name(app_store(a)));
+	draw_bar(0, title, day, ATTR_TITLE);
+	draw_text(y++, 2, COLS - 3, _("Sign in"), ATTR_HEADER);
+	if (s->n == 0) {
+		draw_text(y + 1, 2, COLS - 3, _("No staff can sign in yet. The administrator "
+		    "adds staff with: kyodo staff add"), ATTR_ERROR);
+		return;
+	}
+	draw_text(y++, 2, COLS - 3, _("Choose your name with Up/Down, type your PIN, "
+	    "press Enter."), ATTR_NORMAL);
+	y++;
+	/* The list takes what the PIN and verdict lines leave. */
+	rows = LINES - 2 - y - 4;
+	if (rows < 1)
+		rows = 1;
+	if (s->cur < s->top)
+		s->top = s->cur;
+	if (s->cur >= s->top + rows)
+		s->top = s->cur - rows + 1;
+	for (i = 0; i < s->n; i++)
+		if ((w = text_width(s->staff[i].name)) > namew)
+			namew = w;
+	for (i = s->top; i < s->n && i < s->top + rows; i++) {
+		enum tui_attr at = i == s->cur ? ATTR_SELECTED : ATTR_NORMAL;
+
+		draw_fill(y, 4, COLS - 8, at);
+		draw_pad(y, 5, namew, s->staff[i].name, false, at);
+		draw_text(y, 5 + namew + 3, COLS - namew - 17, role_label(s->staff[i].role), at);
+		y++;
+	}
+	list_bottom = y;
+	y = list_bottom + 1;
+	for (i = 0; i < s->pin_len; i++)
+		strcat(bullets, draw_bullet());
+	w = draw_text(y, 4, COLS - 5, _("PIN: "), ATTR_HEADER);
+	draw_text(y, 4 + w, COLS - 5 - w, bullets, ATTR_NORMAL);
+	app_cursor(a, y, 4 + w + text_width(bullets));
+	if (s->verdict[0] != '\0')
+		draw_text(y + 2, 4, COLS - 5, s->verdict,
+		    s->verdict_error ? ATTR_ERROR : ATTR_NOTICE);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action kiosk[] = {
+		ACT_HELP, ACT_SIGN_IN, ACT_MOVE, ACT_PIN, ACT_NONE,
+	};
+	/* Outside kiosk mode F10 quits from here too; in kiosk mode only a
+	 * signed-in staff member can close the kiosk. */
+	static const enum action dev[] = {
+		ACT_HELP, ACT_QUIT, ACT_SIGN_IN, ACT_MOVE, ACT_PIN, ACT_NONE,
+	};
+	const struct signin *s = state;
+
+	return s->kiosk ? kiosk : dev;
+}
+
+const struct screen screen_signin = {
+	.name = "signin",
+	.init = init,
+	.free = done,
+	.key = key,
+	.draw = draw,
+	.tick = tick,
+	.actions = actions,
+};

@@ -1,0 +1,139 @@
+/* draw — see draw.h. */
+#include "draw.h"
+
+#include <stdlib.h>
+
+#include "core/buf.h"
+#include "core/i18n.h"
+#include "core/text.h"
+
+static bool ascii_lines;
+
+void
+draw_set_ascii(bool ascii)
+{
+	ascii_lines = ascii;
+}
+
+bool
+draw_ascii(void)
+{
+	return ascii_lines;
+}
+
+const char *
+draw_bullet(void)
+{
+	return ascii_lines ? "*" : "\xE2\x97\x8F";
+}
+
+/* Clips (y, x, width) to the window; false when nothing is left. */
+static bool
+clip(int y, int *x, int *width)
+{
+	if (y < 0 || y >= LINES || *x >= COLS || *width <= 0)
+		return false;
+	if (*x < 0) {
+		*width += *x;
+		*x = 0;
+	}
+	if (*width > COLS - *x)
+		*width = COLS - *x;
+	return *width > 0;
+}
+
+int
+draw_text(int y, int x, int width, const char *s, enum tui_attr a)
+{
+	char *vis;
+	size_t n;
+	int used;
+
+	if (s == NULL || !clip(y, &x, &width))
+		return 0;
+	vis = text_visible(s);
+	n = text_fit(vis, width, &used);
+	if (n > 0) {
+		attrset(term_attr(a));
+		mvaddnstr(y, x, vis, (int)n);
+		attrset(A_NORMAL);
+	}
+	free(vis);
+	return used;
+}
+
+void
+draw_pad(int y, int x, int width, const char *s, bool right_align, enum tui_attr a)
+{
+	struct buf b = {0};
+	int w = width;
+
+	if (!clip(y, &x, &w))
+		return;
+	/* Cut to the space left in the window, so the ellipsis stays visible. */
+	text_pad(&b, s != NULL ? s : "", w, right_align);
+	draw_text(y, x, w, buf_str(&b), a);
+	buf_free(&b);
+}
+
+void
+draw_fill(int y, int x, int width, enum tui_attr a)
+{
+	int i;
+
+	if (!clip(y, &x, &width))
+		return;
+	attrset(term_attr(a));
+	move(y, x);
+	for (i = 0; i < width; i++)
+		addch(' ');
+	attrset(A_NORMAL);
+}
+
+void
+draw_hline(int y, int x, int width, enum tui_attr a)
+{
+	struct buf b = {0};
+	int i;
+
+	if (!clip(y, &x, &width))
+		return;
+	for (i = 0; i < width; i++)
+		buf_adds(&b, ascii_lines ? "-" : "\xE2\x94\x80");	/* ─ */
+	draw_text(y, x, width, buf_str(&b), a);
+	buf_free(&b);
+}
+
+void
+draw_vline(int y, int x, int height, enum tui_attr a)
+{
+	int i;
+
+	for (i = 0; i < height; i++)
+		draw_text(y + i, x, 1, ascii_lines ? "|" : "\xE2\x94\x82", a);	/* │ */
+}
+
+void
+draw_bar(int y, const char *left, const char *right, enum tui_attr a)
+{
+	int rw = right != NULL ? text_width(right) : 0;
+
+	draw_fill(y, 0, COLS, a);
+	if (rw > COLS - 2)
+		rw = COLS - 2;
+	if (rw > 0)
+		draw_text(y, COLS - rw - 1, rw, right, a);
+	draw_text(y, 1, COLS - 1 - (rw > 0 ? rw + 2 : 0), left, a);
+}
+
+bool
+draw_too_small(void)
+{
+	if (COLS >= DRAW_MIN_COLS && LINES >= DRAW_MIN_ROWS)
+		return false;
+	erase();
+	draw_text(0, 0, COLS, _("Terminal too small"), ATTR_ERROR);
+	if (LINES > 1)
+		draw_text(1, 0, COLS, "80x24+", ATTR_NORMAL);
+	return true;
+}

@@ -1,0 +1,40 @@
+/*
+ * draw — putting text on the screen by display width: every string is made
+ * visible (no control character reaches the terminal), measured in columns,
+ * clipped to its space and to the window, and never cut inside a
+ * character.  Lines are Unicode box drawing, or ASCII where the terminal
+ * draws ambiguous-width characters double or cannot show them.
+ */
+#ifndef KYODO_TUI_DRAW_H
+#define KYODO_TUI_DRAW_H
+
+#include <stdbool.h>
+
+#include "term.h"
+
+/* Smallest screen the kiosk lays out; below it only a short notice. */
+#define DRAW_MIN_COLS 40
+#define DRAW_MIN_ROWS 10
+
+/* ASCII lines ("-", "|", "+") instead of box drawing. */
+void draw_set_ascii(bool ascii);
+bool draw_ascii(void);
+
+/* Draws s at (y, x) in at most width columns; returns the columns used.
+ * Anything outside the window is skipped. */
+int draw_text(int y, int x, int width, const char *s, enum tui_attr a);
+/* Draws s in exactly width columns: padded, or cut with an ellipsis. */
+void draw_pad(int y, int x, int width, const char *s, bool right_align, enum tui_attr a);
+/* Blanks width columns with the attribute. */
+void draw_fill(int y, int x, int width, enum tui_attr a);
+void draw_hline(int y, int x, int width, enum tui_attr a);
+void draw_vline(int y, int x, int height, enum tui_attr a);
+/* A full-width bar at row y: left text, right text (right wins space). */
+void draw_bar(int y, const char *left, const char *right, enum tui_attr a);
+/* True when the window is below DRAW_MIN_COLS × DRAW_MIN_ROWS; then it has
+ * drawn the "terminal too small" notice. */
+bool draw_too_small(void);
+/* The "●" shown per hidden PIN digit ("*" in ASCII mode). */
+const char *draw_bullet(void);
+
+#endif

@@ -1,0 +1,287 @@
+/* form — see form.h. */
+#include "form.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/text.h"
+#include "draw.h"
+
+static bool
+is_choice(const struct form *f, int i)
+{
+	return f->kind->fields[i].type == FIELD_CHOICE;
+}
+
+static int
+choice_count(const struct field *fd)
+{
+	int n = 0;
+
+	while (fd->choices[n].code != NULL)
+		n++;
+	return n;
+}
+
+void
+form_init(struct form *f, const struct kind *k, const struct record *r)
+{
+	int i;
+
+	memset(f, 0, sizeof *f);
+	f->kind = k;
+	for (i = 0; i < k->nfields; i++) {
+		const struct field *fd = &k->fields[i];
+
+		lineedit_init(&f->edit[i], NULL,
+		    fd->type == FIELD_TEXT || fd->type == FIELD_NOTE || fd->type == FIELD_REF ?
+		    (size_t)fd->max : 64);
+		f->choice[i] = is_choice(f, i) && fd->required ? 0 : -1;
+		if (r != NULL)
+			form_set(f, i, r->value[i]);
+	}
+}
+
+void
+form_free(struct form *f)
+{
+	int i;
+
+	for (i = 0; i < RECORD_MAX_FIELDS; i++) {
+		lineedit_free(&f->edit[i]);
+		free(f->field_err[i]);
+		f->field_err[i] = NULL;
+	}
+}
+
+void
+form_set(struct form *f, int i, const char *value)
+{
+	const struct field *fd = &f->kind->fields[i];
+	int c;
+
+	if (!is_choice(f, i)) {
+		lineedit_set(&f->edit[i], value);
+		return;
+	}
+	f->choice[i] = fd->required ? 0 : -1;
+	for (c = 0; value != NULL && fd->choices[c].code != NULL; c++)
+		if (strcmp(fd->choices[c].code, value) == 0)
+			f->choice[i] = c;
+}
+
+static void
+set_field_err(struct form *f, int i, const char *text)
+{
+	free(f->field_err[i]);
+	f->field_err[i] = text != NULL ? xstrdup(text) : NULL;
+}
+
+/* Checks field i alone, as the cursor leaves it. */
+static void
+check_field(struct form *f, int i)
+{
+	struct error err;
+	char *out = NULL;
+
+	if (is_choice(f, i))
+		return;
+	if (field_parse(&f->kind->fields[i], lineedit_text(&f->edit[i]), &out, &err))
+		set_field_err(f, i, NULL);
+	else
+		set_field_err(f, i, err.text);
+	free(out);
+}
+
+static int
+move_to(struct form *f, int i)
+{
+	if (i < 0 || i >= f->kind->nfields || i == f->cur)
+		return RES_HANDLED;
+	check_field(f, f->cur);
+	f->cur = i;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+cycle(struct form *f, int dir)
+{
+	const struct field *fd = &f->kind->fields[f->cur];
+	int n = choice_count(fd), lo = fd->required ? 0 : -1, c = f->choice[f->cur] + dir;
+
+	if (c < lo)
+		c = n - 1;
+	if (c >= n)
+		c = lo;
+	f->choice[f->cur] = c;
+	f->changed = true;
+	set_field_err(f, f->cur, NULL);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+int
+form_key(struct form *f, struct key k)
+{
+	if (!k.code && (k.ch == '\t' || k.ch == '\r' || k.ch == '\n'))
+		return move_to(f, f->cur + 1);
+	if (k.code && (k.ch == KEY_DOWN || k.ch == KEY_ENTER))
+		return move_to(f, f->cur + 1);
+	if (k.code && (k.ch == KEY_UP || k.ch == KEY_BTAB))
+		return move_to(f, f->cur - 1);
+	if (is_choice(f, f->cur)) {
+		if ((k.code && k.ch == KEY_RIGHT) || (!k.code && k.ch == ' '))
+			return cycle(f, 1);
+		if (k.code && k.ch == KEY_LEFT)
+			return cycle(f, -1);
+		return 0;
+	}
+	switch (lineedit_key(&f->edit[f->cur], k.ch, k.code)) {
+	case LINEEDIT_CHANGED:
+		f->changed = true;
+		f->refusal[0] = '\0';
+		set_field_err(f, f->cur, NULL);
+		return RES_HANDLED | RES_REDRAW;
+	case LINEEDIT_MOVED:
+		return RES_HANDLED | RES_REDRAW;
+	default:
+		return 0;
+	}
+}
+
+void
+form_refuse(struct form *f, const struct error *err)
+{
+	snprintf(f->refusal, sizeof f->refusal, "%s", err->text);
+	if (err->field >= 0 && err->field < f->kind->nfields) {
+		f->cur = err->field;
+		set_field_err(f, err->field, err->text);
+	}
+}
+
+bool
+form_collect(struct form *f, struct record *r)
+{
+	struct error err;
+	int i;
+
+	for (i = 0; i < f->kind->nfields; i++) {
+		const struct field *fd = &f->kind->fields[i];
+		const char *v;
+
+		if (is_choice(f, i))
+			v = f->choice[i] >= 0 ? fd->choices[f->choice[i]].code : "";
+		else
+			v = lineedit_text(&f->edit[i]);
+		if (!record_set(r, i, v, &err)) {
+			form_refuse(f, &err);
+			return false;
+		}
+		set_field_err(f, i, NULL);
+	}
+	if (!record_check(r, &err)) {
+		form_refuse(f, &err);
+		return false;
+	}
+	f->refusal[0] = '\0';
+	return true;
+}
+
+static int
+label_width(const struct form *f)
+{
+	int i, w, max = 0;
+
+	for (i = 0; i < f->kind->nfields; i++) {
+		w = text_width(field_label(&f->kind->fields[i]));
+		if (w > max)
+			max = w;
+	}
+	return max;
+}
+
+static const char *
+hint(const struct field *fd)
+{
+	switch (fd->type) {
+	case FIELD_DATE:
+		return _("A date: YYYY-MM-DD, e.g. 2026-04-01.");
+	case FIELD_TIME:
+		return _("A time: HH:MM, e.g. 09:30.");
+	case FIELD_YEN:
+		return _("Whole yen, e.g. 12000.");
+	case FIELD_COUNT:
+		return _("A whole number.");
+	case FIELD_CHOICE:
+		return _("Left/Right or Space: choose.");
+	default:
+		return fd->required ? _("Required.") : "";
+	}
+}
+
+static void
+draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
+{
+	const struct field *fd = &f->kind->fields[i];
+	bool current = i == f->cur;
+	char buf[256];
+	int col;
+
+	if (is_choice(f, i)) {
+		const char *label = f->choice[i] >= 0 ? _(fd->choices[f->choice[i]].label) : "-";
+
+		snprintf(buf, sizeof buf, current ? "< %s >" : "  %s", label);
+		draw_text(y, x, w, buf, current ? ATTR_SELECTED : ATTR_NORMAL);
+		return;
+	}
+	if (!current) {
+		draw_pad(y, x, w, lineedit_text(&f->edit[i]), false, ATTR_NORMAL);
+		return;
+	}
+	col = lineedit_view(&f->edit[i], w);
+	draw_fill(y, x, w, ATTR_INPUT);
+	draw_text(y, x, w, lineedit_text(&f->edit[i]) + f->edit[i].first, ATTR_INPUT);
+	app_cursor(a, y, x + col);
+}
+
+void
+form_draw(struct app *a, struct form *f, int y, int h)
+{
+	int lw = label_width(f), rows = h - 2, i, row, vx;
+	const char *msg;
+
+	if (rows < 1)
+		rows = 1;
+	if (f->cur < f->top)
+		f->top = f->cur;
+	if (f->cur >= f->top + rows)
+		f->top = f->cur - rows + 1;
+	vx = 2 + lw + 2;
+	for (i = f->top, row = 0; i < f->kind->nfields && row < rows; i++, row++) {
+		const struct field *fd = &f->kind->fields[i];
+		bool bad = f->field_err[i] != NULL;
+
+		draw_text(y + row, 0, 1, bad ? "!" : fd->required ? "*" : " ",
+		    bad ? ATTR_ERROR : ATTR_NORMAL);
+		draw_pad(y + row, 2, lw, field_label(fd), false,
+		    i == f->cur ? ATTR_HEADER : ATTR_NORMAL);
+		draw_value(a, f, i, y + row, vx, COLS - vx - 1);
+	}
+	/* Under the form: the refusal, else the field's own trouble, else how
+	 * to fill it in. */
+	if (f->refusal[0] != '\0')
+		msg = f->refusal;
+	else if (f->field_err[f->cur] != NULL)
+		msg = f->field_err[f->cur];
+	else
+		msg = NULL;
+	row = y + (rows < f->kind->nfields ? rows : f->kind->nfields) + 1;
+	if (row >= y + h)
+		row = y + h - 1;
+	if (msg != NULL)
+		draw_text(row, 2, COLS - 3, msg, ATTR_ERROR);
+	else
+		draw_text(row, 2, COLS - 3, hint(&f->kind->fields[f->cur]), ATTR_DIM);
+}

@@ -1,0 +1,48 @@
+/*
+ * form — one line per field of a record kind, edited in place: text, date,
+ * time and number fields with a line editor, choices cycled with ←/→ or
+ * Space.  Driven by `struct kind`, so every kind (and the settings) shares
+ * it.  A field is checked when the cursor leaves it; saving goes through
+ * record_set and record_check, and a refusal puts the cursor on the field
+ * at fault with the core's sentence under the form.
+ */
+#ifndef KYODO_TUI_FORM_H
+#define KYODO_TUI_FORM_H
+
+#include <stdbool.h>
+
+#include "app.h"
+#include "core/record.h"
+#include "keys.h"
+#include "lineedit.h"
+
+struct form {
+	const struct kind *kind;
+	struct lineedit edit[RECORD_MAX_FIELDS];	/* text-like fields */
+	int choice[RECORD_MAX_FIELDS];	/* choice fields: index, -1 for none */
+	char *field_err[RECORD_MAX_FIELDS];	/* owned; the field's last refusal */
+	int cur;		/* field under the cursor */
+	int top;		/* first field in view */
+	bool changed;
+	char refusal[512];	/* the last save refusal, "" when none */
+};
+
+/* Fills the form from r's values, or empty (a required choice starts on
+ * its first entry) when r is NULL. */
+void form_init(struct form *f, const struct kind *k, const struct record *r);
+void form_free(struct form *f);
+/* Sets field i to canonical text (a default). */
+void form_set(struct form *f, int i, const char *value);
+/* Handles a key for the fields; returns RES_* bits, 0 when not used. */
+int form_key(struct form *f, struct key k);
+/* Puts every field into r (already record_init'd for the kind) with
+ * record_set, then record_check.  On refusal shows err and moves the cursor
+ * to the field at fault; returns false and r may hold part of the values. */
+bool form_collect(struct form *f, struct record *r);
+/* Shows a refusal that came later (the store refused). */
+void form_refuse(struct form *f, const struct error *err);
+/* Draws the fields in rows y … y+h-1 across the window, the message under
+ * them, and places the cursor on the field being edited. */
+void form_draw(struct app *a, struct form *f, int y, int h);
+
+#endif

@@ -1,0 +1,40 @@
+/*
+ * term — the terminal under the kiosk: curses setup and teardown, the
+ * attributes screens draw with (colour when the terminal has it and
+ * NO_COLOR is unset, reverse/bold otherwise), ASCII line mode, and the
+ * signals a kiosk must not obey.
+ */
+#ifndef KYODO_TUI_TERM_H
+#define KYODO_TUI_TERM_H
+
+#include <curses.h>
+#include <stdbool.h>
+
+enum tui_attr {
+	ATTR_NORMAL,
+	ATTR_TITLE,	/* the title bar */
+	ATTR_HEADER,	/* column headings, section titles */
+	ATTR_SELECTED,	/* the row or field under the cursor */
+	ATTR_INPUT,	/* a field being edited */
+	ATTR_BAR_KEY,	/* "F2" in the key bar */
+	ATTR_BAR_LABEL,	/* its label */
+	ATTR_ERROR,	/* refusals and warnings */
+	ATTR_NOTICE,	/* confirmations, good news */
+	ATTR_DIM,	/* things not available (yet) */
+	ATTR_COUNT
+};
+
+/* Starts curses.  kiosk: raw mode and SIGINT/SIGTSTP/SIGQUIT ignored, so
+ * Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys and do nothing by themselves.
+ * Returns false (curses not started) when there is no usable terminal. */
+bool term_start(bool kiosk);
+/* Ends curses and restores the terminal.  Safe to call twice. */
+void term_stop(void);
+/* True once SIGTERM or SIGHUP arrived (or SIGINT outside kiosk mode): the
+ * main loop should close down cleanly. */
+bool term_should_quit(void);
+/* The attributes for a role. */
+attr_t term_attr(enum tui_attr a);
+bool term_has_colour(void);
+
+#endif

@@ -1,0 +1,55 @@
+#!/bin/sh
+# The kiosk end to end: facility use (a room, a group, a category, people
+# and fee) added, edited and deleted; a room that does not exist is refused
+# with the field named.  Runs in Japanese.
+set -u
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+DB=$T/u.db
+make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; exit 1; }
+"$KYODO" add room --db "$DB" --name "和室" >/dev/null 2>&1
+
+if open_signed_in "$DB"; then ok "signs in"; else not_ok "signs in" "no home"; fi
+keys 3
+expect_screen "3 opens facility use" "施設利用  令和8年11月"
+keys F2
+expect_screen "a new use" "施設利用  新規"
+type_text "09:00"; keys Tab
+type_text "12:00"; keys Tab
+type_text "どこにもない部屋"; keys Tab
+type_text "ヨガ教室"; keys Tab
+keys Right Right		# 主催事業 → 地域協働体 → 団体利用
+keys Tab
+type_text "12"; keys Tab
+type_text "500"
+keys F2
+expect_screen "an unknown room is refused, naming the field" "部屋"
+run "$KYODO" list use --db "$DB" --lang en
+expect_no_out "nothing written on refusal" "ヨガ教室"
+# The cursor is on the room now.
+keys C-u
+type_text "和室"
+keys F2
+expect_screen "saved" "保存しました"
+expect_screen "listed with its category" "団体利用"
+if list_rows | grep -q "ヨガ教室"; then ok "the use is listed"; else not_ok "the use is listed" "$(list_rows)"; fi
+run "$KYODO" list use --db "$DB" --lang en --format csv
+expect_out "stored" "ヨガ教室"
+
+keys Enter
+expect_screen "edit" "施設利用  編集"
+keys Down Down Down Down Down Down	# to people
+keys C-u
+type_text "18"
+keys F2
+expect_screen "back in the list after the edit" "施設利用  令和8年11月"
+run "$KYODO" list use --db "$DB" --lang en --format csv
+expect_out "the edit is stored" ",18,"
+
+keys Delete
+expect_screen "Delete asks too" "「ヨガ教室」を削除しますか"
+keys y
+expect_screen "deleted" "削除しました"
+run "$KYODO" list use --db "$DB" --lang en --deleted
+if grep -q "ヨガ教室.*\[deleted\]" "$T/out"; then ok "a tombstone remains"; else not_ok "a tombstone remains" "$(cat "$T/out")"; fi
