@@ -28,14 +28,16 @@ static const struct menu_entry menu[] = {
 	{'1', N_("Meetings"), &screen_meetings},
 	{'2', N_("Events"), &screen_events},
 	{'3', N_("Facility use"), &screen_uses},
-	{0, N_("Bookings"), NULL},
-	{0, N_("Community body"), NULL},
-	{0, N_("Community plan"), NULL},
-	{0, N_("Grants"), NULL},
-	{0, N_("Monthly reports"), NULL},
-	{0, N_("Sync"), NULL},
-	{'8', N_("Settings"), &screen_settings},
-	{'9', N_("Help"), &screen_help},
+	{'4', N_("Bookings"), NULL},
+	{'5', N_("Monthly reports"), NULL},
+	{'6', N_("Community body"), NULL},
+	{'7', N_("Community plan"), NULL},
+	{'8', N_("Grants"), NULL},
+	{'9', N_("Sync"), NULL},
+	{'0', N_("Rooms"), NULL},
+	/* Settings and help have their function keys (F8, F1) as well. */
+	{'s', N_("Settings"), &screen_settings},
+	{'h', N_("Help"), &screen_help},
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))

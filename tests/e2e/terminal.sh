@@ -113,8 +113,8 @@ expect_screen "ascii_lines=1: ASCII lines" "  |"
 expect_no_screen "ascii_lines=1: no box drawing" "│"
 
 # Settings: switch to English and back to Unicode lines.
-keys 8
-expect_screen "8 opens settings" "自動ロック（無操作の分数）"
+keys F8
+expect_screen "F8 opens settings" "自動ロック（無操作の分数）"
 keys Right
 expect_screen "language cycles" "< English >"
 keys Tab Right
