@@ -52,6 +52,7 @@ init(struct app *a, const void *arg)
 		/* Start where people type first: the first field after the date. */
 		rf->form.cur = fa->kind->nfields > 1 ? 1 : 0;
 	}
+	form_load_refs(&rf->form, app_store(a));
 	return rf;
 }
 

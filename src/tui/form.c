@@ -48,13 +48,98 @@ form_init(struct form *f, const struct kind *k, const struct record *r)
 void
 form_free(struct form *f)
 {
-	int i;
+	int i, j;
 
 	for (i = 0; i < RECORD_MAX_FIELDS; i++) {
 		lineedit_free(&f->edit[i]);
 		free(f->field_err[i]);
 		f->field_err[i] = NULL;
+		for (j = 0; j < f->ref_count[i]; j++)
+			free(f->ref_names[i][j]);
+		free(f->ref_names[i]);
+		f->ref_names[i] = NULL;
+		f->ref_count[i] = 0;
 	}
+}
+
+static void set_field_err(struct form *f, int i, const char *text);
+
+struct names {
+	char ***names;
+	int *count, cap;
+	const char *origin;
+};
+
+static bool
+keep_name(void *ctx, const struct record *r)
+{
+	struct names *n = ctx;
+	int active = kind_field(r->kind, "active");
+	const char *name = r->value[r->kind->title_field];
+
+	/* The store's own records or the city's reference data; a room out of
+	 * use is not offered. */
+	if (name == NULL || (strcmp(r->origin, n->origin) != 0 && strcmp(r->origin, "city") != 0) ||
+	    (active >= 0 && r->value[active] != NULL && strcmp(r->value[active], "no") == 0))
+		return true;
+	if (*n->count == n->cap) {
+		n->cap = n->cap ? n->cap * 2 : 16;
+		*n->names = realloc(*n->names, (size_t)n->cap * sizeof **n->names);
+		if (*n->names == NULL)
+			abort();
+	}
+	(*n->names)[(*n->count)++] = xstrdup(name);
+	return true;
+}
+
+void
+form_load_refs(struct form *f, struct store *s)
+{
+	struct record_query q = {0};
+	int i;
+
+	for (i = 0; i < f->kind->nfields; i++) {
+		const struct field *fd = &f->kind->fields[i];
+		struct names n = { &f->ref_names[i], &f->ref_count[i], 0, store_origin(s) };
+
+		if (fd->type != FIELD_REF || f->ref_names[i] != NULL)
+			continue;
+		q.limit = 500;
+		record_list(s, kind_find(fd->ref), &q, keep_name, &n, NULL);
+	}
+}
+
+/* Where the field's text stands in its pick-list: an index, -1 when the
+ * field is empty, -2 when it holds something typed that is not listed. */
+static int
+ref_index(const struct form *f, int i)
+{
+	const char *t = lineedit_text(&f->edit[i]);
+	int j;
+
+	if (*t == '\0')
+		return -1;
+	for (j = 0; j < f->ref_count[i]; j++)
+		if (strcmp(f->ref_names[i][j], t) == 0)
+			return j;
+	return -2;
+}
+
+static int
+pick(struct form *f, int dir)
+{
+	int i = f->cur, n = f->ref_count[i], c = ref_index(f, i) + dir;
+	const struct field *fd = &f->kind->fields[i];
+	int lo = fd->required ? 0 : -1;
+
+	if (c < lo)
+		c = n - 1;
+	if (c >= n)
+		c = lo;
+	lineedit_set(&f->edit[i], c >= 0 ? f->ref_names[i][c] : NULL);
+	f->changed = true;
+	set_field_err(f, i, NULL);
+	return RES_HANDLED | RES_REDRAW;
 }
 
 void
@@ -138,6 +223,9 @@ form_key(struct form *f, struct key k)
 			return cycle(f, -1);
 		return 0;
 	}
+	if (f->ref_count[f->cur] > 0 && ref_index(f, f->cur) != -2 && k.code &&
+	    (k.ch == KEY_RIGHT || k.ch == KEY_LEFT))
+		return pick(f, k.ch == KEY_RIGHT ? 1 : -1);
 	switch (lineedit_key(&f->edit[f->cur], k.ch, k.code)) {
 	case LINEEDIT_CHANGED:
 		f->changed = true;
@@ -216,6 +304,8 @@ hint(const struct field *fd)
 		return _("A whole number.");
 	case FIELD_CHOICE:
 		return _("Left/Right or Space: choose.");
+	case FIELD_REF:
+		return _("Left/Right: pick from the list, or type a name.");
 	default:
 		return fd->required ? _("Required.") : "";
 	}

@@ -25,12 +25,19 @@ struct form {
 	int top;		/* first field in view */
 	bool changed;
 	char refusal[512];	/* the last save refusal, "" when none */
+	/* Reference fields (a room, a project): the names to pick from. */
+	char **ref_names[RECORD_MAX_FIELDS];
+	int ref_count[RECORD_MAX_FIELDS];
 };
 
 /* Fills the form from r's values, or empty (a required choice starts on
  * its first entry) when r is NULL. */
 void form_init(struct form *f, const struct kind *k, const struct record *r);
 void form_free(struct form *f);
+/* Loads the names each reference field can pick from (the store's own
+ * records of that kind, and the city's); ←/→ then pick among them while
+ * the field is empty or holds one of them. */
+void form_load_refs(struct form *f, struct store *s);
 /* Sets field i to canonical text (a default). */
 void form_set(struct form *f, int i, const char *value);
 /* Handles a key for the fields; returns RES_* bits, 0 when not used. */
