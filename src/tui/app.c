@@ -4,12 +4,15 @@
  */
 #include "app.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "core/backup.h"
+#include "core/date.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "draw.h"
@@ -431,6 +434,20 @@ terminal_lacks_japanese(void)
 	return !i18n_user_locale_utf8() || (term != NULL && strcmp(term, "linux") == 0);
 }
 
+/* The first start of a day copies the store aside (kept 14 days and 12
+ * month ends).  A failure is said, not fatal: the kiosk must still open. */
+static void
+daily_backup(struct app *a, const char *db)
+{
+	char dir[PATH_MAX];
+	struct error err;
+	bool made;
+
+	backup_dir_for(db, dir, sizeof dir);
+	if (!backup_daily(a->store, dir, date_today(), &made, &err))
+		app_error(a, _("Today's backup failed: %s"), err.text);
+}
+
 int
 app_run(const struct tui_options *o, const struct app_screens *screens)
 {
@@ -461,6 +478,7 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	if (a.english_only)
 		app_message(&a, "%s", _("This terminal cannot show Japanese; kyodo runs in "
 		    "English with ASCII lines."));
+	daily_backup(&a, o->db);
 	run(&a);
 	pop_all(&a);
 	term_stop();

@@ -75,28 +75,41 @@ unit_mkdtemp(void)
 	return strdup(dir);
 }
 
-/* Removes the folder made by unit_mkdtemp and the files in it (the tests
- * make no subfolders), then frees dir. */
+/* Removes a folder and everything in it (one level of subfolders is all the
+ * tests make, but any depth is handled). */
 static inline void
-unit_rmdir(char *dir)
+unit_rmtree(const char *dir)
 {
-	char path[8192];
 	struct dirent *e;
-	DIR *d;
+	DIR *d = opendir(dir);
+	size_t n;
+	char *path;
 
-	if (dir == NULL)
-		return;
-	d = opendir(dir);
 	if (d != NULL) {
 		while ((e = readdir(d)) != NULL) {
 			if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
 				continue;
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			unlink(path);
+			n = strlen(dir) + strlen(e->d_name) + 2;
+			path = malloc(n);
+			if (path == NULL)
+				break;
+			snprintf(path, n, "%s/%s", dir, e->d_name);
+			if (unlink(path) != 0)
+				unit_rmtree(path);
+			free(path);
 		}
 		closedir(d);
 	}
 	rmdir(dir);
+}
+
+/* Removes the folder made by unit_mkdtemp and all in it, then frees dir. */
+static inline void
+unit_rmdir(char *dir)
+{
+	if (dir == NULL)
+		return;
+	unit_rmtree(dir);
 	free(dir);
 }
 
