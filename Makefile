@@ -28,7 +28,7 @@ LANGS    = ja en
 MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
 DEMO_DB ?= $(BUILD)/demo.db
 
-.PHONY: all run check unit asan deps clean pot install crash FORCE
+.PHONY: all run check unit asan deps clean pot install crash valgrind FORCE
 all: $(BUILD)/kyodo $(MO)
 
 $(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
@@ -86,6 +86,14 @@ run: deps all $(DEMO_DB)
 check: deps all $(UNIT_BIN) $(BUILD)/tests/crash-writer
 	@BUILD=$(BUILD) sh tests/run.sh
 
+# The end-to-end suite with every kyodo run under valgrind; the summary
+# counts the runs that reported errors or definite leaks.
+valgrind: deps all
+	rm -rf $(BUILD)/valgrind
+	@for t in tests/e2e/*.sh; do KYODO_VALGRIND=1 BUILD=$(BUILD) sh $$t; done | grep -E '^(not )?ok' | \
+		awk '/^ok/ { p++ } /^not ok/ { f++; print } END { printf "e2e under valgrind: %d passed, %d failed\n", p, f }'
+	@sh tests/valgrind-summary.sh $(BUILD)/valgrind
+
 asan:
 	$(MAKE) BUILD=build-asan OPT="-O1 -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined" \
 		LDFLAGS="-fsanitize=address,undefined" check
@@ -102,3 +110,10 @@ clean:
 	rm -rf build build-asan
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)
+
+FUZZ_BUILD = build-fuzz
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=fuzzer-no-link,address,undefined" TUI_SRC= $(FUZZ_BUILD)/migrations.o $(patsubst src/core/%.c,$(FUZZ_BUILD)/src/core/%.o,$(CORE_SRC))
+	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

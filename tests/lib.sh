@@ -10,6 +10,16 @@ export KYODO_LOCALEDIR="$(dirname "$KYODO")/locale"
 # Tests read English unless they ask for Japanese.
 export LANG=C.UTF-8 LC_ALL= LANGUAGE=
 unset KYODO_DB KYODO_TODAY
+# make valgrind: every run of kyodo goes through valgrind, its reports kept
+# in $VALGRIND_LOGS for the summary.
+if [ -n "${KYODO_VALGRIND:-}" ]; then
+	: "${VALGRIND_LOGS:=$(dirname "$KYODO")/valgrind}"
+	mkdir -p "$VALGRIND_LOGS"
+	printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=%s/vg.%%p.log %s "$@"\n' \
+	    "$VALGRIND_LOGS" "$KYODO" >"$T/kyodo-vg"
+	chmod +x "$T/kyodo-vg"
+	KYODO=$T/kyodo-vg
+fi
 # A sanitizer report exits 86, so it is never mistaken for a refusal (1).
 export ASAN_OPTIONS="${ASAN_OPTIONS:-exitcode=86}" UBSAN_OPTIONS="${UBSAN_OPTIONS:-exitcode=86}"
 RC=0

@@ -19,6 +19,8 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 : "${WAIT_SECONDS:=5}"
 # The ASan build is slower, argon2 PIN checks most of all.
 case "$BUILD" in *asan*) WAIT_SECONDS=15 ;; esac
+# Under valgrind everything is tens of times slower, argon2 most of all.
+[ -n "${KYODO_VALGRIND:-}" ] && WAIT_SECONDS=120
 
 tmux_cleanup() {
 	$TMUX_CMD kill-server 2>/dev/null || true
