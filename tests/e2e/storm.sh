@@ -19,7 +19,7 @@ done
 
 if open_signed_in "$DB" --lang en; then ok "signed in"; else not_ok "signed in" "no home"; fi
 keys 1
-expect_screen "the meetings list" "Meetings"
+expect_screen "the meetings list" "Meeting  November 2026"
 
 # 500 sizes, drawn from a fixed seed so a failure can be replayed.
 awk 'BEGIN { srand(20261128); for (i = 0; i < 500; i++)
@@ -34,10 +34,10 @@ done <"$T/sizes"
 if alive; then ok "alive after $n resizes"; else not_ok "alive after $n resizes" "the program ended"; fi
 resize 80 24
 keys Escape
-wait_for "Meetings" >/dev/null 2>&1
+wait_for "Meeting  November 2026" >/dev/null 2>&1
 # Esc may ask before dropping the form; answer so the list is on top.
 if screen | grep -q "(y/n)"; then keys y; fi
-expect_screen "back at 80×24 the list is drawn whole" "Meetings"
+expect_screen "back at 80×24 the list is drawn whole" "Meeting  November 2026"
 expect_screen "with its rows" "嵐の会議"
 echo "# storm: $n resizes"
 
@@ -65,14 +65,14 @@ if alive; then ok "alive after 10 KB pasted"; else not_ok "alive after 10 KB pas
 keys F2
 # The title is cut at its limit or refused with a sentence; either way the
 # program answers and stores nothing broken.
-wait_for "Meetings" >/dev/null 2>&1 || wait_for "characters" >/dev/null 2>&1
+wait_for "Meeting  November 2026" >/dev/null 2>&1 || wait_for "characters" >/dev/null 2>&1
 if alive; then ok "answers after the paste"; else not_ok "answers after the paste" "ended"; fi
 if "$KYODO" check --db "$DB" >/dev/null 2>&1; then ok "the store is sound"; else not_ok "the store is sound" "check failed"; fi
 bad=$(sqlite3 "$DB" "SELECT count(*) FROM meeting WHERE length(title) > 100")
 if [ "$bad" -eq 0 ]; then ok "no title past its limit"; else not_ok "no title past its limit" "$bad"; fi
 keys Escape
 if screen | grep -q "(y/n)"; then keys y; fi
-wait_for "Meetings" >/dev/null 2>&1
+wait_for "Meeting  November 2026" >/dev/null 2>&1
 
 # A key held down: 300 Down and 300 Up at once.
 i=0
