@@ -26,4 +26,13 @@ bool audit_log(struct store *s, const struct actor *who, const char *action,
 int audit_list(struct store *s, int limit, void (*each)(void *ctx,
     const struct audit_entry *e), void *ctx, struct error *err);
 
+/* A page of the log for a reader: entries older than before_id (0: from the
+ * newest), newest first, whose actor, action, kind or summary contains
+ * filter (NULL or "": all), at most limit.  Only an administrator may read
+ * it; another role is refused (and the refusal logged).  Returns the count,
+ * or -1 with err. */
+int audit_page(struct store *s, const struct actor *reader, const char *filter,
+    long long before_id, int limit, void (*each)(void *ctx, const struct audit_entry *e),
+    void *ctx, struct error *err);
+
 #endif
