@@ -74,10 +74,14 @@ exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 	if (clean == NULL)
 		return cmd_fail(_("%s: required."), _("Name"));
 	if (cmd_opt(a, "city-key") != NULL) {
-		if (city)
+		if (city) {
+			free(clean);
 			return cmd_usage(self, _("--city-key is for a center's store."));
-		if (!read_city_key(cmd_opt(a, "city-key"), &city_key))
+		}
+		if (!read_city_key(cmd_opt(a, "city-key"), &city_key)) {
+			free(clean);
 			return EXIT_REFUSED;
+		}
 	}
 	s = store_create(db, city ? STORE_CITY : STORE_CENTER, code, clean, &err);
 	free(clean);

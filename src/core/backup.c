@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "i18n.h"
+#include "sync.h"
 
 #define KEEP_DAYS 14
 #define KEEP_MONTHS 12
@@ -130,6 +131,43 @@ out:
 	return ok;
 }
 
+static bool
+lift_versions(struct store *b, const char *aside, struct error *err)
+{
+	const char *const *t;
+	sqlite3_stmt *st;
+	char sql[512];
+	bool ok;
+
+	if (sqlite3_prepare_v2(store_db(b), "ATTACH ? AS kept", -1, &st, NULL) != SQLITE_OK) {
+		store_sql_error(b, _("Restoring"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, aside, -1, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	ok = ok && store_begin(b, err);
+	for (t = sync_owned_tables(store_kind(b)); ok && *t != NULL; t++) {
+		snprintf(sql, sizeof sql, "UPDATE main.%s SET version = k.version + 1 FROM kept.%s k "
+		    "WHERE k.uuid = main.%s.uuid AND k.version >= main.%s.version AND "
+		    "main.%s.origin = ?", *t, *t, *t, *t, *t);
+		ok = sqlite3_prepare_v2(store_db(b), sql, -1, &st, NULL) == SQLITE_OK;
+		if (ok) {
+			sqlite3_bind_text(st, 1, store_origin(b), -1, SQLITE_STATIC);
+			ok = sqlite3_step(st) == SQLITE_DONE;
+			sqlite3_finalize(st);
+		}
+	}
+	if (ok)
+		ok = store_commit(b, err);
+	else {
+		store_sql_error(b, _("Restoring"), err);
+		store_rollback(b);
+	}
+	sqlite3_exec(store_db(b), "DETACH kept", NULL, NULL, NULL);
+	return ok;
+}
+
 bool
 backup_restore(const char *path, const char *from, char *aside, struct error *err)
 {
@@ -192,6 +230,15 @@ backup_restore(const char *path, const char *from, char *aside, struct error *er
 		unlink(side);
 		snprintf(side, sizeof side, "%s-shm", path);
 		unlink(side);
+	}
+	/* The store goes back in time, but the city has seen its later
+	 * versions: each row's next edit must carry a higher one, or the city
+	 * would ignore it.  Rows the kept-aside store has are lifted above it. */
+	if (aside[0] != '\0' && !lift_versions(b, aside, err)) {
+		store_close(b);
+		if (rename(aside, path) == 0)
+			aside[0] = '\0';
+		goto fail;
 	}
 	store_close(b);
 	if (rename(tmp, path) != 0) {

@@ -26,6 +26,7 @@ struct store {
 	enum store_kind kind;
 	char *code;
 	char *name;
+	int depth;		/* transactions open: the outer one, then savepoints */
 };
 
 int
@@ -86,30 +87,71 @@ fault_full(void)
 	return flag != NULL && *flag != '\0' && stat(flag, &st) == 0;
 }
 
+/* Transactions nest: inside one, begin makes a savepoint, so a unit of work
+ * (a booking series, a check-in) can run alone or as part of a larger one
+ * and still stand or fall whole. */
 bool
 store_begin(struct store *s, struct error *err)
 {
+	char sql[32];
+
 	if (fault_full()) {
 		error_set(err, _("%s: the disk is full."), _("Store"));
 		return false;
 	}
-	return exec(s, "BEGIN IMMEDIATE", err);
+	if (s->depth > 0 && sqlite3_get_autocommit(s->db))
+		s->depth = 0;	/* SQLite ended the transaction itself (an error) */
+	if (s->depth == 0) {
+		if (!exec(s, "BEGIN IMMEDIATE", err))
+			return false;
+	} else {
+		snprintf(sql, sizeof sql, "SAVEPOINT kyodo%d", s->depth);
+		if (!exec(s, sql, err))
+			return false;
+	}
+	s->depth++;
+	return true;
 }
 
 bool
 store_commit(struct store *s, struct error *err)
 {
-	if (exec(s, "COMMIT", err))
-		return true;
-	store_rollback(s);
-	return false;
+	char sql[32];
+	bool ok;
+
+	if (s->depth <= 1) {
+		ok = exec(s, "COMMIT", err);
+		if (ok)
+			s->depth = 0;
+	} else {
+		snprintf(sql, sizeof sql, "RELEASE kyodo%d", s->depth - 1);
+		ok = exec(s, sql, err);
+		if (ok)
+			s->depth--;
+	}
+	if (!ok)
+		store_rollback(s);
+	return ok;
 }
 
 void
 store_rollback(struct store *s)
 {
-	if (!sqlite3_get_autocommit(s->db))
+	char sql[64];
+
+	if (sqlite3_get_autocommit(s->db)) {
+		s->depth = 0;
+		return;
+	}
+	if (s->depth <= 1) {
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		s->depth = 0;
+		return;
+	}
+	snprintf(sql, sizeof sql, "ROLLBACK TO kyodo%d; RELEASE kyodo%d", s->depth - 1,
+	    s->depth - 1);
+	sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	s->depth--;
 }
 
 /* Applies the steps past the store's version; the caller holds a transaction,

@@ -27,7 +27,8 @@
 #define ABYTES crypto_secretstream_xchacha20poly1305_ABYTES
 
 /* What travels each way, in the order rows must be applied (a booking's
- * room before the booking). */
+ * room before the booking).  The lists are also the tables a store owns
+ * rows in (sync_owned_tables). */
 static const char *const center_tables[] = {
 	"room", "closed_day", "body", "member", "milestone", "plan", "plan_issue", "project",
 	"meeting", "event", "booking", "facility_use", "application", "expense", NULL,
@@ -79,6 +80,23 @@ stamp(char out[16])
 	    now + 17);
 }
 
+/* SQLite will not attach or detach a database while a statement on the
+ * connection is still running; such a moment is refused, not half done. */
+static bool
+connection_idle(struct store *s, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	for (st = sqlite3_next_stmt(store_db(s), NULL); st != NULL;
+	    st = sqlite3_next_stmt(store_db(s), st)) {
+		if (sqlite3_stmt_busy(st)) {
+			error_set(err, _("The store is busy reading; try again in a moment."));
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Builds the inner database in memory, from the store's own connection, and
  * returns it serialized (sqlite3_malloc'd). */
 static unsigned char *
@@ -90,7 +108,11 @@ build_inner(struct store *s, const char *peer, const char *created, sqlite3_int6
 	unsigned char *data = NULL;
 	sqlite3_stmt *st;
 	char sql[512], num[32];
-	bool ok = exec_sql(db, "ATTACH ':memory:' AS bundle") &&
+	bool ok;
+
+	if (!connection_idle(s, err))
+		return NULL;
+	ok = exec_sql(db, "ATTACH ':memory:' AS bundle") &&
 	    exec_sql(db, "CREATE TABLE bundle.bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
 
 	for (; ok && *t != NULL; t++) {
@@ -129,7 +151,11 @@ build_inner(struct store *s, const char *peer, const char *created, sqlite3_int6
 		data = sqlite3_serialize(db, "bundle", size, 0);
 	if (data == NULL)
 		store_sql_error(s, _("Making the file"), err);
-	exec_sql(db, "DETACH bundle");
+	if (!exec_sql(db, "DETACH bundle") && data != NULL) {
+		sqlite3_free(data);
+		data = NULL;
+		store_sql_error(s, _("Making the file"), err);
+	}
 	return data;
 }
 
@@ -588,6 +614,20 @@ apply_table(struct store *s, const char *table, const struct header *h, struct s
 	}
 	/* A sender writes only rows it owns; the city's decisions in a file
 	 * for this center concern this center only. */
+	/* Every row must name itself once, with a version: a row without an id
+	 * could never be matched again and would be added on every import. */
+	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s WHERE typeof(uuid) <> 'text' OR "
+	    "length(uuid) NOT BETWEEN 1 AND 64 OR typeof(version) <> 'integer' OR version < 1", table);
+	if (count_of(db, q, NULL, NULL) != 0) {
+		error_set(err, _("This file is damaged (%s rows without a proper id or version)."),
+		    table);
+		goto out;
+	}
+	snprintf(q, sizeof q, "SELECT count(*) - count(DISTINCT uuid) FROM incoming.%s", table);
+	if (count_of(db, q, NULL, NULL) != 0) {
+		error_set(err, _("This file is damaged (%s rows with the same id)."), table);
+		goto out;
+	}
 	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s WHERE origin IS NOT ?1", table);
 	if (count_of(db, q, h->sender, NULL) != 0) {
 		error_set(err, _("This file holds %s rows that %s does not own; it is refused."),
@@ -754,8 +794,14 @@ sync_import_bytes(struct store *s, const struct actor *who, const char *path,
 		    store_origin(s));
 		return false;
 	}
-	if ((store_kind(s) == STORE_CENTER) != (strcmp(h.sender, "city") == 0) ||
-	    !keys_peer(s, h.sender, &from, NULL)) {
+	if ((store_kind(s) == STORE_CENTER) != (strcmp(h.sender, "city") == 0)) {
+		error_set(err, store_kind(s) == STORE_CENTER ?
+		    _("This file comes from %s; a center takes files from the city only.") :
+		    _("This file comes from %s; city hall takes files from centers only."),
+		    h.sender);
+		return false;
+	}
+	if (!keys_peer(s, h.sender, &from, NULL)) {
 		error_set(err, _("This file comes from %s, whose key is not enrolled here; it is "
 		    "refused."), h.sender);
 		return false;
@@ -776,6 +822,8 @@ sync_import_bytes(struct store *s, const struct actor *who, const char *path,
 			return false;
 		}
 	}
+	if (!connection_idle(s, err))
+		return false;
 	plain = open_body(s, &h, &len, err);
 	if (plain == NULL)
 		return false;
@@ -828,4 +876,10 @@ sync_import(struct store *s, const struct actor *who, const char *path, struct s
 	    p, err);
 	buf_free(&data);
 	return ok;
+}
+
+const char *const *
+sync_owned_tables(enum store_kind k)
+{
+	return k == STORE_CITY ? city_tables : center_tables;
 }

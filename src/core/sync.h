@@ -65,4 +65,7 @@ bool sync_import_bytes(struct store *s, const struct actor *who, const char *pat
     const unsigned char *data, size_t n, struct sync_result *res,
     const struct sync_progress *p, struct error *err);
 
+/* The tables whose rows a store of this kind owns and sends, NULL-ended. */
+const char *const *sync_owned_tables(enum store_kind k);
+
 #endif
