@@ -28,7 +28,7 @@ LANGS    = ja en
 MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
 DEMO_DB ?= $(BUILD)/demo.db
 
-.PHONY: all run check unit asan deps clean pot install crash valgrind FORCE
+.PHONY: all run check unit asan deps clean pot install crash valgrind bench FORCE
 all: $(BUILD)/kyodo $(MO)
 
 $(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
@@ -73,6 +73,15 @@ unit: $(UNIT_BIN)
 $(BUILD)/tests/crash-writer: tests/crash/writer.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
+
+# make bench: city-scale figures beside their baselines (tests/bench/).  The
+# data (34 centers x 10 years) is made once into $(BUILD)/bench.
+$(BUILD)/tests/bench-hello: tests/bench/hello.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+bench: all $(BUILD)/tests/bench-hello
+	BUILD=$(BUILD) sh tests/bench/bench.sh
 
 crash: all $(BUILD)/tests/crash-writer
 	KILLS=$${KILLS:-1000} BUILD=$(BUILD) sh tests/crash/crash.sh

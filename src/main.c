@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include <sodium.h>
 
@@ -66,6 +67,7 @@ main(int argc, char **argv)
 	bool bad;
 	int i, rc;
 
+	clock_gettime(CLOCK_MONOTONIC, &o.started);
 	umask(077);
 	lang = take_lang(&argc, argv, &bad);
 	if (!i18n_setup(lang) || bad) {

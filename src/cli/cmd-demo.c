@@ -11,6 +11,8 @@ static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store file to create (must not exist)")},
 	{"years", "N", N_("fiscal years of records, 1-30 (default 2)")},
 	{"seed", "N", N_("the random seed; the same seed gives the same store")},
+	{"center", "CODE", N_("the center's code (default mashiba)")},
+	{"name", "NAME", N_("the center's name (default 真柴市民センター)")},
 	{NULL, NULL, NULL},
 };
 
@@ -49,7 +51,10 @@ exec_demo(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_usage(self, _("--years takes a whole number from 1 to 30."));
 	if (cmd_opt(a, "seed") != NULL && !parse_int(cmd_opt(a, "seed"), 0, 2147483647L, &seed))
 		return cmd_usage(self, _("--seed takes a whole number."));
-	s = store_create(db, STORE_CENTER, "mashiba", "真柴市民センター", &err);
+	if (cmd_opt(a, "center") != NULL && !store_code_valid(cmd_opt(a, "center")))
+		return cmd_usage(self, _("--center takes a code: 2-16 of a-z, 0-9 and -."));
+	s = store_create(db, STORE_CENTER, cmd_opt(a, "center") ? cmd_opt(a, "center") : "mashiba",
+	    cmd_opt(a, "name") ? cmd_opt(a, "name") : "真柴市民センター", &err);
 	if (s == NULL)
 		return cmd_fail("%s", err.text);
 	if (!demo_fill(s, (int)years, (uint64_t)seed, date_today(),
@@ -66,7 +71,7 @@ exec_demo(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_demo_entry = {
 	.name = "demo",
-	.synopsis = "--db FILE [--years N] [--seed N]",
+	.synopsis = "--db FILE [--years N] [--seed N] [--center CODE --name NAME]",
 	.summary = N_("Make a center store full of plausible demo data."),
 	.opts = opts,
 	.exec = exec_demo,

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
 
 #include "core/backup.h"
 #include "core/date.h"
@@ -390,17 +391,41 @@ tick(struct app *a)
 	return s->tick != NULL && (s->tick(a, a->stack[a->depth - 1].state) & RES_REDRAW);
 }
 
+/* KYODO_FRAME_LOG=FILE: the benchmark's view of the kiosk: the time from
+ * the process's start to its first full frame, the CPU time from each key
+ * to its frame, and the peak memory at the end. */
+static FILE *frame_log;
+
+static double
+elapsed_ms(struct timespec from, clockid_t clock)
+{
+	struct timespec now;
+
+	clock_gettime(clock, &now);
+	return (double)(now.tv_sec - from.tv_sec) * 1e3 + (double)(now.tv_nsec - from.tv_nsec) / 1e6;
+}
+
 static void
 run(struct app *a)
 {
-	bool dirty = true;
+	bool dirty = true, first = true;
+	struct timespec key_cpu = {0, 0};
 	wint_t wc;
 	int r, i;
 
 	a->last_input = now_mono();
 	while (!a->quit && !term_should_quit()) {
-		if (dirty)
+		if (dirty) {
 			draw_all(a);
+			if (frame_log != NULL && first)
+				fprintf(frame_log, "first_frame_ms %.3f\n",
+				    elapsed_ms(a->opt->started, CLOCK_MONOTONIC));
+			else if (frame_log != NULL && key_cpu.tv_sec + key_cpu.tv_nsec > 0)
+				fprintf(frame_log, "key_cpu_us %.1f\n",
+				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3);
+			first = false;
+		}
+		key_cpu = (struct timespec){0, 0};
 		dirty = false;
 		/* Wake once a second for the idle lock and countdowns. */
 		timeout(1000);
@@ -417,6 +442,8 @@ run(struct app *a)
 			continue;
 		}
 		a->last_input = now_mono();
+		if (frame_log != NULL)
+			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &key_cpu);
 		/* A key changes something nearly always (even the message line
 		 * clears), so every key is followed by a draw. */
 		handle_key(a, (struct key){(uint32_t)wc, r == KEY_CODE_YES});
@@ -479,9 +506,19 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 		app_message(&a, "%s", _("This terminal cannot show Japanese; kyodo runs in "
 		    "English with ASCII lines."));
 	daily_backup(&a, o->db);
+	if (getenv("KYODO_FRAME_LOG") != NULL)
+		frame_log = fopen(getenv("KYODO_FRAME_LOG"), "w");
 	run(&a);
 	pop_all(&a);
 	term_stop();
 	store_close(a.store);
+	if (frame_log != NULL) {
+		struct rusage ru;
+
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(frame_log, "maxrss_kb %ld\n", ru.ru_maxrss);
+		fclose(frame_log);
+		frame_log = NULL;
+	}
 	return 0;
 }
