@@ -2,6 +2,7 @@
  * kyodo — the citizen-center kiosk.  Parses the global options, then hands
  * off to a subcommand (src/cli/) or to the kiosk (src/tui/).
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,10 @@ main(int argc, char **argv)
 	int i, rc;
 
 	clock_gettime(CLOCK_MONOTONIC, &o.started);
+	/* Grow and give back the heap in large steps: SQLite's page cache and
+	 * journal otherwise move the break thousands of times a second. */
+	mallopt(M_TOP_PAD, 4 << 20);
+	mallopt(M_TRIM_THRESHOLD, 8 << 20);
 	umask(077);
 	lang = take_lang(&argc, argv, &bad);
 	if (!i18n_setup(lang) || bad) {
