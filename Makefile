@@ -85,6 +85,7 @@ bench: all $(BUILD)/tests/bench-hello
 
 crash: all $(BUILD)/tests/crash-writer
 	KILLS=$${KILLS:-1000} BUILD=$(BUILD) sh tests/crash/crash.sh
+	KILLS=$${EXPORT_KILLS:-200} BUILD=$(BUILD) sh tests/crash/export.sh
 
 $(DEMO_DB): | $(BUILD)/kyodo
 	$(BUILD)/kyodo demo --db $@

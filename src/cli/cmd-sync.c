@@ -359,6 +359,11 @@ exec_import(const struct cmd_entry *self, const struct cmd_args *a)
 	if (s == NULL)
 		return EXIT_REFUSED;
 	actor_cli(&who);
+	/* City hall imports every center's full snapshot at once: rows keyed by
+	 * random ids land all over the tables, so give SQLite room to keep the
+	 * pages it is working on (a command, not the kiosk, whose memory stays
+	 * small). */
+	sqlite3_exec(store_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
 	for (i = 0; i < a->npos; i++) {
 		if (sync_import(s, &who, a->pos[i], &r, &p, &err))
 			print_result(a->pos[i], &r);

@@ -1,6 +1,7 @@
 /* sync — see sync.h. */
 #include "sync.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -228,6 +229,38 @@ limited_write(int fd, const void *p, size_t n, size_t *written)
 	return w;
 }
 
+/* Removes the ".kyodo-A-to-B-….kyodo.part" files an interrupted write of the
+ * same sender and receiver left in dir (a stick pulled out, the power cut). */
+static void
+remove_parts(const char *dir, const char *name)
+{
+	char prefix[128], path[PATH_MAX];
+	const char *stamp = strrchr(name, '-');
+	size_t n, len;
+	struct dirent *e;
+	DIR *d;
+
+	/* "kyodo-c1-to-city-20261128-101010.kyodo": the part before the date. */
+	if (stamp == NULL)
+		return;
+	for (stamp--; stamp > name && *stamp != '-'; stamp--)
+		;
+	snprintf(prefix, sizeof prefix, ".%.*s", (int)(stamp - name + 1), name);
+	n = strlen(prefix);
+	d = opendir(dir);
+	if (d == NULL)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		len = strlen(e->d_name);
+		if (strncmp(e->d_name, prefix, n) == 0 && len > 5 &&
+		    strcmp(e->d_name + len - 5, ".part") == 0) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			unlink(path);
+		}
+	}
+	closedir(d);
+}
+
 static bool
 write_verified(const char *dir, const char *name, const struct buf *data, char *path,
     struct error *err)
@@ -249,7 +282,7 @@ write_verified(const char *dir, const char *name, const struct buf *data, char *
 		error_set(err, _("%s already exists; try again in a second."), final);
 		return false;
 	}
-	unlink(tmp);	/* a part left by an earlier failed write */
+	remove_parts(dir, name);	/* left by earlier writes that were cut off */
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
 	if (fd < 0)
 		goto fail;
