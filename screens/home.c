@@ -28,20 +28,36 @@ static const struct menu_entry menu[] = {
 	{'1', N_("Meetings"), &screen_meetings},
 	{'2', N_("Events"), &screen_events},
 	{'3', N_("Facility use"), &screen_uses},
-	{'4', N_("Bookings"), NULL},
-	{'5', N_("Monthly reports"), NULL},
-	{'6', N_("Community body"), NULL},
-	{'7', N_("Community plan"), NULL},
-	{'8', N_("Grants"), NULL},
-	{'9', N_("Sync"), NULL},
-	{'0', N_("Rooms"), NULL},
+	{'4', N_("Bookings"), &screen_bookings},
+	{'5', N_("Monthly reports"), &screen_reports},
+	{'6', N_("Community body"), &screen_body},
+	{'7', N_("Community plan"), &screen_plan},
+	{'8', N_("Grants"), &screen_grants},
+	{'9', N_("Sync"), &screen_sync},
+	{'0', N_("Rooms"), &screen_rooms},
 	/* Settings and help have their function keys (F8, F1) as well. */
 	{'s', N_("Settings"), &screen_settings},
 	{'h', N_("Help"), &screen_help},
+	/* Administrators only: the core refuses other readers, and says so. */
+	{'a', N_("Audit log"), &screen_audit},
+};
+
+/* City hall's kiosk (a city store): its own work, not a center's logs.
+ * Reports and grants are the same screens, which list centers there. */
+static const struct menu_entry city_menu[] = {
+	{'1', N_("Centers"), &screen_centers},
+	{'5', N_("Monthly reports"), &screen_reports},
+	{'8', N_("Grants"), &screen_grants},
+	{'9', N_("Sync"), &screen_sync},
+	{'s', N_("Settings"), &screen_settings},
+	{'h', N_("Help"), &screen_help},
+	/* Administrators only: the core refuses other readers, and says so. */
+	{'a', N_("Audit log"), &screen_audit},
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
-#define KINDS 3
+#define CITY_MENU_COUNT ((int)(sizeof city_menu / sizeof city_menu[0]))
+#define KINDS 4	/* meetings, events, facility use, bookings */
 
 struct today {
 	const struct kind *kind;
@@ -52,10 +68,13 @@ struct today {
 };
 
 struct home {
+	const struct menu_entry *menu;	/* the center's or the city's */
+	int nmenu;
 	struct date today;
 	struct today kinds[KINDS];
 	int cur;		/* menu entry under the cursor */
 	char err[512];
+	char body[256], grants[256];	/* the body's stage, the year's grant balance */
 };
 
 struct collect {
@@ -69,15 +88,23 @@ add_today(void *ctx, const struct record *r)
 	struct collect *c = ctx;
 	const struct kind *k = r->kind;
 	int d = kind_field(k, "date"), s = kind_field(k, "start"), room = kind_field(k, "room");
+	int st = kind_field(k, "status"), e = kind_field(k, "end");
 	const char *title = r->value[k->title_field];
 	struct buf line = {0};
 
 	if (r->value[d] == NULL || strcmp(r->value[d], c->date) != 0)
 		return false;	/* past today: the list is in date order */
+	/* A cancelled booking no longer comes today. */
+	if (st >= 0 && r->value[st] != NULL && strcmp(r->value[st], "cancelled") == 0)
+		return true;
 	c->t->total++;
 	if (c->t->n >= TODAY_MAX)
 		return true;
-	buf_printf(&line, "%s  ", s >= 0 && r->value[s] != NULL ? r->value[s] : "     ");
+	buf_adds(&line, s >= 0 && r->value[s] != NULL ? r->value[s] : "     ");
+	/* A booking's time is its whole span: 09:30-11:30. */
+	if (st >= 0 && e >= 0 && r->value[e] != NULL)
+		buf_printf(&line, "-%s", r->value[e]);
+	buf_adds(&line, "  ");
 	if (title != NULL)
 		buf_adds(&line, title);
 	if (room >= 0 && room != k->title_field && r->value[room] != NULL)
@@ -129,16 +156,19 @@ load(struct home *h, struct app *a)
 		if (h->kinds[i].month_count < 0)
 			snprintf(h->err, sizeof h->err, "%s", err.text);
 	}
+	body_home_lines(app_store(a), h->body, sizeof h->body, h->grants, sizeof h->grants);
 }
 
 static void *
 init(struct app *a, const void *arg)
 {
-	static const char *const names[KINDS] = {"meeting", "event", "use"};
+	static const char *const names[KINDS] = {"meeting", "event", "use", "booking"};
 	struct home *h = xcalloc(1, sizeof *h);
 	int i;
 
 	(void)arg;
+	h->menu = store_kind(app_store(a)) == STORE_CITY ? city_menu : menu;
+	h->nmenu = h->menu == city_menu ? CITY_MENU_COUNT : MENU_COUNT;
 	h->today = date_today();
 	for (i = 0; i < KINDS; i++)
 		h->kinds[i].kind = kind_find(names[i]);
@@ -167,8 +197,10 @@ enter(struct app *a, void *state)
 static int
 open_entry(struct app *a, struct home *h, int i)
 {
+	if (h->menu[i].screen == NULL)
+		return RES_HANDLED;	/* shown as coming */
 	h->cur = i;
-	app_push(a, menu[i].screen, NULL);
+	app_push(a, h->menu[i].screen, NULL);
 	return RES_HANDLED | RES_REDRAW;
 }
 
@@ -177,9 +209,9 @@ menu_move(struct home *h, int dir)
 {
 	int i = h->cur + dir;
 
-	while (i >= 0 && i < MENU_COUNT && menu[i].screen == NULL)
+	while (i >= 0 && i < h->nmenu && h->menu[i].screen == NULL)
 		i += dir;
-	if (i >= 0 && i < MENU_COUNT)
+	if (i >= 0 && i < h->nmenu)
 		h->cur = i;
 	return RES_HANDLED | RES_REDRAW;
 }
@@ -193,8 +225,8 @@ key(struct app *a, void *state, struct key k, enum action act)
 	if (act == ACT_OPEN)
 		return open_entry(a, h, h->cur);
 	if (!k.code) {
-		for (i = 0; i < MENU_COUNT; i++)
-			if (menu[i].key != 0 && (uint32_t)menu[i].key == k.ch)
+		for (i = 0; i < h->nmenu; i++)
+			if (h->menu[i].key != 0 && (uint32_t)h->menu[i].key == k.ch)
 				return open_entry(a, h, i);
 		return 0;
 	}
@@ -212,13 +244,13 @@ draw_menu(struct home *h, int y, int bottom)
 	int i;
 
 	draw_text(y++, 1, MENU_WIDTH - 2, _("Menu"), ATTR_HEADER);
-	for (i = 0; i < MENU_COUNT && y < bottom; i++, y++) {
-		if (menu[i].screen == NULL) {
-			snprintf(buf, sizeof buf, "   %s (%s)", _(menu[i].label), _("coming"));
+	for (i = 0; i < h->nmenu && y < bottom; i++, y++) {
+		if (h->menu[i].screen == NULL) {
+			snprintf(buf, sizeof buf, "   %s (%s)", _(h->menu[i].label), _("coming"));
 			draw_pad(y, 1, MENU_WIDTH - 3, buf, false, ATTR_DIM);
 			continue;
 		}
-		snprintf(buf, sizeof buf, " %c %s", menu[i].key, _(menu[i].label));
+		snprintf(buf, sizeof buf, " %c %s", h->menu[i].key, _(h->menu[i].label));
 		if (i == h->cur)
 			draw_fill(y, 1, MENU_WIDTH - 3, ATTR_SELECTED);
 		draw_text(y, 1, MENU_WIDTH - 3, buf, i == h->cur ? ATTR_SELECTED : ATTR_NORMAL);
@@ -303,7 +335,10 @@ draw(struct app *a, void *state)
 	app_draw_title(a, title);
 	draw_menu(h, 2, bottom);
 	draw_vline(2, MENU_WIDTH - 1, bottom - 2, ATTR_NORMAL);
-	draw_today(h, 2, bottom);
+	/* The body's stage and the year's grant balance under the day's lists. */
+	draw_today(h, 2, bottom - 2);
+	draw_text(bottom - 2, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->body, ATTR_NORMAL);
+	draw_text(bottom - 1, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->grants, ATTR_NORMAL);
 	if (h->err[0] != '\0')
 		draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
 }

@@ -49,8 +49,10 @@ init(struct app *a, const void *arg)
 			date_format(fa->day, day);
 			form_set(&rf->form, d, day);
 		}
-		/* Start where people type first: the first field after the date. */
-		rf->form.cur = fa->kind->nfields > 1 ? 1 : 0;
+		/* Start where people type first: the first field after the date
+		 * (a kind without a date, like a room, on its first field). */
+		d = kind_field(fa->kind, "date");
+		rf->form.cur = d >= 0 && d + 1 < fa->kind->nfields ? d + 1 : 0;
 	}
 	form_load_refs(&rf->form, app_store(a));
 	return rf;

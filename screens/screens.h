@@ -22,4 +22,45 @@ struct record_form_arg {
 	void *ctx;
 };
 
+/* Bookings (calendar.c, dayview.c, bookingform.c), rooms and reports. */
+extern const struct screen screen_bookings, screen_dayview, screen_booking_form,
+    screen_rooms, screen_reports;
+
+/* What the day grid is opened with: the day to show (screen_dayview).
+ * follow (may be NULL) gets each day it moves to, so the calendar under it
+ * shows that day when it is back on top. */
+struct dayview_arg {
+	struct date day;
+	struct date *follow;
+};
+
+/* What the booking form is opened with (screen_booking_form): a new
+ * booking, filled in from the highlighted room and slot, with a repeat. */
+struct booking_form_arg {
+	struct date day;
+	const char *room;	/* NULL: none chosen */
+	int start, end;		/* the slot, minutes; -1: none */
+	long long fee;		/* the room's fee for the slot; -1: none */
+	/* Called with a single booking's uuid (not for a series). */
+	void (*saved)(void *ctx, const char *uuid);
+	void *ctx;
+};
+
+/* The community body, its plan and its grants (body.c, plan.c, grants.c,
+ * grantdetail.c). */
+extern const struct screen screen_body, screen_plan, screen_grants, screen_grant_detail;
+
+/* For the home screen: the body's stage ("Stage 3: practice", "" when the
+ * center has no body) and this fiscal year's grant balance (decided − spent
+ * over its decided applications; "" when the year has no application),
+ * each one line in the user's language. */
+void body_home_lines(struct store *s, char *stage, size_t stage_size, char *grants,
+    size_t grants_size);
+
+/* Sync with the USB stick (a center's, or city hall's), and city hall's
+ * overview of its centers. */
+extern const struct screen screen_sync, screen_centers;
+
+extern const struct screen screen_audit;
+
 #endif

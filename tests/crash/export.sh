@@ -25,13 +25,20 @@ records() {
 	    (SELECT count(*) || '/' || sum(version) FROM application)"
 }
 before=$(records)
+# How long one export takes here: the kills land within that span.
+a=$(date +%s%3N)
+"$KYODO" export --db "$C" --out "$T/probe" >/dev/null 2>&1 || mkdir -p "$T/probe"
+"$KYODO" export --db "$C" --out "$T/probe" >/dev/null 2>&1
+b=$(date +%s%3N)
+span=$((b - a))
+[ "$span" -lt 20 ] && span=20
 kills=0
 i=0
 while [ "$i" -lt "$KILLS" ]; do
 	i=$((i + 1))
 	"$KYODO" export --db "$C" --out "$STICK" >/dev/null 2>&1 &
 	pid=$!
-	delay=$(awk -v s="$i$$" 'BEGIN { srand(s); printf "%.3f", 0.002 + rand() * 0.25 }')
+	delay=$(awk -v s="$i$$" -v ms="$span" 'BEGIN { srand(s); printf "%.3f", rand() * ms * 0.6 / 1000 }')
 	sleep "$delay"
 	kill -9 "$pid" 2>/dev/null && kills=$((kills + 1))
 	wait "$pid" 2>/dev/null

@@ -1,0 +1,680 @@
+/*
+ * body — the community body (地域協働体) on one page: its profile and
+ * stage, the city's support open at that stage, each stage's milestones
+ * as a checklist with their dates, and its member organisations.  Enter acts
+ * on the line under the cursor (edit the profile or a member, record a
+ * milestone done on a date); F6 moves the body on a stage, and when
+ * milestones are missing the core refuses unless a reason is given, which
+ * it audits.  The core checks every write; refusals show its sentence.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "askform.h"
+#include "core/body.h"
+#include "core/grantbook.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/docview.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+enum item_kind { IT_PROFILE, IT_MILESTONE, IT_MEMBER };
+
+struct item {
+	enum item_kind kind;
+	char uuid[37];		/* the record; "" for a milestone not done, or no body */
+	char code[32];		/* a milestone's code */
+	char label[160];	/* for questions: a member's name, a milestone's label */
+};
+
+struct body {
+	struct body_state st;
+	struct docview doc;
+	struct item *items;
+	int nitems, cap;
+	char keep[64];		/* the item to select after a rebuild */
+	char err[512];
+	bool city;		/* city hall's store: no body of its own */
+};
+
+/* Rows the document has: between the title and the message line. */
+static int
+doc_height(void)
+{
+	return LINES - 3 > 1 ? LINES - 3 : 1;
+}
+
+static int
+add_item(struct body *b, enum item_kind kind, const char *uuid, const char *code,
+    const char *label)
+{
+	struct item *it;
+
+	if (b->nitems == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 32;
+		b->items = realloc(b->items, (size_t)b->cap * sizeof *b->items);
+		if (b->items == NULL)
+			abort();
+	}
+	it = &b->items[b->nitems];
+	memset(it, 0, sizeof *it);
+	it->kind = kind;
+	snprintf(it->uuid, sizeof it->uuid, "%s", uuid != NULL ? uuid : "");
+	snprintf(it->code, sizeof it->code, "%s", code != NULL ? code : "");
+	snprintf(it->label, sizeof it->label, "%s", label != NULL ? label : "");
+	return b->nitems++;
+}
+
+/* What names an item across rebuilds: its kind and record (or code). */
+static void
+item_key(const struct item *it, char *out, size_t size)
+{
+	snprintf(out, size, "%d:%s", (int)it->kind,
+	    it->kind == IT_MILESTONE ? it->code : it->uuid);
+}
+
+static const char *
+label_of(const char *kind, const char *field)
+{
+	const struct kind *k = kind_find(kind);
+
+	return field_label(&k->fields[kind_field(k, field)]);
+}
+
+/* A date as the plan's readers write it: with the era. */
+static void
+era_date(const char *iso, char *out, size_t size)
+{
+	struct date d;
+
+	if (iso == NULL || !date_parse(iso, &d))
+		snprintf(out, size, "%s", iso != NULL ? iso : "");
+	else
+		era_format_date(d, fmt_era_lang(), out, size);
+}
+
+static const char *
+stage_label(int stage)
+{
+	char code[8];
+
+	snprintf(code, sizeof code, "%d", stage);
+	return field_choice_label(&kind_find("body")->fields[kind_field(kind_find("body"),
+	    "stage")], code);
+}
+
+/* A line "label   value" with the labels in one column of lw columns. */
+static void
+pair(struct body *b, int indent, int lw, int item, const char *label, const char *value)
+{
+	struct buf line = {0};
+
+	text_pad(&line, label, lw, false);
+	buf_adds(&line, "  ");
+	buf_adds(&line, value != NULL ? value : "");
+	docview_add(&b->doc, indent, ATTR_NORMAL, item, buf_str(&line));
+	buf_free(&line);
+}
+
+static void
+build_profile(struct app *a, struct body *b)
+{
+	static const char *const fields[] = {
+		"name", "area", "founded_on", "notice_filed_on", "representative", "stage",
+	};
+	const struct kind *k = kind_find("body");
+	struct record r;
+	struct error err;
+	char when[96];
+	int i, lw = 0, w, item;
+
+	docview_add(&b->doc, 1, ATTR_HEADER, -1, _("Profile"));
+	if (!b->st.exists || !record_get(app_store(a), k, b->st.uuid, &r, &err)) {
+		item = add_item(b, IT_PROFILE, NULL, NULL, NULL);
+		docview_add(&b->doc, 3, ATTR_DIM, item,
+		    _("No community body is recorded yet. Enter: record it."));
+		return;
+	}
+	for (i = 0; i < (int)(sizeof fields / sizeof fields[0]); i++)
+		if ((w = text_width(label_of("body", fields[i]))) > lw)
+			lw = w;
+	if (lw > COLS / 3)
+		lw = COLS / 3;
+	item = add_item(b, IT_PROFILE, r.uuid, NULL, r.value[0]);
+	for (i = 0; i < (int)(sizeof fields / sizeof fields[0]) - 1; i++) {
+		const char *v = r.value[kind_field(k, fields[i])];
+
+		if (k->fields[kind_field(k, fields[i])].type == FIELD_DATE) {
+			era_date(v, when, sizeof when);
+			v = when;
+		}
+		pair(b, 3, lw, i == 0 ? item : -1, label_of("body", fields[i]), v);
+	}
+	pair(b, 3, lw, -1, label_of("body", "stage"), stage_label(b->st.stage));
+	record_free(&r);
+}
+
+struct ms_ctx {
+	struct body *b;
+	struct store *s;
+	int lw;
+};
+
+static bool
+first_uuid(void *ctx, const struct record *r)
+{
+	snprintf(ctx, 37, "%s", r->uuid);
+	return false;
+}
+
+static void
+each_milestone(void *ctx, const char *code, const char *label, const char *done_on)
+{
+	struct ms_ctx *c = ctx;
+	struct record_query q = {0};
+	struct buf line = {0};
+	char uuid[37] = "", when[96];
+	int item;
+
+	if (done_on[0] != '\0') {
+		q.eq_field = "code";
+		q.eq_value = code;
+		record_list(c->s, kind_find("milestone"), &q, first_uuid, uuid, NULL);
+	}
+	item = add_item(c->b, IT_MILESTONE, uuid, code, label);
+	buf_adds(&line, done_on[0] != '\0' ? "[x] " : "[ ] ");
+	text_pad(&line, label, c->lw, false);
+	buf_adds(&line, "  ");
+	if (done_on[0] != '\0') {
+		era_date(done_on, when, sizeof when);
+		buf_adds(&line, when);
+	} else {
+		buf_adds(&line, _("not yet"));
+	}
+	docview_add(&c->b->doc, 5, done_on[0] != '\0' ? ATTR_NORMAL : ATTR_DIM, item,
+	    buf_str(&line));
+	buf_free(&line);
+}
+
+static void
+build_stages(struct app *a, struct body *b)
+{
+	struct ms_ctx c = {b, app_store(a), 0};
+	struct error err;
+	char line[256];
+	int stage, i, w;
+
+	docview_add(&b->doc, 1, ATTR_HEADER, -1, _("Stages and milestones"));
+	for (i = 0; body_milestones[i].code != NULL; i++)
+		if ((w = text_width(_(body_milestones[i].label))) > c.lw)
+			c.lw = w;
+	if (c.lw > COLS - 5 - 4 - 2 - 16)
+		c.lw = COLS - 5 - 4 - 2 - 16;
+	for (stage = 1; stage <= 3; stage++) {
+		snprintf(line, sizeof line, _("%s  (%d of %d done)%s"), stage_label(stage),
+		    b->st.done[stage - 1], b->st.total[stage - 1],
+		    stage == b->st.stage ? _("  (current stage)") : "");
+		docview_add(&b->doc, 3, stage == b->st.stage ? ATTR_HEADER : ATTR_NORMAL, -1, line);
+		if (!body_milestones_of(app_store(a), stage, each_milestone, &c, &err))
+			snprintf(b->err, sizeof b->err, "%s", err.text);
+	}
+}
+
+static void
+each_support(void *ctx, const char *text)
+{
+	struct body *b = ctx;
+	struct buf line = {0};
+
+	buf_printf(&line, "- %s", text);
+	docview_wrap(&b->doc, 3, COLS - 5, ATTR_NORMAL, -1, buf_str(&line));
+	buf_free(&line);
+}
+
+struct members {
+	struct body *b;
+	const char *origin;
+	int n;
+};
+
+static bool
+each_member(void *ctx, const struct record *r)
+{
+	struct members *m = ctx;
+	const struct kind *k = r->kind;
+	struct buf line = {0};
+	int item;
+
+	/* A city store holds the centers' members too; the body is this store's. */
+	if (strcmp(r->origin, m->origin) != 0)
+		return true;
+	item = add_item(m->b, IT_MEMBER, r->uuid, NULL, r->value[0]);
+	text_pad(&line, r->value[0], COLS / 2 - 3, false);
+	buf_adds(&line, "  ");
+	buf_adds(&line, field_choice_label(&k->fields[kind_field(k, "type")],
+	    r->value[kind_field(k, "type")]));
+	docview_add(&m->b->doc, 3, ATTR_NORMAL, item, buf_str(&line));
+	buf_free(&line);
+	m->n++;
+	return true;
+}
+
+static void
+build(struct app *a, struct body *b)
+{
+	struct record_query q = {0};
+	struct members m = {b, store_origin(app_store(a)), 0};
+	struct error err;
+	char line[256];
+	int i, sel = -1, heading;
+
+	b->err[0] = '\0';
+	docview_clear(&b->doc);
+	b->nitems = 0;
+	if (b->city) {
+		docview_wrap(&b->doc, 1, COLS - 3, ATTR_DIM, -1,
+		    _("City hall's store has no community body of its own: each center "
+		    "keeps its body's profile, stage and members."));
+		docview_fit(&b->doc, doc_height());
+		return;
+	}
+	if (!body_state(app_store(a), &b->st, &err)) {
+		snprintf(b->err, sizeof b->err, "%s", err.text);
+		docview_fit(&b->doc, doc_height());
+		return;
+	}
+	/* The support open now comes before the checklist: on a 24-row
+	 * screen both the stage and what it brings show at once. */
+	build_profile(a, b);
+	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
+	snprintf(line, sizeof line, _("Support from the city at stage %d"), b->st.stage);
+	docview_add(&b->doc, 1, ATTR_HEADER, -1, line);
+	if (!body_support_of(app_store(a), b->st.stage, each_support, b, &err))
+		snprintf(b->err, sizeof b->err, "%s", err.text);
+	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
+	build_stages(a, b);
+	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
+	heading = b->doc.n;
+	docview_add(&b->doc, 1, ATTR_HEADER, -1, "");
+	if (record_list(app_store(a), kind_find("member"), &q, each_member, &m, &err) < 0)
+		snprintf(b->err, sizeof b->err, "%s", err.text);
+	snprintf(line, sizeof line, _("Member organisations (%d)"), m.n);
+	free(b->doc.lines[heading].text);
+	b->doc.lines[heading].text = xstrdup(line);
+	if (m.n == 0)
+		docview_add(&b->doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
+	for (i = 0; i < b->nitems && b->keep[0] != '\0'; i++) {
+		char key[64];
+
+		item_key(&b->items[i], key, sizeof key);
+		if (strcmp(key, b->keep) == 0)
+			sel = i;
+	}
+	if (sel >= 0)
+		docview_select(&b->doc, sel, doc_height());
+	else
+		docview_fit(&b->doc, doc_height());
+	b->keep[0] = '\0';
+}
+
+/* Remembers the selected item, so a rebuild puts the cursor back on it. */
+static void
+keep_selected(struct body *b)
+{
+	int i = docview_item(&b->doc);
+
+	if (i >= 0 && i < b->nitems)
+		item_key(&b->items[i], b->keep, sizeof b->keep);
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	struct body *b = xcalloc(1, sizeof *b);
+
+	(void)arg;
+	docview_init(&b->doc);
+	b->city = store_kind(app_store(a)) == STORE_CITY;
+	build(a, b);
+	return b;
+}
+
+static void
+done(void *state)
+{
+	struct body *b = state;
+
+	docview_free(&b->doc);
+	free(b->items);
+	free(b);
+}
+
+static void
+enter(struct app *a, void *state)
+{
+	struct body *b = state;
+
+	if (b->keep[0] == '\0')
+		keep_selected(b);
+	build(a, b);
+}
+
+static void
+saved(void *ctx, const char *uuid)
+{
+	struct body *b = ctx;
+	int i = docview_item(&b->doc);
+
+	/* A new member: select it; an edit keeps the cursor where it was. */
+	if (i >= 0 && i < b->nitems && b->items[i].kind == IT_MILESTONE)
+		item_key(&b->items[i], b->keep, sizeof b->keep);
+	else
+		snprintf(b->keep, sizeof b->keep, "%d:%s", IT_MEMBER, uuid);
+}
+
+static int
+open_form(struct app *a, struct body *b, const char *kind, const char *uuid)
+{
+	struct record_form_arg arg = {
+		.kind = kind_find(kind), .uuid = uuid, .day = date_today(),
+		.saved = saved, .ctx = b,
+	};
+
+	keep_selected(b);
+	app_push(a, &screen_record_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static void
+profile_saved(void *ctx, const char *uuid)
+{
+	struct body *b = ctx;
+
+	snprintf(b->keep, sizeof b->keep, "%d:%s", IT_PROFILE, uuid);
+}
+
+/* Enter on an unchecked milestone: the milestone form with its code
+ * chosen and today's date, the cursor on the date. */
+static int
+record_milestone(struct app *a, struct body *b, const struct item *it)
+{
+	struct ask_form_arg arg = {0};
+	char today[11], title[256];
+
+	date_format(date_today(), today);
+	snprintf(title, sizeof title, "%s  %s", kind_label(kind_find("milestone")), it->label);
+	arg.kind = kind_find("milestone");
+	arg.title = title;
+	arg.note = _("When was it done? Type the date (YYYY-MM-DD) and press F2.");
+	arg.values[0] = it->code;
+	arg.values[1] = today;
+	arg.first = 1;
+	keep_selected(b);
+	app_push(a, &screen_ask_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+edit(struct app *a, struct body *b)
+{
+	int i = docview_item(&b->doc);
+	struct record_form_arg arg = {0};
+	const struct item *it;
+
+	if (i < 0 || i >= b->nitems)
+		return RES_HANDLED;
+	it = &b->items[i];
+	switch (it->kind) {
+	case IT_PROFILE:
+		arg.kind = kind_find("body");
+		arg.uuid = it->uuid[0] != '\0' ? it->uuid : NULL;
+		arg.day = date_today();
+		arg.saved = profile_saved;
+		arg.ctx = b;
+		app_push(a, &screen_record_form, &arg);
+		return RES_HANDLED | RES_REDRAW;
+	case IT_MILESTONE:
+		if (it->uuid[0] == '\0')
+			return record_milestone(a, b, it);
+		return open_form(a, b, "milestone", it->uuid);
+	case IT_MEMBER:
+		return open_form(a, b, "member", it->uuid);
+	}
+	return RES_HANDLED;
+}
+
+static void
+delete_yes(struct app *a, void *ctx)
+{
+	struct body *b = ctx;
+	int i = docview_item(&b->doc);
+	const struct item *it;
+	struct record r;
+	struct error err;
+
+	if (i < 0 || i >= b->nitems)
+		return;
+	it = &b->items[i];
+	if (!record_get(app_store(a), kind_find(it->kind == IT_MEMBER ? "member" : "milestone"),
+	    it->uuid, &r, &err)) {
+		app_error(a, "%s", err.text);
+		return;
+	}
+	if (!record_delete(app_store(a), app_actor(a), &r, &err))
+		app_error(a, "%s", err.text);
+	else
+		app_message(a, it->kind == IT_MEMBER ? _("Deleted: %s") :
+		    _("Milestone no longer marked done: %s"), it->label);
+	record_free(&r);
+	keep_selected(b);
+	build(a, b);
+}
+
+static int
+ask_delete(struct app *a, struct body *b)
+{
+	int i = docview_item(&b->doc);
+	const struct item *it;
+	char q[512];
+
+	if (i < 0 || i >= b->nitems)
+		return RES_HANDLED;
+	it = &b->items[i];
+	if (it->kind == IT_MEMBER)
+		snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), it->label);
+	else if (it->kind == IT_MILESTONE && it->uuid[0] != '\0')
+		snprintf(q, sizeof q, _("Mark \"%s\" as not done? (y/n)"), it->label);
+	else
+		return RES_HANDLED;
+	app_confirm(a, q, delete_yes, b);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static void
+advance_yes(struct app *a, void *ctx)
+{
+	struct body *b = ctx;
+	struct error err;
+	int stage;
+
+	if (!body_advance(app_store(a), app_actor(a), NULL, &stage, &err))
+		app_error(a, "%s", err.text);
+	else
+		app_message(a, _("The body is now at stage %d."), stage);
+	keep_selected(b);
+	build(a, b);
+}
+
+static const struct field reason_fields[] = {
+	{ .name = "reason", .label = N_("Reason"), .type = FIELD_TEXT, .required = true,
+	    .max = 200 },
+};
+
+static const struct kind reason_kind = {
+	.name = "reason", .label = N_("Reason"), .fields = reason_fields, .nfields = 1,
+	.title_field = 0,
+};
+
+static bool
+override_done(struct app *a, void *ctx, struct record *r, struct error *err)
+{
+	int stage;
+
+	(void)ctx;
+	if (!body_advance(app_store(a), app_actor(a), r->value[0], &stage, err))
+		return false;
+	app_message(a, _("The body is now at stage %d (reason kept in the audit log)."), stage);
+	return true;
+}
+
+static int
+next_stage(struct app *a, struct body *b)
+{
+	struct ask_form_arg arg = {0};
+	struct body_state st;
+	struct error err;
+	struct buf note = {0};
+	char q[256];
+	int stage;
+
+	if (!body_state(app_store(a), &st, &err)) {
+		app_error(a, "%s", err.text);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (st.exists && st.stage < 3 && st.done[st.stage - 1] >= st.total[st.stage - 1]) {
+		snprintf(q, sizeof q, _("Move the body on to stage %d? (y/n)"), st.stage + 1);
+		app_confirm(a, q, advance_yes, b);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	/* The core says why not; with milestones missing it moves on when
+	 * given a reason. */
+	if (body_advance(app_store(a), app_actor(a), NULL, &stage, &err)) {
+		app_message(a, _("The body is now at stage %d."), stage);
+		build(a, b);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (!st.exists || st.stage >= 3) {
+		app_error(a, "%s", err.text);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	buf_printf(&note, "%s\n%s", err.text,
+	    _("To move on anyway, give the reason and press F2; it is kept in the audit log. "
+	    "Esc: stay at this stage."));
+	arg.kind = &reason_kind;
+	arg.title = _("Next stage without every milestone");
+	arg.note = buf_str(&note);
+	arg.done = override_done;
+	arg.ctx = b;
+	keep_selected(b);
+	app_push(a, &screen_ask_form, &arg);
+	buf_free(&note);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct body *b = state;
+
+	switch (act) {
+	case ACT_EDIT:
+		return edit(a, b);
+	case ACT_NEW_MEMBER:
+		return open_form(a, b, "member", NULL);
+	case ACT_DELETE:
+		return ask_delete(a, b);
+	case ACT_NEXT_STAGE:
+		return next_stage(a, b);
+	case ACT_BACK:
+		return RES_POP;
+	default:
+		break;
+	}
+	if (docview_key(&b->doc, k, doc_height()))
+		return RES_HANDLED | RES_REDRAW;
+	return 0;
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct body *b = state;
+	char title[256];
+
+	snprintf(title, sizeof title, "%s  %s", _("Community body"),
+	    b->st.exists ? b->st.name : "");
+	app_draw_title(a, title);
+	docview_draw(&b->doc, 1, doc_height());
+	if (b->err[0] != '\0')
+		draw_text(LINES - 2, 1, COLS - 2, b->err, ATTR_ERROR);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_NEW_MEMBER, ACT_EDIT, ACT_DELETE, ACT_NEXT_STAGE, ACT_LOCK,
+		ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	};
+	static const enum action city[] = {
+		ACT_HELP, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_NONE,
+	};
+	const struct body *b = state;
+
+	return b->city ? city : acts;
+}
+
+const struct screen screen_body = {
+	.name = "body",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};
+
+struct balance {
+	long long decided, spent;
+	int live;		/* applications not withdrawn */
+};
+
+static void
+each_balance(void *ctx, const struct grant_line *g)
+{
+	struct balance *bal = ctx;
+
+	/* Only what the city has decided counts: a draft or an application
+	 * waiting has no money yet, a withdrawn one none at all. */
+	if (strcmp(g->status, "withdrawn") == 0)
+		return;
+	bal->live++;
+	if (strcmp(g->status, "draft") == 0 || strcmp(g->status, "applied") == 0)
+		return;
+	bal->decided += g->decided;
+	bal->spent += g->spent;
+}
+
+void
+body_home_lines(struct store *s, char *stage, size_t stage_size, char *grants,
+    size_t grants_size)
+{
+	struct body_state st;
+	struct balance bal = {0, 0, 0};
+	struct error err;
+	char fy[64], yen[48];
+	int year = date_fiscal_year(date_today());
+
+	stage[0] = grants[0] = '\0';
+	if (body_state(s, &st, &err) && st.exists)
+		snprintf(stage, stage_size, "%s  %s", _("Community body"), stage_label(st.stage));
+	/* A center with no application this year has no balance to show. */
+	if (grant_lines(s, year, each_balance, &bal, &err) < 0 || bal.live == 0)
+		return;
+	era_format_fy(year, fmt_era_lang(), fy, sizeof fy);
+	fmt_yen(bal.decided - bal.spent, yen, sizeof yen);
+	snprintf(grants, grants_size, _("Grant balance %s: %s"), fy, yen);
+}

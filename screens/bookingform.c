@@ -1,0 +1,427 @@
+/*
+ * bookingform — a new booking, opened from the day grid with the room, the
+ * date and the slot's times filled in.  The fields are the booking kind's
+ * own (from the kind table, through the generic form; the status is left
+ * out: a new booking is booked), followed by how it repeats: not at all,
+ * weekly, every 2 weeks or monthly on the same weekday (第2火曜), until a
+ * date or for a number of dates.
+ *
+ * One date is saved with record_insert; a repeat with booking_add_series,
+ * which books every date or none (a collision refuses all and names the
+ * dates) and skips the center's closed days, which the message then lists.
+ * A refusal is the core's sentence, shown under the form, the cursor on the
+ * field at fault.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/i18n.h"
+#include "core/recur.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+#include "tui/form.h"
+
+static const struct choice repeats[] = {
+	{"none", N_("Does not repeat")},
+	{"weekly", N_("Weekly")},
+	{"every-2-weeks", N_("Every 2 weeks")},
+	{"monthly-nth", N_("Monthly, same weekday")},
+	{NULL, NULL},
+};
+
+static const struct field repeat_fields[] = {
+	{ .name = "repeat", .label = N_("Repeat"), .type = FIELD_CHOICE, .required = true,
+	    .choices = repeats, .dflt = "none" },
+	{ .name = "until", .label = N_("Repeat until"), .type = FIELD_DATE },
+	{ .name = "count", .label = N_("Number of dates"), .type = FIELD_COUNT,
+	    .max = RECUR_MAX },
+};
+
+#define NREPEAT ((int)(sizeof repeat_fields / sizeof repeat_fields[0]))
+#define SKIPPED_SHOWN 4	/* skipped dates named in the message */
+
+/* The form's kind: the booking's fields without the status, then the
+ * repeat.  Built once from the booking kind, so a field added there shows
+ * up here too.  Never stored: saving copies the values into a booking. */
+static struct field form_fields[RECORD_MAX_FIELDS];
+static struct kind form_kind;
+
+static bool check_form(const struct record *r, struct error *err);
+
+static const struct kind *
+booking_kind(void)
+{
+	return kind_find("booking");
+}
+
+static void
+build_kind(void)
+{
+	const struct kind *b = booking_kind();
+	int i, n = 0;
+
+	if (form_kind.nfields > 0)
+		return;
+	for (i = 0; i < b->nfields && n < RECORD_MAX_FIELDS - NREPEAT; i++)
+		if (strcmp(b->fields[i].name, "status") != 0)
+			form_fields[n++] = b->fields[i];
+	for (i = 0; i < NREPEAT; i++)
+		form_fields[n++] = repeat_fields[i];
+	form_kind = *b;
+	form_kind.fields = form_fields;
+	form_kind.nfields = n;
+	form_kind.title_field = kind_field(&form_kind, "group");
+	form_kind.check = check_form;
+	form_kind.check_store = NULL;
+	form_kind.after_write = NULL;
+}
+
+static int
+F(const char *name)
+{
+	return kind_field(&form_kind, name);
+}
+
+/* The booking's own checks (times, waiver), then the repeat's: an end
+ * date or a number of dates, not both. */
+static bool
+check_form(const struct record *r, struct error *err)
+{
+	const char *rep = r->value[F("repeat")];
+	int until = F("until"), count = F("count");
+
+	if (booking_kind()->check != NULL && !booking_kind()->check(r, err))
+		return false;
+	if (rep == NULL || strcmp(rep, "none") == 0)
+		return true;
+	if (r->value[until] == NULL && (r->value[count] == NULL || record_int(r, count) < 1)) {
+		error_set(err, _("%s: give the last date, or a number of dates below."),
+		    field_label(&form_fields[until]));
+		error_field(err, until);
+		return false;
+	}
+	if (r->value[until] != NULL && r->value[count] != NULL) {
+		error_set(err, _("%s: give the last date or a number of dates, not both."),
+		    field_label(&form_fields[count]));
+		error_field(err, count);
+		return false;
+	}
+	return true;
+}
+
+struct bookingform {
+	struct form form;
+	void (*saved)(void *ctx, const char *uuid);
+	void *ctx;
+};
+
+static void *
+init(struct app *a, const void *arg)
+{
+	const struct booking_form_arg *fa = arg;
+	struct bookingform *bf = xcalloc(1, sizeof *bf);
+	struct record r;
+	char text[32];
+
+	build_kind();
+	bf->saved = fa->saved;
+	bf->ctx = fa->ctx;
+	record_init(&r, &form_kind);
+	form_init(&bf->form, &form_kind, &r);
+	record_free(&r);
+	date_format(fa->day, text);
+	form_set(&bf->form, F("date"), text);
+	if (fa->room != NULL)
+		form_set(&bf->form, F("room"), fa->room);
+	if (fa->start >= 0 && fa->end > fa->start) {
+		time_format(fa->start, text);
+		form_set(&bf->form, F("start"), text);
+		time_format(fa->end, text);
+		form_set(&bf->form, F("end"), text);
+	}
+	if (fa->fee >= 0) {
+		snprintf(text, sizeof text, "%lld", fa->fee);
+		form_set(&bf->form, F("fee"), text);
+	}
+	/* Room, date and times are filled in: start on who books. */
+	bf->form.cur = fa->room != NULL ? F("group") : F("room");
+	form_load_refs(&bf->form, app_store(a));
+	return bf;
+}
+
+static void
+done(void *state)
+{
+	struct bookingform *bf = state;
+
+	form_free(&bf->form);
+	free(bf);
+}
+
+/* A refusal about a booking field, with the cursor on that field here. */
+static void
+refuse(struct bookingform *bf, const struct error *err)
+{
+	struct error e = *err;
+	const struct kind *b = booking_kind();
+
+	e.field = e.field >= 0 && e.field < b->nfields ? F(b->fields[e.field].name) : -1;
+	form_refuse(&bf->form, &e);
+}
+
+/* The booking to store, from the form's values. */
+static bool
+to_booking(const struct record *c, struct record *b, struct error *err)
+{
+	const struct kind *k = booking_kind();
+	int i, j;
+
+	record_init(b, k);
+	for (i = 0; i < k->nfields; i++) {
+		j = F(k->fields[i].name);
+		if (j >= 0 && !record_set(b, i, c->value[j] != NULL ? c->value[j] : "", err))
+			return false;
+	}
+	return record_check(b, err);
+}
+
+static bool
+make_rule(const struct record *c, struct recur *rule)
+{
+	const char *rep = c->value[F("repeat")];
+
+	memset(rule, 0, sizeof *rule);
+	if (!recur_parse_kind(rep, &rule->kind, &rule->weeks) ||
+	    !date_parse(c->value[F("date")], &rule->start))
+		return false;
+	rule->has_until = c->value[F("until")] != NULL &&
+	    date_parse(c->value[F("until")], &rule->until);
+	rule->count = (int)record_int(c, F("count"));
+	return true;
+}
+
+/* "Booked 4 dates; skipped (closed): 2026-12-29 closed every year …". */
+static void
+series_message(struct app *a, const struct series_result *res)
+{
+	struct buf msg = {0}, why = {0};
+	const char *p;
+	int lines = 0;
+
+	buf_printf(&msg, P_("Booked %d date.", "Booked %d dates.", (unsigned long)res->booked),
+	    res->booked);
+	if (res->nskipped > 0) {
+		/* One line per skipped date; the first few fit the message line. */
+		for (p = buf_str(&res->why); *p != '\0' && lines < SKIPPED_SHOWN; p++) {
+			if (*p != '\n') {
+				buf_addc(&why, *p);
+			} else if (p[1] != '\0' && ++lines < SKIPPED_SHOWN) {
+				buf_adds(&why, "; ");
+			}
+		}
+		if (res->nskipped > SKIPPED_SHOWN)
+			buf_printf(&why, " (+%d)", res->nskipped - SKIPPED_SHOWN);
+		buf_addc(&msg, ' ');
+		buf_printf(&msg, P_("Skipped %d closed date: %s", "Skipped %d closed dates: %s",
+		    (unsigned long)res->nskipped), res->nskipped, buf_str(&why));
+	}
+	app_message(a, "%s", buf_str(&msg));
+	buf_free(&msg);
+	buf_free(&why);
+}
+
+static void
+save(struct app *a, struct bookingform *bf)
+{
+	struct record c, b;
+	struct series_result res;
+	struct recur rule;
+	struct error err;
+	struct buf sum = {0};
+	const char *rep;
+	bool ok;
+
+	record_init(&c, &form_kind);
+	if (!form_collect(&bf->form, &c)) {
+		record_free(&c);
+		return;
+	}
+	if (!to_booking(&c, &b, &err)) {
+		refuse(bf, &err);
+		goto out;
+	}
+	rep = c.value[F("repeat")];
+	if (rep == NULL || strcmp(rep, "none") == 0) {
+		ok = record_insert(app_store(a), app_actor(a), &b, &err);
+		if (!ok) {
+			refuse(bf, &err);
+			goto out;
+		}
+		record_summary(&b, &sum);
+		app_message(a, _("Saved: %s"), buf_str(&sum));
+		buf_free(&sum);
+		if (bf->saved != NULL)
+			bf->saved(bf->ctx, b.uuid);
+		app_close(a);
+		goto out;
+	}
+	if (!make_rule(&c, &rule)) {
+		error_set(&err, "%s", _("The repeat cannot be read."));
+		error_field(&err, -1);
+		form_refuse(&bf->form, &err);
+		goto out;
+	}
+	if (!booking_add_series(app_store(a), app_actor(a), &b, &rule, &res, &err)) {
+		buf_free(&res.why);
+		refuse(bf, &err);
+		goto out;
+	}
+	series_message(a, &res);
+	buf_free(&res.why);
+	app_close(a);
+out:
+	record_free(&b);
+	record_free(&c);
+}
+
+static void
+discard_yes(struct app *a, void *ctx)
+{
+	(void)ctx;
+	app_close(a);
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct bookingform *bf = state;
+
+	if (act == ACT_SAVE) {
+		save(a, bf);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (act == ACT_CANCEL) {
+		if (!bf->form.changed)
+			return RES_POP;
+		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, bf);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	return form_key(&bf->form, k);
+}
+
+/* The text of field name as typed ("" when empty). */
+static const char *
+typed(struct bookingform *bf, const char *name)
+{
+	return lineedit_text(&bf->form.edit[F(name)]);
+}
+
+/* The repeat in words: "Every week on Sat from 2026-11-28, 4 dates". */
+static void
+describe_rule(struct bookingform *bf, struct buf *out)
+{
+	static const char *const nth[] = {
+		N_("1st"), N_("2nd"), N_("3rd"), N_("4th"), N_("5th"),
+	};
+	int rep = bf->form.choice[F("repeat")];
+	struct date d;
+	long count = atol(typed(bf, "count"));
+
+	if (rep <= 0 || !date_parse(typed(bf, "date"), &d))
+		return;
+	if (strcmp(repeats[rep].code, "weekly") == 0)
+		buf_printf(out, _("Every week on %s from %s"), fmt_weekday(d), typed(bf, "date"));
+	else if (strcmp(repeats[rep].code, "every-2-weeks") == 0)
+		buf_printf(out, _("Every 2 weeks on %s from %s"), fmt_weekday(d),
+		    typed(bf, "date"));
+	else
+		buf_printf(out, _("Every month on the %s %s from %s"),
+		    _(nth[recur_nth_of_month(d) - 1]), fmt_weekday(d), typed(bf, "date"));
+	if (*typed(bf, "until") != '\0')
+		buf_printf(out, _(", until %s"), typed(bf, "until"));
+	else if (count > 0)
+		buf_printf(out, P_(", %ld date", ", %ld dates", (unsigned long)count), count);
+	else
+		buf_adds(out, _(": give the last date or a number of dates."));
+}
+
+/* Draws s wrapped by display width into rows y … bottom-1: at a space
+ * when the line has one, else (Japanese) between characters. */
+static void
+draw_wrapped(int y, int bottom, int x, int width, const char *s, enum tui_attr at)
+{
+	char *line;
+	size_t n, sp;
+
+	if (width < 1)
+		return;
+	while (*s != '\0' && y < bottom) {
+		n = text_fit(s, width, NULL);
+		if (n == 0)
+			break;
+		if (s[n] != '\0' && s[n] != ' ') {
+			for (sp = n; sp > 0 && s[sp - 1] != ' '; sp--)
+				;
+			if (sp > 0)
+				n = sp;
+		}
+		line = xmalloc(n + 1);
+		memcpy(line, s, n);
+		line[n] = '\0';
+		draw_fill(y, 0, COLS, ATTR_NORMAL);
+		draw_text(y++, x, width, line, at);
+		free(line);
+		s += n;
+		while (*s == ' ')
+			s++;
+	}
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct bookingform *bf = state;
+	struct buf rule = {0};
+	char title[256];
+	int h = LINES - 4, rows, msg_row, bottom = LINES - 2;
+
+	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()), _("New"));
+	app_draw_title(a, title);
+	form_draw(a, &bf->form, 2, h);
+	rows = h - 2 < 1 ? 1 : h - 2;
+	msg_row = 2 + (rows < form_kind.nfields ? rows : form_kind.nfields) + 1;
+	/* A refusal can be long (a collision lists every date): wrap it. */
+	if (bf->form.refusal[0] != '\0' && msg_row < bottom) {
+		draw_wrapped(msg_row, bottom, 2, COLS - 3, bf->form.refusal, ATTR_ERROR);
+		return;
+	}
+	describe_rule(bf, &rule);
+	if (rule.len > 0 && msg_row + 1 < bottom)
+		draw_text(msg_row + 1, 2, COLS - 3, buf_str(&rule), ATTR_NOTICE);
+	buf_free(&rule);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
+	};
+
+	(void)state;
+	return acts;
+}
+
+const struct screen screen_booking_form = {
+	.name = "booking-form",
+	.init = init,
+	.free = done,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

@@ -1,0 +1,327 @@
+/*
+ * calendar — the bookings screen: a month as seven weekday columns
+ * (日 月 火 水 木 金 土), each day showing how full it is (room-slots booked
+ * of those open, as a count and a bar), holidays by name and closed days
+ * marked.  Arrows move the highlighted day (across months too), F5/F6 or
+ * PgUp/PgDn change the month, Enter opens the day's grid of rooms × slots
+ * (dayview.c), n books on the highlighted day.
+ *
+ * The layout shrinks with the window: three rows a week, then two, then
+ * one, and at worst only the weeks around the highlighted day.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/dayplan.h"
+#include "core/holiday.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/chart.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+#define TOP 3		/* title, the day's line, weekday headings */
+
+struct calendar {
+	struct date cur;	/* the highlighted day */
+	struct dayplan_month m;	/* of cur's month */
+	struct opening opening;
+	bool have_month;
+	char err[512];
+};
+
+static void
+load(struct app *a, struct calendar *c)
+{
+	struct error err;
+
+	c->err[0] = '\0';
+	c->have_month = dayplan_month(app_store(a), c->cur.year, c->cur.month, &c->m, &err) &&
+	    opening_load(app_store(a), &c->opening, &err);
+	if (!c->have_month)
+		snprintf(c->err, sizeof c->err, "%s", err.text);
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	struct calendar *c = xcalloc(1, sizeof *c);
+
+	(void)arg;
+	c->cur = date_today();
+	load(a, c);
+	return c;
+}
+
+static void
+done(void *state)
+{
+	free(state);
+}
+
+static void
+enter(struct app *a, void *state)
+{
+	load(a, state);
+}
+
+/* Moves the highlight to d, reading the month when it changes. */
+static int
+go(struct app *a, struct calendar *c, struct date d)
+{
+	bool other = d.year != c->cur.year || d.month != c->cur.month;
+
+	if (d.year < 1900 || d.year > 2998)
+		return RES_HANDLED;
+	c->cur = d;
+	if (other)
+		load(a, c);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+change_month(struct app *a, struct calendar *c, int delta)
+{
+	struct date d = c->cur;
+	int days;
+
+	d.month += delta;
+	if (d.month < 1) {
+		d.month = 12;
+		d.year--;
+	} else if (d.month > 12) {
+		d.month = 1;
+		d.year++;
+	}
+	days = date_days_in_month(d.year, d.month);
+	if (d.day > days)
+		d.day = days;
+	return go(a, c, d);
+}
+
+static int
+book(struct app *a, struct calendar *c)
+{
+	struct booking_form_arg arg = {
+		.day = c->cur, .room = NULL, .start = -1, .end = -1, .fee = -1,
+	};
+
+	app_push(a, &screen_booking_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct calendar *c = state;
+	struct dayview_arg arg;
+
+	if (k.code) {
+		switch (k.ch) {
+		case KEY_LEFT: return go(a, c, date_add_days(c->cur, -1));
+		case KEY_RIGHT: return go(a, c, date_add_days(c->cur, 1));
+		case KEY_UP: return go(a, c, date_add_days(c->cur, -7));
+		case KEY_DOWN: return go(a, c, date_add_days(c->cur, 7));
+		case KEY_HOME: return go(a, c, (struct date){c->cur.year, c->cur.month, 1});
+		case KEY_END:
+			return go(a, c, (struct date){c->cur.year, c->cur.month,
+			    date_days_in_month(c->cur.year, c->cur.month)});
+		default: break;
+		}
+	}
+	switch (act) {
+	case ACT_CAL_PREV:
+		return change_month(a, c, -1);
+	case ACT_CAL_NEXT:
+		return change_month(a, c, 1);
+	case ACT_THIS_MONTH:
+		return go(a, c, date_today());
+	case ACT_DETAIL:
+		arg.day = c->cur;
+		arg.follow = &c->cur;
+		app_push(a, &screen_dayview, &arg);
+		return RES_HANDLED | RES_REDRAW;
+	case ACT_BOOK:
+		return book(a, c);
+	case ACT_BACK:
+		return RES_POP;
+	default:
+		return 0;
+	}
+}
+
+/* The day's holiday name in the user's language, or NULL. */
+static const char *
+holiday_name(struct date d)
+{
+	const char *ja, *en;
+
+	if (!holiday_of(d, &ja, &en))
+		return NULL;
+	return fmt_era_lang() == ERA_JA ? ja : en;
+}
+
+/* Rows 0 … rows-1 of one day's cell at (y, x), w columns wide. */
+static void
+draw_cell(struct calendar *c, struct date d, int y, int x, int w, int rows, int bottom)
+{
+	const struct dayplan_month *m = &c->m;
+	bool sel = date_compare(d, c->cur) == 0, today = date_compare(d, date_today()) == 0;
+	enum tui_attr at = sel ? ATTR_SELECTED : ATTR_NORMAL;
+	const char *hol = holiday_name(d);
+	struct buf line = {0};
+	char num[16], count[32];
+	int r, used, booked = m->booked[d.day];
+
+	if (booked > m->open[d.day])
+		booked = m->open[d.day];
+	for (r = 0; r < rows && y + r < bottom; r++)
+		if (sel)
+			draw_fill(y + r, x, w, at);
+	/* Row 0: the day, marked when it is today, then the holiday or
+	 * "closed".  With one row a week the count follows the day. */
+	snprintf(num, sizeof num, today ? "%2d*" : "%2d ", d.day);
+	used = draw_text(y, x, w, num, sel ? at : today || hol != NULL ? ATTR_HEADER : at);
+	if (m->closed[d.day])
+		snprintf(count, sizeof count, "%s", _("closed"));
+	else if (m->open[d.day] > 0)
+		snprintf(count, sizeof count, "%d/%d", booked, m->open[d.day]);
+	else
+		count[0] = '\0';
+	if (rows == 1) {
+		/* Narrow: a bar as wide as there is room for instead of the count. */
+		if (text_width(count) > w - used && !m->closed[d.day] && m->open[d.day] > 0)
+			chart_bar(&line, booked, m->open[d.day], w - used, NULL);
+		else
+			buf_adds(&line, count);
+		draw_pad(y, x + used, w - used, buf_str(&line), true,
+		    m->closed[d.day] && !sel ? ATTR_DIM : at);
+		buf_free(&line);
+		return;
+	}
+	if (m->closed[d.day])
+		draw_pad(y, x + used, w - used, _("closed"), false, sel ? at : ATTR_DIM);
+	else if (hol != NULL)
+		draw_pad(y, x + used, w - used, hol, false, sel ? at : ATTR_HEADER);
+	if (y + 1 >= bottom || m->closed[d.day] || m->open[d.day] == 0)
+		return;
+	/* Row 1: a bar of the room-slots booked, and the count. */
+	used = text_width(count);
+	if (w - used - 1 >= 2) {
+		chart_bar(&line, booked, m->open[d.day], w - used - 1, text_ascii() ? "." :
+		    "\xC2\xB7");
+		buf_addc(&line, ' ');
+	}
+	buf_adds(&line, count);
+	draw_pad(y + 1, x, w, buf_str(&line), true, at);
+	buf_free(&line);
+	/* Row 2: how many bookings. */
+	if (rows >= 3 && y + 2 < bottom && m->bookings[d.day] > 0) {
+		snprintf(count, sizeof count, P_("%d booking", "%d bookings",
+		    (unsigned long)m->bookings[d.day]), m->bookings[d.day]);
+		draw_pad(y + 2, x, w, count, true, sel ? at : ATTR_DIM);
+	}
+}
+
+/* The highlighted day in words on row y. */
+static void
+draw_day_line(struct app *a, struct calendar *c, int y)
+{
+	const struct dayplan_month *m = &c->m;
+	struct buf line = {0}, why = {0};
+	const char *hol = holiday_name(c->cur);
+	char day[96];
+	int booked = m->booked[c->cur.day];
+
+	fmt_date_long(c->cur, day, sizeof day);
+	buf_adds(&line, day);
+	if (hol != NULL)
+		buf_printf(&line, "  %s", hol);
+	buf_adds(&line, "  ");
+	if (opening_closed(app_store(a), &c->opening, c->cur, &why)) {
+		buf_printf(&line, _("Closed: %s"), buf_str(&why));
+	} else if (m->nrooms == 0) {
+		buf_adds(&line, _("No rooms yet: add them under Rooms (menu 0)."));
+	} else {
+		if (booked > m->open[c->cur.day])
+			booked = m->open[c->cur.day];
+		buf_printf(&line, P_("%d of %d room-slot booked", "%d of %d room-slots booked",
+		    (unsigned long)m->open[c->cur.day]), booked, m->open[c->cur.day]);
+	}
+	draw_text(y, 1, COLS - 2, buf_str(&line), ATTR_NORMAL);
+	buf_free(&line);
+	buf_free(&why);
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	static const char *const wd[7] = {
+		N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
+	};
+	struct calendar *c = state;
+	struct date first = {c->cur.year, c->cur.month, 1};
+	char title[256], month[96];
+	int cw = COLS / 7, x0, lead, weeks, avail, rows, shown, top_week, cur_week, i, day, y;
+	int bottom = LINES - 2;
+
+	fmt_month(c->cur.year, c->cur.month, month, sizeof month);
+	snprintf(title, sizeof title, "%s  %s", _("Bookings"), month);
+	app_draw_title(a, title);
+	if (!c->have_month) {
+		draw_text(2, 1, COLS - 2, c->err, ATTR_ERROR);
+		return;
+	}
+	draw_day_line(a, c, 1);
+	if (cw < 2)
+		return;
+	x0 = (COLS - 7 * cw) / 2;
+	for (i = 0; i < 7; i++)
+		draw_pad(2, x0 + i * cw, cw - 1, _(wd[i]), false, ATTR_HEADER);
+	lead = date_weekday(first);
+	weeks = (lead + c->m.days + 6) / 7;
+	avail = bottom - TOP;
+	rows = avail / weeks;
+	if (rows > 3)
+		rows = 3;
+	if (rows < 1)
+		rows = 1;
+	/* Too few rows for every week: the weeks around the highlighted day. */
+	shown = avail / rows;
+	cur_week = (lead + c->cur.day - 1) / 7;
+	top_week = cur_week - shown + 1 > 0 ? cur_week - shown + 1 : 0;
+	for (day = 1; day <= c->m.days; day++) {
+		int week = (lead + day - 1) / 7 - top_week, col = (lead + day - 1) % 7;
+
+		if (week < 0 || week >= shown)
+			continue;
+		y = TOP + week * rows;
+		draw_cell(c, (struct date){c->cur.year, c->cur.month, day}, y, x0 + col * cw,
+		    cw - 1, rows, bottom);
+	}
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_BOOK, ACT_CAL_PREV, ACT_CAL_NEXT, ACT_THIS_MONTH, ACT_LOCK,
+		ACT_QUIT, ACT_BACK, ACT_DETAIL, ACT_CAL_MOVE, ACT_NONE,
+	};
+
+	(void)state;
+	return acts;
+}
+
+const struct screen screen_bookings = {
+	.name = "bookings",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

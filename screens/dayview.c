@@ -1,0 +1,645 @@
+/*
+ * dayview — one day's bookings as a grid: a row per room, a column per time
+ * slot (午前 午後 夜間, from the opening settings).  A booking fills every
+ * slot it holds, its group's name cut by display width; a slot shared by
+ * two bookings says "+1", and Tab picks among them.  Under the grid the
+ * highlighted slot's bookings in full.
+ *
+ * n books the highlighted room and slot (the form starts filled in), Enter
+ * opens the booking (or books an empty slot), i checks it in (asks how many
+ * came, then booking_check_in), x cancels it (asking "this date or the
+ * following too" when it repeats).  F5/F6 or PgUp/PgDn: the day before or
+ * after.  The two questions are asked on the row above the message line, so
+ * a refusal can be shown under them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/booking.h"
+#include "core/dayplan.h"
+#include "core/holiday.h"
+#include "core/i18n.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+#include "tui/lineedit.h"
+
+#define TOP 3		/* title, the day's line, slot headings */
+#define CELL_MAX 16	/* bookings listed per slot */
+
+enum mode { MODE_GRID, MODE_HEADCOUNT, MODE_CANCEL };
+
+struct dayview {
+	struct dayplan p;
+	bool loaded;
+	int room, slot;		/* the highlighted cell */
+	int pick;		/* which of the cell's bookings */
+	int top;		/* first room in view */
+	enum mode mode;
+	struct lineedit input;	/* the headcount being typed */
+	char target[37];	/* the booking asked about */
+	char target_name[300];
+	int following;		/* its series' later dates */
+	char goto_uuid[37];	/* a booking just saved: show it */
+	struct date *follow;	/* the opener's day, kept in step */
+	char err[512];
+};
+
+static void
+load(struct app *a, struct dayview *v, struct date day)
+{
+	struct error err;
+
+	if (v->loaded)
+		dayplan_free(&v->p);
+	if (v->follow != NULL)
+		*v->follow = day;
+	v->err[0] = '\0';
+	v->loaded = dayplan_load(app_store(a), day, &v->p, &err);
+	if (!v->loaded) {
+		snprintf(v->err, sizeof v->err, "%s", err.text);
+		memset(&v->p, 0, sizeof v->p);
+		v->p.day = day;
+	}
+	if (v->room >= v->p.nrooms)
+		v->room = v->p.nrooms > 0 ? v->p.nrooms - 1 : 0;
+	if (v->slot >= v->p.opening.nslots)
+		v->slot = v->p.opening.nslots > 0 ? v->p.opening.nslots - 1 : 0;
+	v->pick = 0;
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	const struct dayview_arg *da = arg;
+	struct dayview *v = xcalloc(1, sizeof *v);
+
+	lineedit_init(&v->input, NULL, 8);
+	v->follow = da->follow;
+	load(a, v, da->day);
+	return v;
+}
+
+static void
+done(void *state)
+{
+	struct dayview *v = state;
+
+	if (v->loaded)
+		dayplan_free(&v->p);
+	lineedit_free(&v->input);
+	free(v);
+}
+
+/* The highlighted cell's bookings (indexes into p.entries); returns the count. */
+static int
+cell(const struct dayview *v, int *idx)
+{
+	if (v->p.nrooms == 0 || v->p.opening.nslots == 0)
+		return 0;
+	return dayplan_cell(&v->p, v->room, v->slot, idx, CELL_MAX);
+}
+
+/* The booking under the cursor, or NULL. */
+static const struct dayplan_entry *
+current(const struct dayview *v)
+{
+	int idx[CELL_MAX], n = cell(v, idx);
+
+	if (n == 0)
+		return NULL;
+	if (n > CELL_MAX)
+		n = CELL_MAX;
+	return &v->p.entries[idx[v->pick % n]];
+}
+
+static void
+saved(void *ctx, const char *uuid)
+{
+	struct dayview *v = ctx;
+
+	snprintf(v->goto_uuid, sizeof v->goto_uuid, "%s", uuid);
+}
+
+/* After a form: show the booking just saved, on its day, in its room. */
+static void
+enter(struct app *a, void *state)
+{
+	struct dayview *v = state;
+	struct record r;
+	struct date d = v->p.day;
+	int i;
+
+	if (v->goto_uuid[0] != '\0' &&
+	    record_get(app_store(a), kind_find("booking"), v->goto_uuid, &r, NULL)) {
+		date_parse(r.value[kind_field(r.kind, "date")], &d);
+		record_free(&r);
+	}
+	load(a, v, d);
+	for (i = 0; v->goto_uuid[0] != '\0' && i < v->p.nentries; i++) {
+		if (strcmp(v->p.entries[i].uuid, v->goto_uuid) == 0) {
+			v->room = v->p.entries[i].room;
+			v->slot = v->p.entries[i].first_slot;
+		}
+	}
+	v->goto_uuid[0] = '\0';
+}
+
+static int
+book(struct app *a, struct dayview *v)
+{
+	struct booking_form_arg arg = {
+		.day = v->p.day, .room = NULL, .start = -1, .end = -1, .fee = -1,
+		.saved = saved, .ctx = v,
+	};
+
+	if (v->p.nrooms > 0) {
+		arg.room = v->p.rooms[v->room].name;
+		if (v->p.rooms[v->room].uuid[0] != '\0')
+			arg.fee = v->p.rooms[v->room].fee;
+	}
+	if (v->p.opening.nslots > 0) {
+		arg.start = v->p.opening.slot_start[v->slot];
+		arg.end = v->p.opening.slot_end[v->slot];
+	}
+	app_push(a, &screen_booking_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+open_booking(struct app *a, struct dayview *v)
+{
+	const struct dayplan_entry *e = current(v);
+	struct record_form_arg arg = {
+		.kind = kind_find("booking"), .day = v->p.day, .saved = saved, .ctx = v,
+	};
+
+	if (e == NULL)
+		return book(a, v);
+	arg.uuid = e->uuid;
+	app_push(a, &screen_record_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static const char *
+status_label(const char *code)
+{
+	const struct kind *k = kind_find("booking");
+
+	return field_choice_label(&k->fields[kind_field(k, "status")], code);
+}
+
+/* Names the booking in questions: "書道の会, 11-28 09:30–11:30". */
+static void
+name_target(struct dayview *v, const struct dayplan_entry *e)
+{
+	char a[6], b[6];
+
+	time_format(e->start, a);
+	time_format(e->end, b);
+	snprintf(v->target, sizeof v->target, "%s", e->uuid);
+	snprintf(v->target_name, sizeof v->target_name, "%s, %02d-%02d %s\xE2\x80\x93%s",
+	    e->group, v->p.day.month, v->p.day.day, a, b);
+}
+
+static int
+ask_check_in(struct app *a, struct dayview *v)
+{
+	const struct dayplan_entry *e = current(v);
+	char people[32] = "";
+
+	if (e == NULL)
+		return RES_HANDLED;
+	if (strcmp(e->status, "booked") != 0) {
+		app_error(a, _("This booking is %s; only a booked one can be checked in."),
+		    status_label(e->status));
+		return RES_HANDLED | RES_REDRAW;
+	}
+	name_target(v, e);
+	if (e->people > 0)
+		snprintf(people, sizeof people, "%ld", e->people);
+	lineedit_set(&v->input, people);
+	v->mode = MODE_HEADCOUNT;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static void
+check_in(struct app *a, struct dayview *v)
+{
+	const struct kind *uk = kind_find("use");
+	struct error err;
+	char use[37], *people = NULL;
+
+	if (!booking_check_in(app_store(a), app_actor(a), v->target, lineedit_text(&v->input),
+	    use, &err)) {
+		app_error(a, "%s", err.text);
+		return;
+	}
+	/* The number as stored (１７ typed is 17). */
+	field_parse(&uk->fields[kind_field(uk, "people")], lineedit_text(&v->input), &people,
+	    NULL);
+	app_message(a, _("Recorded as facility use: %s, %s people."), v->target_name,
+	    people != NULL ? people : lineedit_text(&v->input));
+	free(people);
+	v->mode = MODE_GRID;
+	load(a, v, v->p.day);
+}
+
+static void
+cancel(struct app *a, struct dayview *v, bool following)
+{
+	struct error err;
+	int n = 0;
+
+	v->mode = MODE_GRID;
+	if (!booking_cancel(app_store(a), app_actor(a), v->target, following, &n, &err)) {
+		app_error(a, "%s", err.text);
+		return;
+	}
+	app_message(a, P_("Cancelled %d booking: %s", "Cancelled %d bookings: %s",
+	    (unsigned long)n), n, v->target_name);
+	load(a, v, v->p.day);
+}
+
+static void
+cancel_yes(struct app *a, void *ctx)
+{
+	cancel(a, ctx, false);
+}
+
+static int
+ask_cancel(struct app *a, struct dayview *v)
+{
+	const struct dayplan_entry *e = current(v);
+	struct error err;
+	char q[512];
+
+	if (e == NULL)
+		return RES_HANDLED;
+	if (strcmp(e->status, "booked") != 0) {
+		app_error(a, _("This booking is %s; only a booked one can be cancelled."),
+		    status_label(e->status));
+		return RES_HANDLED | RES_REDRAW;
+	}
+	name_target(v, e);
+	v->following = dayplan_series_following(app_store(a), e->uuid, &err);
+	if (v->following < 0) {
+		app_error(a, "%s", err.text);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (v->following > 0) {
+		v->mode = MODE_CANCEL;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	snprintf(q, sizeof q, _("Cancel the booking %s? (y/n)"), v->target_name);
+	app_confirm(a, q, cancel_yes, v);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+prompt_key(struct app *a, struct dayview *v, struct key k, enum action act)
+{
+	if (act == ACT_BACK) {
+		v->mode = MODE_GRID;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (v->mode == MODE_CANCEL) {
+		if (!k.code && (k.ch == '1' || k.ch == '2'))
+			cancel(a, v, k.ch == '2');
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (act == ACT_ACCEPT) {
+		check_in(a, v);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	lineedit_key(&v->input, k.ch, k.code);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+/* Keeps the highlighted room in view of `rows` rows. */
+static void
+scroll_to(struct dayview *v, int rows)
+{
+	if (rows < 1)
+		rows = 1;
+	if (v->room < v->top)
+		v->top = v->room;
+	if (v->room >= v->top + rows)
+		v->top = v->room - rows + 1;
+	if (v->top < 0)
+		v->top = 0;
+}
+
+static int
+move_cursor(struct dayview *v, int drooms, int dslots)
+{
+	int r = v->room + drooms, s = v->slot + dslots;
+
+	if (r >= 0 && r < v->p.nrooms)
+		v->room = r;
+	if (s >= 0 && s < v->p.opening.nslots)
+		v->slot = s;
+	v->pick = 0;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct dayview *v = state;
+	int idx[CELL_MAX], n;
+
+	if (v->mode != MODE_GRID)
+		return prompt_key(a, v, k, act);
+	if (k.code) {
+		switch (k.ch) {
+		case KEY_LEFT: return move_cursor(v, 0, -1);
+		case KEY_RIGHT: return move_cursor(v, 0, 1);
+		case KEY_UP: return move_cursor(v, -1, 0);
+		case KEY_DOWN: return move_cursor(v, 1, 0);
+		case KEY_HOME: return move_cursor(v, -v->room, 0);
+		case KEY_END: return move_cursor(v, v->p.nrooms - 1 - v->room, 0);
+		default: break;
+		}
+	}
+	switch (act) {
+	case ACT_PREV_DAY:
+		load(a, v, date_add_days(v->p.day, -1));
+		return RES_HANDLED | RES_REDRAW;
+	case ACT_NEXT_DAY:
+		load(a, v, date_add_days(v->p.day, 1));
+		return RES_HANDLED | RES_REDRAW;
+	case ACT_NEXT_IN_CELL:
+		n = cell(v, idx);
+		if (n > 1)
+			v->pick = (v->pick + 1) % (n < CELL_MAX ? n : CELL_MAX);
+		return RES_HANDLED | RES_REDRAW;
+	case ACT_BOOK:
+		return book(a, v);
+	case ACT_OPEN_BOOKING:
+		return open_booking(a, v);
+	case ACT_CHECK_IN:
+		return ask_check_in(a, v);
+	case ACT_CANCEL_BOOKING:
+		return ask_cancel(a, v);
+	case ACT_BACK:
+		return RES_POP;
+	default:
+		return 0;
+	}
+}
+
+/* ---- drawing ---- */
+
+struct geometry {
+	int room_w, slot_w, x0;
+};
+
+static struct geometry
+geometry(const struct dayview *v)
+{
+	struct geometry g;
+	int i, w, ns = v->p.opening.nslots > 0 ? v->p.opening.nslots : 1;
+
+	g.x0 = 1;
+	g.room_w = text_width(_("Room"));
+	for (i = 0; i < v->p.nrooms; i++) {
+		w = text_width(v->p.rooms[i].name);
+		if (w > g.room_w)
+			g.room_w = w;
+	}
+	if (g.room_w > 14)
+		g.room_w = 14;
+	if (g.room_w > COLS / 4)
+		g.room_w = COLS / 4;
+	/* Each slot: a separator column, then its cell. */
+	g.slot_w = (COLS - g.x0 - g.room_w - 1) / ns - 1;
+	if (g.slot_w < 1)
+		g.slot_w = 1;
+	return g;
+}
+
+static int
+slot_x(const struct geometry *g, int s)
+{
+	return g->x0 + g->room_w + s * (g->slot_w + 1) + 1;
+}
+
+static void
+draw_headings(const struct dayview *v, const struct geometry *g, int y)
+{
+	char name[64], a[6], b[6], text[128];
+	int s;
+
+	draw_pad(y, g->x0, g->room_w, _("Room"), false, ATTR_HEADER);
+	for (s = 0; s < v->p.opening.nslots; s++) {
+		opening_slot_name(&v->p.opening, s, name, sizeof name);
+		time_format(v->p.opening.slot_start[s], a);
+		time_format(v->p.opening.slot_end[s], b);
+		if (strchr(name, ':') != NULL)
+			snprintf(text, sizeof text, "%s", name);
+		else
+			snprintf(text, sizeof text, "%s %s-%s", name, a, b);
+		draw_text(y, slot_x(g, s) - 1, 1, draw_ascii() ? "|" : "\xE2\x94\x82", ATTR_NORMAL);
+		draw_pad(y, slot_x(g, s), g->slot_w, text, false, ATTR_HEADER);
+	}
+}
+
+/* The text of a cell: the first booking's group, "+N" for the others. */
+static void
+cell_text(const struct dayview *v, const int *idx, int n, struct buf *out)
+{
+	buf_adds(out, v->p.entries[idx[0]].group);
+	if (n > 1)
+		buf_printf(out, " +%d", n - 1);
+}
+
+static void
+draw_room_row(const struct dayview *v, const struct geometry *g, int room, int y)
+{
+	int idx[CELL_MAX], nidx[CELL_MAX], s, t, n, m, x, w;
+	bool sel_row = room == v->room, sel;
+	struct buf text = {0};
+	enum tui_attr at;
+
+	draw_pad(y, g->x0, g->room_w, v->p.rooms[room].name, false,
+	    sel_row ? ATTR_HEADER : ATTR_NORMAL);
+	for (s = 0; s < v->p.opening.nslots; s = t + 1) {
+		n = dayplan_cell(&v->p, room, s, idx, CELL_MAX);
+		t = s;
+		/* One booking over several slots: one cell across them. */
+		while (n == 1 && t + 1 < v->p.opening.nslots &&
+		    (m = dayplan_cell(&v->p, room, t + 1, nidx, CELL_MAX)) == 1 &&
+		    nidx[0] == idx[0])
+			t++;
+		x = slot_x(g, s);
+		w = (t - s + 1) * (g->slot_w + 1) - 1;
+		sel = sel_row && v->slot >= s && v->slot <= t;
+		at = sel ? ATTR_SELECTED : n > 0 && strcmp(v->p.entries[idx[0]].status,
+		    "booked") != 0 ? ATTR_DIM : ATTR_NORMAL;
+		draw_text(y, x - 1, 1, draw_ascii() ? "|" : "\xE2\x94\x82", ATTR_NORMAL);
+		buf_reset(&text);
+		if (n > 0)
+			cell_text(v, idx, n, &text);
+		else if (v->p.closed)
+			buf_adds(&text, "-");
+		draw_pad(y, x, w, buf_str(&text), false, at);
+	}
+	buf_free(&text);
+}
+
+/* The highlighted slot's bookings in full, from row y to bottom-1. */
+static void
+draw_details(const struct dayview *v, int y, int bottom)
+{
+	int idx[CELL_MAX], n = cell(v, idx), i, pick;
+	char a[6], b[6], slot[64];
+	struct buf line = {0};
+
+	if (y >= bottom || v->p.nrooms == 0 || v->p.opening.nslots == 0)
+		return;
+	if (n == 0) {
+		opening_slot_name(&v->p.opening, v->slot, slot, sizeof slot);
+		buf_printf(&line, _("%s, %s: free. n books it."), v->p.rooms[v->room].name, slot);
+		draw_text(y, 1, COLS - 2, buf_str(&line), ATTR_DIM);
+		buf_free(&line);
+		return;
+	}
+	if (n > CELL_MAX)
+		n = CELL_MAX;
+	pick = v->pick % n;
+	for (i = 0; i < n && y < bottom; i++, y++) {
+		const struct dayplan_entry *e = &v->p.entries[idx[i]];
+
+		buf_reset(&line);
+		time_format(e->start, a);
+		time_format(e->end, b);
+		buf_printf(&line, "%s %s-%s  %s", i == pick && n > 1 ? ">" : " ", a, b, e->group);
+		if (e->purpose[0] != '\0')
+			buf_printf(&line, "  %s", e->purpose);
+		if (e->people > 0)
+			buf_printf(&line, P_("  %ld person", "  %ld people", (unsigned long)e->people),
+			    e->people);
+		buf_printf(&line, "  [%s]", status_label(e->status));
+		draw_text(y, 1, COLS - 2, buf_str(&line), i == pick ? ATTR_HEADER : ATTR_NORMAL);
+	}
+	buf_free(&line);
+}
+
+static void
+draw_day_line(const struct dayview *v, int y)
+{
+	struct buf line = {0};
+	const char *ja, *en;
+
+	if (holiday_of(v->p.day, &ja, &en))
+		buf_printf(&line, "%s  ", fmt_era_lang() == ERA_JA ? ja : en);
+	if (v->p.closed)
+		buf_printf(&line, _("Closed: %s"), v->p.why);
+	else
+		buf_printf(&line, P_("%d booking", "%d bookings", (unsigned long)v->p.nentries),
+		    v->p.nentries);
+	draw_text(y, 1, COLS - 2, buf_str(&line), v->p.closed ? ATTR_ERROR : ATTR_NORMAL);
+	buf_free(&line);
+}
+
+/* The question being asked, on row y (the cancel question also on the
+ * row above). */
+static void
+draw_prompt(struct app *a, struct dayview *v, int y)
+{
+	char q[700];
+	int w, col, ew;
+
+	draw_fill(y, 0, COLS, ATTR_NORMAL);
+	if (v->mode == MODE_CANCEL) {
+		draw_fill(y - 1, 0, COLS, ATTR_NORMAL);
+		snprintf(q, sizeof q, _("Cancel %s?"), v->target_name);
+		draw_text(y - 1, 1, COLS - 2, q, ATTR_NOTICE);
+		snprintf(q, sizeof q, P_("1: this date only   2: this and the %d following date"
+		    "   Esc: keep it", "1: this date only   2: this and the %d following dates"
+		    "   Esc: keep it", (unsigned long)v->following), v->following);
+		draw_text(y, 1, COLS - 2, q, ATTR_NOTICE);
+		return;
+	}
+	snprintf(q, sizeof q, _("How many came (%s)? "), v->target_name);
+	w = draw_text(y, 1, COLS - 10, q, ATTR_NOTICE);
+	ew = COLS - 2 - w > 8 ? 8 : COLS - 2 - w;
+	if (ew < 2)
+		return;
+	col = lineedit_view(&v->input, ew);
+	draw_fill(y, 1 + w, ew, ATTR_INPUT);
+	draw_text(y, 1 + w, ew, lineedit_text(&v->input) + v->input.first, ATTR_INPUT);
+	app_cursor(a, y, 1 + w + col);
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct dayview *v = state;
+	struct geometry g;
+	char title[256], day[96];
+	int bottom = LINES - 2, rows, detail, i, y;
+
+	fmt_date_long(v->p.day, day, sizeof day);
+	snprintf(title, sizeof title, "%s  %s", _("Bookings"), day);
+	app_draw_title(a, title);
+	if (v->mode != MODE_GRID)
+		bottom = v->mode == MODE_CANCEL ? LINES - 4 : LINES - 3;
+	if (!v->loaded) {
+		draw_text(2, 1, COLS - 2, v->err, ATTR_ERROR);
+		return;
+	}
+	draw_day_line(v, 1);
+	if (v->p.nrooms == 0) {
+		draw_text(TOP, 1, COLS - 2, _("No rooms yet: add them under Rooms (menu 0)."),
+		    ATTR_DIM);
+	} else {
+		g = geometry(v);
+		draw_headings(v, &g, 2);
+		/* Rooms first; a separator and at least two rows of details when
+		 * there is room for them. */
+		detail = bottom - TOP >= 8 ? 3 : 0;
+		rows = bottom - TOP - detail;
+		if (rows > v->p.nrooms)
+			rows = v->p.nrooms;
+		scroll_to(v, rows);
+		for (i = v->top, y = TOP; i < v->p.nrooms && y < TOP + rows; i++, y++)
+			draw_room_row(v, &g, i, y);
+		if (detail > 0) {
+			draw_hline(y, 0, COLS, ATTR_DIM);
+			draw_details(v, y + 1, bottom);
+		}
+	}
+	if (v->mode != MODE_GRID && LINES - 4 > TOP)
+		draw_prompt(a, v, LINES - 3);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action grid[] = {
+		ACT_HELP, ACT_BOOK, ACT_CHECK_IN, ACT_CANCEL_BOOKING, ACT_PREV_DAY, ACT_NEXT_DAY,
+		ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_OPEN_BOOKING, ACT_CAL_MOVE, ACT_NEXT_IN_CELL,
+		ACT_NONE,
+	};
+	static const enum action headcount[] = {
+		ACT_ACCEPT, ACT_BACK, ACT_EDIT_TEXT, ACT_NONE,
+	};
+	static const enum action ask[] = {ACT_BACK, ACT_NONE};
+	const struct dayview *v = state;
+
+	return v->mode == MODE_GRID ? grid : v->mode == MODE_HEADCOUNT ? headcount : ask;
+}
+
+const struct screen screen_dayview = {
+	.name = "dayview",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

@@ -1,0 +1,497 @@
+/*
+ * plan — the body's development plan (地域づくり計画) read as the plan
+ * reads: its title and period, the vision, the issues, then the projects
+ * field by field, each with what was done for it year by year (fiscal
+ * years with their era): the meetings and events logged against it, their
+ * participants and volunteers, and the grant money spent on it
+ * (plan_progress).  Text wraps by display width and the page scrolls;
+ * Enter edits the plan, an issue or a project under the cursor, F2 and i
+ * add a project or an issue (the generic form).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/fyspan.h"
+#include "core/i18n.h"
+#include "core/plan.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/docview.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+enum item_kind { IT_PLAN, IT_ISSUE, IT_PROJECT };
+
+struct item {
+	enum item_kind kind;
+	char uuid[37];		/* "" for a plan not drawn up yet */
+	char title[128];
+};
+
+struct plan {
+	struct docview doc;
+	struct item *items;
+	int nitems, cap;
+	char keep[40];		/* the record to select after a rebuild */
+	char err[512];
+	bool city;
+};
+
+static int
+doc_height(void)
+{
+	return LINES - 3 > 1 ? LINES - 3 : 1;
+}
+
+/* Columns text may take after indent (the last column marks scrolling). */
+static int
+text_room(int indent)
+{
+	return COLS - indent - 2;
+}
+
+static int
+add_item(struct plan *p, enum item_kind kind, const char *uuid, const char *title)
+{
+	struct item *it;
+
+	if (p->nitems == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 32;
+		p->items = realloc(p->items, (size_t)p->cap * sizeof *p->items);
+		if (p->items == NULL)
+			abort();
+	}
+	it = &p->items[p->nitems];
+	it->kind = kind;
+	snprintf(it->uuid, sizeof it->uuid, "%s", uuid != NULL ? uuid : "");
+	snprintf(it->title, sizeof it->title, "%s", title != NULL ? title : "");
+	return p->nitems++;
+}
+
+struct collect {
+	struct record *rows;
+	int n, cap;
+	const char *origin;
+};
+
+static bool
+keep_row(void *ctx, const struct record *r)
+{
+	struct collect *c = ctx;
+
+	if (strcmp(r->origin, c->origin) != 0)
+		return true;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 8;
+		c->rows = realloc(c->rows, (size_t)c->cap * sizeof *c->rows);
+		if (c->rows == NULL)
+			abort();
+	}
+	record_copy(&c->rows[c->n++], r);
+	return true;
+}
+
+static void
+collect_free(struct collect *c)
+{
+	int i;
+
+	for (i = 0; i < c->n; i++)
+		record_free(&c->rows[i]);
+	free(c->rows);
+}
+
+static void
+era_date(const char *iso, char *out, size_t size)
+{
+	struct date d;
+
+	if (iso == NULL || !date_parse(iso, &d))
+		snprintf(out, size, "%s", iso != NULL ? iso : "");
+	else
+		era_format_date(d, fmt_era_lang(), out, size);
+}
+
+/* The plan in force (the newest), its period, the vision. */
+static void
+build_head(struct plan *p, const struct collect *plans)
+{
+	const struct record *r;
+	char span[96], when[96];
+	struct buf line = {0};
+	int item;
+
+	if (plans->n == 0) {
+		item = add_item(p, IT_PLAN, NULL, NULL);
+		docview_wrap(&p->doc, 1, text_room(1), ATTR_DIM, item,
+		    _("The body has no development plan yet. Enter: draw it up."));
+		return;
+	}
+	r = &plans->rows[plans->n - 1];
+	item = add_item(p, IT_PLAN, r->uuid, r->value[0]);
+	docview_wrap(&p->doc, 1, text_room(1), ATTR_HEADER, item, r->value[0]);
+	era_format_fy_span((int)record_int(r, 1), (int)record_int(r, 2), fmt_era_lang(), span,
+	    sizeof span);
+	buf_printf(&line, "%s: %s", _("Period"), span);
+	if (r->value[4] != NULL) {
+		era_date(r->value[4], when, sizeof when);
+		buf_printf(&line, "   %s: %s", _("Adopted on"), when);
+	}
+	docview_wrap(&p->doc, 1, text_room(1), ATTR_NORMAL, -1, buf_str(&line));
+	buf_free(&line);
+	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Vision"));
+	if (r->value[3] != NULL)
+		docview_wrap(&p->doc, 3, text_room(3), ATTR_NORMAL, -1, r->value[3]);
+	else
+		docview_add(&p->doc, 3, ATTR_DIM, -1, _("Not written yet."));
+}
+
+static void
+build_issues(struct plan *p, const struct collect *issues)
+{
+	char num[16];
+	int i, item;
+
+	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Issues"));
+	if (issues->n == 0)
+		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. i adds one."));
+	for (i = 0; i < issues->n; i++) {
+		const struct record *r = &issues->rows[i];
+		struct buf line = {0};
+
+		snprintf(num, sizeof num, "%d. ", i + 1);
+		buf_printf(&line, "%s%s", num, r->value[0]);
+		item = add_item(p, IT_ISSUE, r->uuid, r->value[0]);
+		docview_wrap(&p->doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
+		if (r->value[1] != NULL)
+			docview_wrap(&p->doc, 3 + (int)strlen(num), text_room(3 + (int)strlen(num)),
+			    ATTR_NORMAL, -1, r->value[1]);
+		buf_free(&line);
+	}
+}
+
+struct progress {
+	struct plan *p;
+	const char *field;	/* the field heading last written */
+	long n;
+};
+
+static const char *const heads[] = {
+	N_("Fiscal year"), N_("Activities"), N_("Participants"), N_("Volunteers"),
+	N_("Grant spent"),
+};
+#define COLS_N 5
+
+/* One year's cells. */
+static void
+cells(const struct plan_year *y, char out[COLS_N][64])
+{
+	era_format_fy(y->fy, fmt_era_lang(), out[0], 64);
+	snprintf(out[1], 64, "%ld", y->activities);
+	snprintf(out[2], 64, "%ld", y->participants);
+	snprintf(out[3], 64, "%ld", y->volunteers);
+	fmt_yen(y->spent, out[4], 64);
+}
+
+/* The years as a table when it fits in the width, else a sentence a year. */
+static void
+years(struct plan *p, const struct plan_project *pp, int indent)
+{
+	char c[COLS_N][64];
+	int w[COLS_N], total = 0, i, j;
+	struct buf line = {0};
+
+	for (j = 0; j < COLS_N; j++)
+		w[j] = text_width(_(heads[j]));
+	for (i = 0; i < pp->nyears; i++) {
+		cells(&pp->years[i], c);
+		for (j = 0; j < COLS_N; j++)
+			if (text_width(c[j]) > w[j])
+				w[j] = text_width(c[j]);
+	}
+	for (j = 0; j < COLS_N; j++)
+		total += w[j] + (j > 0 ? 2 : 0);
+	if (total > text_room(indent)) {
+		for (i = 0; i < pp->nyears; i++) {
+			buf_reset(&line);
+			cells(&pp->years[i], c);
+			buf_printf(&line, _("%s: activities %s, participants %s, volunteers %s, "
+			    "grant spent %s"), c[0], c[1], c[2], c[3], c[4]);
+			docview_wrap(&p->doc, indent, text_room(indent), ATTR_NORMAL, -1,
+			    buf_str(&line));
+		}
+		buf_free(&line);
+		return;
+	}
+	for (i = -1; i < pp->nyears; i++) {
+		buf_reset(&line);
+		if (i >= 0)
+			cells(&pp->years[i], c);
+		for (j = 0; j < COLS_N; j++) {
+			if (j > 0)
+				buf_adds(&line, "  ");
+			text_pad(&line, i < 0 ? _(heads[j]) : c[j], w[j], j > 0);
+		}
+		docview_add(&p->doc, indent, i < 0 ? ATTR_DIM : ATTR_NORMAL, -1, buf_str(&line));
+	}
+	buf_free(&line);
+}
+
+static void
+each_project(void *ctx, const struct plan_project *pp)
+{
+	struct progress *g = ctx;
+	const struct record *r = pp->project;
+	const struct kind *k = r->kind;
+	const char *field = r->value[kind_field(k, "field")];
+	const char *desc = r->value[kind_field(k, "description")];
+	const char *target = r->value[kind_field(k, "target")];
+	int from = (int)record_int(r, kind_field(k, "fy_from"));
+	int to = (int)record_int(r, kind_field(k, "fy_to"));
+	struct buf line = {0};
+	char span[96];
+	int item;
+
+	if (g->field == NULL || strcmp(g->field, field) != 0) {
+		g->field = field;
+		docview_add(&g->p->doc, 0, ATTR_NORMAL, -1, "");
+		docview_add(&g->p->doc, 2, ATTR_HEADER, -1,
+		    field_choice_label(&k->fields[kind_field(k, "field")], field));
+	}
+	buf_printf(&line, "%s %s", draw_ascii() ? "*" : "\xE2\x96\xA0", r->value[0]);
+	item = add_item(g->p, IT_PROJECT, r->uuid, r->value[0]);
+	docview_wrap(&g->p->doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
+	if (desc != NULL)
+		docview_wrap(&g->p->doc, 5, text_room(5), ATTR_NORMAL, -1, desc);
+	buf_reset(&line);
+	if (target != NULL)
+		buf_printf(&line, "%s: %s", _("Target"), target);
+	if (from > 0) {
+		era_format_fy_span(from, to, fmt_era_lang(), span, sizeof span);
+		buf_printf(&line, "%s%s: %s", target != NULL ? "   " : "", _("Period"), span);
+	}
+	if (line.len > 0)
+		docview_wrap(&g->p->doc, 5, text_room(5), ATTR_NORMAL, -1, buf_str(&line));
+	buf_free(&line);
+	if (pp->nyears == 0)
+		docview_add(&g->p->doc, 5, ATTR_DIM, -1, _("Nothing logged yet."));
+	else
+		years(g->p, pp, 5);
+	g->n++;
+}
+
+static void
+build(struct app *a, struct plan *p)
+{
+	struct collect plans = {NULL, 0, 0, store_origin(app_store(a))};
+	struct collect issues = {NULL, 0, 0, store_origin(app_store(a))};
+	struct record_query q = {0};
+	struct progress g = {p, NULL, 0};
+	struct error err;
+	int i, sel = -1;
+
+	p->err[0] = '\0';
+	docview_clear(&p->doc);
+	p->nitems = 0;
+	if (p->city) {
+		docview_wrap(&p->doc, 1, text_room(1), ATTR_DIM, -1,
+		    _("City hall's store has no development plan of its own: each center's "
+		    "body keeps its plan."));
+		docview_fit(&p->doc, doc_height());
+		return;
+	}
+	if (record_list(app_store(a), kind_find("plan"), &q, keep_row, &plans, &err) < 0 ||
+	    record_list(app_store(a), kind_find("issue"), &q, keep_row, &issues, &err) < 0)
+		snprintf(p->err, sizeof p->err, "%s", err.text);
+	build_head(p, &plans);
+	build_issues(p, &issues);
+	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Projects"));
+	if (plan_progress(app_store(a), each_project, &g, &err) < 0)
+		snprintf(p->err, sizeof p->err, "%s", err.text);
+	else if (g.n == 0)
+		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
+	collect_free(&plans);
+	collect_free(&issues);
+	for (i = 0; i < p->nitems && p->keep[0] != '\0'; i++)
+		if (strcmp(p->items[i].uuid, p->keep) == 0)
+			sel = i;
+	if (sel >= 0)
+		docview_select(&p->doc, sel, doc_height());
+	else
+		docview_fit(&p->doc, doc_height());
+	p->keep[0] = '\0';
+}
+
+static void
+keep_selected(struct plan *p)
+{
+	int i = docview_item(&p->doc);
+
+	if (i >= 0 && i < p->nitems)
+		snprintf(p->keep, sizeof p->keep, "%s", p->items[i].uuid);
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	struct plan *p = xcalloc(1, sizeof *p);
+
+	(void)arg;
+	docview_init(&p->doc);
+	p->city = store_kind(app_store(a)) == STORE_CITY;
+	build(a, p);
+	return p;
+}
+
+static void
+done(void *state)
+{
+	struct plan *p = state;
+
+	docview_free(&p->doc);
+	free(p->items);
+	free(p);
+}
+
+static void
+enter(struct app *a, void *state)
+{
+	struct plan *p = state;
+
+	if (p->keep[0] == '\0')
+		keep_selected(p);
+	build(a, p);
+}
+
+static void
+saved(void *ctx, const char *uuid)
+{
+	struct plan *p = ctx;
+
+	snprintf(p->keep, sizeof p->keep, "%s", uuid);
+}
+
+static int
+open_form(struct app *a, struct plan *p, const char *kind, const char *uuid)
+{
+	struct record_form_arg arg = {
+		.kind = kind_find(kind), .uuid = uuid != NULL && *uuid != '\0' ? uuid : NULL,
+		.day = date_today(), .saved = saved, .ctx = p,
+	};
+
+	keep_selected(p);
+	app_push(a, &screen_record_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+edit(struct app *a, struct plan *p)
+{
+	static const char *const kinds[] = {"plan", "issue", "project"};
+	int i = docview_item(&p->doc);
+
+	if (i < 0 || i >= p->nitems)
+		return RES_HANDLED;
+	return open_form(a, p, kinds[p->items[i].kind], p->items[i].uuid);
+}
+
+static void
+delete_yes(struct app *a, void *ctx)
+{
+	struct plan *p = ctx;
+	int i = docview_item(&p->doc);
+	struct record r;
+	struct error err;
+
+	if (i < 0 || i >= p->nitems)
+		return;
+	if (!record_get(app_store(a), kind_find(p->items[i].kind == IT_ISSUE ? "issue" : "project"),
+	    p->items[i].uuid, &r, &err)) {
+		app_error(a, "%s", err.text);
+		return;
+	}
+	if (!record_delete(app_store(a), app_actor(a), &r, &err))
+		app_error(a, "%s", err.text);
+	else
+		app_message(a, _("Deleted: %s"), p->items[i].title);
+	record_free(&r);
+	build(a, p);
+}
+
+static int
+ask_delete(struct app *a, struct plan *p)
+{
+	int i = docview_item(&p->doc);
+	char q[512];
+
+	/* The plan itself stays: a new period is a new plan. */
+	if (i < 0 || i >= p->nitems || p->items[i].kind == IT_PLAN)
+		return RES_HANDLED;
+	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), p->items[i].title);
+	app_confirm(a, q, delete_yes, p);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct plan *p = state;
+
+	switch (act) {
+	case ACT_EDIT:
+		return edit(a, p);
+	case ACT_NEW_PROJECT:
+		return open_form(a, p, "project", NULL);
+	case ACT_NEW_ISSUE:
+		return open_form(a, p, "issue", NULL);
+	case ACT_DELETE:
+		return ask_delete(a, p);
+	case ACT_BACK:
+		return RES_POP;
+	default:
+		break;
+	}
+	if (docview_key(&p->doc, k, doc_height()))
+		return RES_HANDLED | RES_REDRAW;
+	return 0;
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct plan *p = state;
+
+	app_draw_title(a, _("Community plan"));
+	docview_draw(&p->doc, 1, doc_height());
+	if (p->err[0] != '\0')
+		draw_text(LINES - 2, 1, COLS - 2, p->err, ATTR_ERROR);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_NEW_PROJECT, ACT_NEW_ISSUE, ACT_EDIT, ACT_DELETE, ACT_LOCK,
+		ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	};
+	static const enum action city[] = {
+		ACT_HELP, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	};
+	const struct plan *p = state;
+
+	return p->city ? city : acts;
+}
+
+const struct screen screen_plan = {
+	.name = "plan",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

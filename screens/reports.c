@@ -1,0 +1,672 @@
+/*
+ * reports — the monthly usage report on screen, with the same numbers as
+ * `kyodo report monthly` (both come from report_monthly): per room uses,
+ * users, days used, occupancy, fees and waivers, then bars of uses per
+ * room, uses by category and by time slot, and bars of uses per day.  The
+ * page scrolls (↑/↓, PgUp/PgDn, Home/End); ←/→ change the month.
+ *
+ * y switches to the fiscal year (April–March, its era in the heading): uses
+ * per room per month, the totals, and bars per month; ←/→ then change the
+ * year.
+ *
+ * At city hall the month lists the centers (report_centers): ↑/↓ pick one
+ * and Enter shows that center's own report (report_monthly_center); Esc
+ * goes back to the list.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/i18n.h"
+#include "core/keys.h"
+#include "core/record.h"
+#include "core/report.h"
+#include "core/text.h"
+#include "screens.h"
+#include "tui/chart.h"
+#include "tui/draw.h"
+#include "tui/fmt.h"
+
+#define PAGE_TOP 2	/* title, heading line */
+#define ROOM_MAX_W 26
+
+struct reports {
+	int year, month;
+	int fy;
+	bool year_view;
+	bool city;		/* city hall: the month lists the centers */
+	char center[128];	/* city hall: the center shown, "" for the list */
+	char center_name[160];
+	struct report r;
+	bool have_r;
+	struct report_year y;
+	bool have_y;
+	int scroll;		/* first page row in view */
+	int cur;		/* city hall's list: the highlighted center */
+	char err[512];
+};
+
+/* ---- reading ---- */
+
+static void
+load(struct app *a, struct reports *s)
+{
+	struct store *st = app_store(a);
+	struct error err;
+
+	if (s->have_r)
+		report_free(&s->r);
+	if (s->have_y)
+		report_year_free(&s->y);
+	s->have_r = s->have_y = false;
+	s->err[0] = '\0';
+	if (s->year_view)
+		s->have_y = report_year(st, s->fy, &s->y, &err);
+	else if (s->city && s->center[0] == '\0')
+		s->have_r = report_centers(st, s->year, s->month, &s->r, &err);
+	else
+		s->have_r = report_monthly_center(st, s->year, s->month,
+		    s->center[0] != '\0' ? s->center : NULL, &s->r, &err);
+	if (!s->have_r && !s->have_y)
+		snprintf(s->err, sizeof s->err, "%s", err.text);
+	if (s->have_r && s->cur >= s->r.nrows)
+		s->cur = s->r.nrows > 0 ? s->r.nrows - 1 : 0;
+}
+
+static void *
+init(struct app *a, const void *arg)
+{
+	struct reports *s = xcalloc(1, sizeof *s);
+	struct date today = date_today();
+
+	(void)arg;
+	s->year = today.year;
+	s->month = today.month;
+	s->fy = date_fiscal_year(today);
+	s->city = store_kind(app_store(a)) == STORE_CITY;
+	load(a, s);
+	return s;
+}
+
+static void
+done(void *state)
+{
+	struct reports *s = state;
+
+	if (s->have_r)
+		report_free(&s->r);
+	if (s->have_y)
+		report_year_free(&s->y);
+	free(s);
+}
+
+static void
+enter(struct app *a, void *state)
+{
+	load(a, state);
+}
+
+/* A center's name as enrolled at city hall ("mashiba 真柴市民センター"). */
+static void
+center_label(struct app *a, const char *code, char *out, size_t size)
+{
+	struct public_key k;
+
+	if (keys_peer(app_store(a), code, &k, NULL))
+		snprintf(out, size, "%s %s", code, k.name);
+	else
+		snprintf(out, size, "%s", code);
+}
+
+/* ---- keys ---- */
+
+static int
+change(struct app *a, struct reports *s, int delta)
+{
+	if (s->year_view) {
+		s->fy += delta;
+	} else {
+		s->month += delta;
+		if (s->month < 1) {
+			s->month = 12;
+			s->year--;
+		} else if (s->month > 12) {
+			s->month = 1;
+			s->year++;
+		}
+	}
+	s->scroll = 0;
+	load(a, s);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static bool
+listing_centers(const struct reports *s)
+{
+	return s->city && !s->year_view && s->center[0] == '\0';
+}
+
+static int
+open_center(struct app *a, struct reports *s)
+{
+	if (!listing_centers(s) || !s->have_r || s->r.nrows == 0)
+		return RES_HANDLED;
+	snprintf(s->center, sizeof s->center, "%s", s->r.rows[s->cur].room);
+	center_label(a, s->center, s->center_name, sizeof s->center_name);
+	s->scroll = 0;
+	load(a, s);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+static int
+key(struct app *a, void *state, struct key k, enum action act)
+{
+	struct reports *s = state;
+	int page = LINES - 2 - PAGE_TOP;
+
+	switch (act) {
+	case ACT_PREV_MONTH:
+	case ACT_PREV_YEAR:
+		return change(a, s, -1);
+	case ACT_NEXT_MONTH:
+	case ACT_NEXT_YEAR:
+		return change(a, s, 1);
+	case ACT_FISCAL_YEAR:
+		s->year_view = !s->year_view;
+		if (s->year_view)
+			s->fy = date_fiscal_year((struct date){s->year, s->month, 1});
+		s->scroll = 0;
+		load(a, s);
+		return RES_HANDLED | RES_REDRAW;
+	case ACT_DETAIL:
+		return open_center(a, s);
+	case ACT_BACK:
+		if (s->city && s->center[0] != '\0' && !s->year_view) {
+			s->center[0] = '\0';
+			s->scroll = 0;
+			load(a, s);
+			return RES_HANDLED | RES_REDRAW;
+		}
+		return RES_POP;
+	default:
+		break;
+	}
+	if (!k.code)
+		return 0;
+	if (page < 1)
+		page = 1;
+	if (listing_centers(s) && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
+		s->cur += k.ch == KEY_UP ? -1 : 1;
+		if (s->cur >= s->r.nrows)
+			s->cur = s->r.nrows - 1;
+		if (s->cur < 0)
+			s->cur = 0;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	switch (k.ch) {
+	case KEY_UP: s->scroll--; break;
+	case KEY_DOWN: s->scroll++; break;
+	case KEY_PPAGE: s->scroll -= page; break;
+	case KEY_NPAGE: s->scroll += page; break;
+	case KEY_HOME: s->scroll = 0; break;
+	case KEY_END: s->scroll = 1 << 20; break;	/* clamped when drawn */
+	default: return 0;
+	}
+	if (s->scroll < 0)
+		s->scroll = 0;
+	return RES_HANDLED | RES_REDRAW;
+}
+
+/* ---- the page: rows of a long document, the ones in view drawn ---- */
+
+struct canvas {
+	int y0, rows;		/* screen rows y0 … y0+rows-1 */
+	int first;		/* the page row shown at y0 */
+	bool draw;		/* false: only measure */
+};
+
+/* The screen row of page row vr, or -1 when it is not in view (every draw
+ * function skips row -1). */
+static int
+at(const struct canvas *c, int vr)
+{
+	if (!c->draw || vr < c->first || vr >= c->first + c->rows)
+		return -1;
+	return c->y0 + vr - c->first;
+}
+
+/* A table of text cells: row 0 the headings, column 0 left-aligned, the
+ * rest right-aligned; a rule above the total row. */
+struct table {
+	int rows, cols;
+	char **cell;		/* rows × cols, owned */
+	int total_row;		/* -1: none */
+};
+
+static void
+table_init(struct table *t, int rows, int cols)
+{
+	t->rows = rows;
+	t->cols = cols;
+	t->cell = xcalloc((size_t)rows * (size_t)cols, sizeof *t->cell);
+	t->total_row = -1;
+}
+
+static void table_set(struct table *t, int r, int c, const char *fmt, ...)
+    KYODO_PRINTFLIKE(4, 5);
+
+static void
+table_set(struct table *t, int r, int c, const char *fmt, ...)
+{
+	char tmp[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	free(t->cell[r * t->cols + c]);
+	t->cell[r * t->cols + c] = xstrdup(tmp);
+}
+
+static void
+table_free(struct table *t)
+{
+	int i;
+
+	for (i = 0; i < t->rows * t->cols; i++)
+		free(t->cell[i]);
+	free(t->cell);
+}
+
+/* Draws t from page row vr; sel is a row to highlight (-1: none).
+ * Returns the page rows used. */
+static int
+table_draw(const struct canvas *c, int vr, const struct table *t, int sel)
+{
+	int w[32] = {0}, n = t->cols < 32 ? t->cols : 32, i, j, x, total, avail = COLS - 2;
+	int used = 0, gap = 2;
+
+	for (j = 0; j < n; j++) {
+		for (i = 0; i < t->rows; i++) {
+			const char *v = t->cell[i * t->cols + j];
+			int cw = v != NULL ? text_width(v) : 0;
+
+			if (cw > w[j])
+				w[j] = cw;
+		}
+	}
+	if (w[0] > ROOM_MAX_W)
+		w[0] = ROOM_MAX_W;
+	/* Too wide: closer columns, a narrower first column, then columns
+	 * left out from the right. */
+	for (total = 0, j = 0; j < n; j++)
+		total += w[j] + (j > 0 ? gap : 0);
+	if (total > avail) {
+		total -= n - 1;
+		gap = 1;
+	}
+	if (total > avail && w[0] > 6) {
+		int cut = total - avail < w[0] - 6 ? total - avail : w[0] - 6;
+
+		w[0] -= cut;
+		total -= cut;
+	}
+	while (total > avail && n > 1) {
+		n--;
+		total -= w[n] + gap;
+	}
+	for (i = 0; i < t->rows; i++) {
+		int y;
+		enum tui_attr a = i == 0 ? ATTR_HEADER : i == sel ? ATTR_SELECTED : ATTR_NORMAL;
+
+		if (i == t->total_row) {
+			draw_hline(at(c, vr + used), 1, total, ATTR_DIM);
+			used++;
+		}
+		y = at(c, vr + used);
+		if (i == sel)
+			draw_fill(y, 0, COLS, ATTR_SELECTED);
+		for (j = 0, x = 1; j < n; x += w[j] + gap, j++)
+			draw_pad(y, x, w[j], t->cell[i * t->cols + j], j > 0, a);
+		used++;
+	}
+	return used;
+}
+
+static int
+heading(const struct canvas *c, int vr, const char *text)
+{
+	draw_text(at(c, vr), 1, COLS - 2, text, ATTR_HEADER);
+	return 1;
+}
+
+static int
+chart_rows(const struct canvas *c, int vr, const struct chart_item *items, int n)
+{
+	struct chart ch;
+	int i;
+
+	chart_layout(&ch, items, n, COLS - 4);
+	for (i = 0; i < n; i++)
+		chart_draw_row(&ch, i, at(c, vr + i), 3, ATTR_NORMAL);
+	return n;
+}
+
+static void
+pct(int tenths, char *out, size_t size)
+{
+	snprintf(out, size, "%d.%d%%", tenths / 10, tenths % 10);
+}
+
+static const char *
+category_label(int i)
+{
+	const struct kind *k = kind_find("use");
+
+	return field_choice_label(&k->fields[kind_field(k, "category")], report_category(i));
+}
+
+/* The name a row goes by: a room, or at city hall a center and its name. */
+static void
+row_name(struct app *a, const struct reports *s, const struct report_row *row, char *out,
+    size_t size)
+{
+	if (s->r.by_center && row != &s->r.total)
+		center_label(a, row->room, out, size);
+	else
+		snprintf(out, size, "%s", row->room);
+}
+
+static int
+main_table(struct app *a, const struct canvas *c, int vr, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	struct table t;
+	char name[200], yen[64], p[16];
+	int i, used;
+
+	table_init(&t, r->nrows + 2, 7);
+	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	table_set(&t, 0, 1, "%s", _("Uses"));
+	table_set(&t, 0, 2, "%s", _("Users"));
+	table_set(&t, 0, 3, "%s", _("Days used"));
+	table_set(&t, 0, 4, "%s", _("Occupancy"));
+	table_set(&t, 0, 5, "%s", _("Fees"));
+	table_set(&t, 0, 6, "%s", _("Waived"));
+	for (i = 0; i <= r->nrows; i++) {
+		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
+
+		row_name(a, s, row, name, sizeof name);
+		table_set(&t, i + 1, 0, "%s", name);
+		table_set(&t, i + 1, 1, "%ld", row->uses);
+		table_set(&t, i + 1, 2, "%ld", row->users);
+		table_set(&t, i + 1, 3, "%ld", row->days_used);
+		pct(row->occupancy_tenths, p, sizeof p);
+		table_set(&t, i + 1, 4, "%s", p);
+		fmt_yen(row->fee, yen, sizeof yen);
+		table_set(&t, i + 1, 5, "%s", yen);
+		fmt_yen(row->waived, yen, sizeof yen);
+		table_set(&t, i + 1, 6, "%s", yen);
+	}
+	t.total_row = r->nrows + 1;
+	used = table_draw(c, vr, &t, listing_centers(s) && r->nrows > 0 ? s->cur + 1 : -1);
+	table_free(&t);
+	return used;
+}
+
+static int
+category_table(const struct canvas *c, int vr, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	struct table t;
+	int i, k, used;
+
+	table_init(&t, r->nrows + 2, REPORT_CATEGORIES + 1);
+	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	for (k = 0; k < REPORT_CATEGORIES; k++)
+		table_set(&t, 0, k + 1, "%s", category_label(k));
+	for (i = 0; i <= r->nrows; i++) {
+		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
+
+		table_set(&t, i + 1, 0, "%s", row->room);
+		for (k = 0; k < REPORT_CATEGORIES; k++)
+			table_set(&t, i + 1, k + 1, "%ld", row->by_category[k]);
+	}
+	t.total_row = r->nrows + 1;
+	used = table_draw(c, vr, &t, -1);
+	table_free(&t);
+	return used;
+}
+
+static int
+slot_table(const struct canvas *c, int vr, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	struct table t;
+	char name[64];
+	int i, k, ns = r->opening.nslots, used;
+
+	table_init(&t, r->nrows + 2, ns + 2);
+	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	for (k = 0; k < ns; k++) {
+		opening_slot_name(&r->opening, k, name, sizeof name);
+		table_set(&t, 0, k + 1, "%s", name);
+	}
+	table_set(&t, 0, ns + 1, "%s", _("Other times"));
+	for (i = 0; i <= r->nrows; i++) {
+		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
+
+		table_set(&t, i + 1, 0, "%s", row->room);
+		for (k = 0; k <= ns; k++)
+			table_set(&t, i + 1, k + 1, "%ld", row->by_slot[k]);
+	}
+	t.total_row = r->nrows + 1;
+	used = table_draw(c, vr, &t, -1);
+	table_free(&t);
+	return used;
+}
+
+/* The whole month page; returns its height in rows. */
+static int
+month_page(struct app *a, const struct canvas *c, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	struct chart_item *items;
+	char line[256], (*labels)[32];
+	int vr = 0, i, days = date_days_in_month(r->year, r->month);
+
+	snprintf(line, sizeof line, _("Days open: %d"), r->days_open);
+	if (!r->by_center) {
+		size_t n = strlen(line);
+
+		snprintf(line + n, sizeof line - n, "   ");
+		n = strlen(line);
+		snprintf(line + n, sizeof line - n, P_("Center programmes: %ld session",
+		    "Center programmes: %ld sessions", (unsigned long)r->own_sessions),
+		    r->own_sessions);
+		n = strlen(line);
+		snprintf(line + n, sizeof line - n, P_(", %ld attendee", ", %ld attendees",
+		    (unsigned long)r->own_attendance), r->own_attendance);
+	}
+	draw_text(at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
+	vr++;
+	vr += main_table(a, c, vr, s);
+	if (listing_centers(s))
+		draw_text(at(c, vr), 1, COLS - 2, _("Enter: the highlighted center's own report."),
+		    ATTR_DIM);
+	vr += 2;
+
+	items = xcalloc((size_t)(r->nrows > days ? r->nrows : days) + 1, sizeof *items);
+	labels = xcalloc(32, sizeof *labels);
+	vr += heading(c, vr, r->by_center ? _("Uses per center") : _("Uses per room"));
+	for (i = 0; i < r->nrows; i++) {
+		items[i].label = r->rows[i].room;
+		items[i].value = r->rows[i].uses;
+	}
+	vr += chart_rows(c, vr, items, r->nrows) + 1;
+
+	vr += heading(c, vr, _("Uses by category"));
+	vr += category_table(c, vr, s) + 1;
+	vr += heading(c, vr, _("Uses by time slot"));
+	vr += slot_table(c, vr, s) + 1;
+
+	vr += heading(c, vr, _("Uses per day"));
+	for (i = 0; i < days; i++) {
+		char iso[11];
+
+		date_format((struct date){r->year, r->month, i + 1}, iso);
+		fmt_date_short(iso, labels[i], sizeof labels[i]);
+		items[i].label = labels[i];
+		items[i].value = r->per_day[i + 1];
+	}
+	vr += chart_rows(c, vr, items, days);
+	free(items);
+	free(labels);
+	return vr;
+}
+
+static long
+sum12(const long *v)
+{
+	long t = 0;
+	int i;
+
+	for (i = 0; i < 12; i++)
+		t += v[i];
+	return t;
+}
+
+/* The fiscal year's page; returns its height in rows. */
+static int
+year_page(const struct canvas *c, const struct reports *s)
+{
+	const struct report_year *y = &s->y;
+	struct chart_item items[12];
+	char labels[12][32];
+	struct table t;
+	int vr = 0, i, m;
+
+	table_init(&t, y->nrows + 3, 14);
+	table_set(&t, 0, 0, "%s", _("Room"));
+	for (m = 0; m < 12; m++) {
+		snprintf(labels[m], sizeof labels[m], _("%dm"), (m + 3) % 12 + 1);
+		table_set(&t, 0, m + 1, "%s", labels[m]);
+	}
+	table_set(&t, 0, 13, "%s", _("Total"));
+	for (i = 0; i < y->nrows; i++) {
+		table_set(&t, i + 1, 0, "%s", y->rows[i].room);
+		for (m = 0; m < 12; m++)
+			table_set(&t, i + 1, m + 1, "%ld", y->rows[i].uses[m]);
+		table_set(&t, i + 1, 13, "%ld", sum12(y->rows[i].uses));
+	}
+	table_set(&t, y->nrows + 1, 0, "%s", _("Total"));
+	table_set(&t, y->nrows + 2, 0, "%s", _("Users"));
+	for (m = 0; m < 12; m++) {
+		table_set(&t, y->nrows + 1, m + 1, "%ld", y->total_uses[m]);
+		table_set(&t, y->nrows + 2, m + 1, "%ld", y->total_users[m]);
+	}
+	table_set(&t, y->nrows + 1, 13, "%ld", sum12(y->total_uses));
+	table_set(&t, y->nrows + 2, 13, "%ld", sum12(y->total_users));
+	t.total_row = y->nrows + 1;
+	vr += table_draw(c, vr, &t, -1) + 1;
+	table_free(&t);
+	if (y->nrows == 0)
+		draw_text(at(c, vr++), 1, COLS - 2, _("No facility use in this fiscal year."),
+		    ATTR_DIM);
+	vr += heading(c, vr, _("Uses per month"));
+	for (m = 0; m < 12; m++) {
+		items[m].label = labels[m];
+		items[m].value = y->total_uses[m];
+	}
+	vr += chart_rows(c, vr, items, 12);
+	return vr;
+}
+
+static int
+page(struct app *a, const struct canvas *c, const struct reports *s)
+{
+	return s->year_view ? year_page(c, s) : month_page(a, c, s);
+}
+
+static void
+draw(struct app *a, void *state)
+{
+	struct reports *s = state;
+	struct canvas c;
+	char title[384], when[96];
+	int height, line_y = 1;
+
+	if (s->year_view)
+		era_format_fy(s->fy, fmt_era_lang(), when, sizeof when);
+	else
+		fmt_month(s->year, s->month, when, sizeof when);
+	/* A center's report at city hall is named by the center. */
+	if (s->city && s->center[0] != '\0' && !s->year_view)
+		snprintf(title, sizeof title, "%s  %s", s->center_name, when);
+	else
+		snprintf(title, sizeof title, "%s  %s", s->year_view ? _("Uses by month") :
+		    _("Monthly report"), when);
+	app_draw_title(a, title);
+	draw_text(line_y, 1, COLS - 2, s->year_view ?
+	    _("Fiscal year: April to March. Left/Right: another year. y: the month.") :
+	    s->city && s->center[0] != '\0' ?
+	    _("A center's monthly report. Left/Right: another month. Esc: the centers.") :
+	    _("Left/Right: another month. Up/Down: scroll. y: the fiscal year."), ATTR_DIM);
+	if (!s->have_r && !s->have_y) {
+		draw_text(PAGE_TOP, 1, COLS - 2, s->err, ATTR_ERROR);
+		return;
+	}
+	c.y0 = PAGE_TOP;
+	c.rows = LINES - 2 - PAGE_TOP;
+	if (c.rows < 1)
+		c.rows = 1;
+	c.first = 0;
+	c.draw = false;
+	height = page(a, &c, s);
+	/* The highlighted center stays in view (page rows 3 … for the table). */
+	if (listing_centers(s)) {
+		if (3 + s->cur >= s->scroll + c.rows)
+			s->scroll = 3 + s->cur - c.rows + 1;
+		if (3 + s->cur < s->scroll)
+			s->scroll = 3 + s->cur;
+	}
+	if (s->scroll > height - c.rows)
+		s->scroll = height - c.rows;
+	if (s->scroll < 0)
+		s->scroll = 0;
+	c.first = s->scroll;
+	c.draw = true;
+	page(a, &c, s);
+}
+
+static const enum action *
+actions(void *state)
+{
+	static const enum action month[] = {
+		ACT_HELP, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_FISCAL_YEAR, ACT_LOCK, ACT_QUIT,
+		ACT_BACK, ACT_SCROLL, ACT_NONE,
+	};
+	static const enum action year[] = {
+		ACT_HELP, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_FISCAL_YEAR, ACT_LOCK, ACT_QUIT,
+		ACT_BACK, ACT_SCROLL, ACT_NONE,
+	};
+	static const enum action centers[] = {
+		ACT_HELP, ACT_DETAIL, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_FISCAL_YEAR, ACT_LOCK,
+		ACT_QUIT, ACT_BACK, ACT_MOVE, ACT_NONE,
+	};
+
+	const struct reports *s = state;
+
+	return s->year_view ? year : listing_centers(s) ? centers : month;
+}
+
+const struct screen screen_reports = {
+	.name = "reports",
+	.init = init,
+	.free = done,
+	.enter = enter,
+	.key = key,
+	.draw = draw,
+	.actions = actions,
+};

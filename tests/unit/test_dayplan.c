@@ -1,0 +1,264 @@
+/* Unit tests for core/dayplan: which slots a booking holds (overlap, spans,
+ * times between slots), a day's rooms × slots with cancelled bookings left
+ * out and a room out of use still shown when booked, a month's room-slots
+ * booked and open (closed days, two bookings in one slot counted once), and
+ * the later dates of a series. */
+#include "unit.h"
+
+#include "core/actor.h"
+#include "core/booking.h"
+#include "core/dayplan.h"
+#include "core/recur.h"
+#include "core/record.h"
+
+struct fx {
+	struct unit_fx *u;
+	struct actor who;
+};
+
+static void
+set(struct record *r, const char *field, const char *value)
+{
+	struct error err;
+	int i = kind_field(r->kind, field);
+
+	if (i < 0 || !record_set(r, i, value, &err))
+		fail_msg("%s = \"%s\" refused", field, value);
+}
+
+static void
+add_room(struct store *s, const struct actor *who, const char *name, const char *active)
+{
+	struct record r;
+	struct error err;
+
+	record_init(&r, kind_find("room"));
+	set(&r, "name", name);
+	set(&r, "active", active);
+	if (!record_insert(s, who, &r, &err))
+		fail_msg("room %s: %s", name, err.text);
+	record_free(&r);
+}
+
+static void
+book(struct store *s, const struct actor *who, const char *room, const char *date,
+    const char *start, const char *end, const char *group, char *uuid)
+{
+	struct record r;
+	struct error err;
+
+	record_init(&r, kind_find("booking"));
+	set(&r, "room", room);
+	set(&r, "date", date);
+	set(&r, "start", start);
+	set(&r, "end", end);
+	set(&r, "group", group);
+	if (!record_insert(s, who, &r, &err))
+		fail_msg("booking %s %s: %s", room, date, err.text);
+	if (uuid != NULL)
+		snprintf(uuid, 37, "%s", r.uuid);
+	record_free(&r);
+}
+
+static int
+setup(void **state)
+{
+	struct fx *fx = calloc(1, sizeof *fx);
+
+	if (fx == NULL || unit_fx_setup((void **)&fx->u) != 0)
+		return -1;
+	snprintf(fx->who.name, sizeof fx->who.name, "test");
+	fx->who.role = ROLE_ADMIN;
+	/* Rooms by name: 和室 < 大会議室 < 研修室 in UTF-8 byte order. */
+	add_room(fx->u->s, &fx->who, "和室", "yes");
+	add_room(fx->u->s, &fx->who, "大会議室", "yes");
+	*state = fx;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *fx = *state;
+
+	unit_fx_teardown((void **)&fx->u);
+	free(fx);
+	return 0;
+}
+
+static void
+test_slots(void **state)
+{
+	struct opening o;
+	int first, last;
+
+	(void)state;
+	memset(&o, 0, sizeof o);
+	o.nslots = 3;
+	o.slot_start[0] = 9 * 60; o.slot_end[0] = 12 * 60;
+	o.slot_start[1] = 13 * 60; o.slot_end[1] = 17 * 60;
+	o.slot_start[2] = 18 * 60; o.slot_end[2] = 22 * 60;
+	assert_true(dayplan_slots(&o, 9 * 60 + 30, 11 * 60 + 30, &first, &last));
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 0);
+	/* Touching a slot's start is not holding it. */
+	dayplan_slots(&o, 10 * 60, 13 * 60, &first, &last);
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 0);
+	dayplan_slots(&o, 10 * 60, 19 * 60, &first, &last);
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 2);
+	/* Lunch time, between slots: the nearer one. */
+	dayplan_slots(&o, 12 * 60 + 10, 12 * 60 + 40, &first, &last);
+	assert_int_equal(first, 0);
+	assert_int_equal(last, 0);
+	dayplan_slots(&o, 12 * 60 + 30, 12 * 60 + 55, &first, &last);
+	assert_int_equal(first, 1);
+	assert_int_equal(last, 1);
+	o.nslots = 0;
+	assert_false(dayplan_slots(&o, 600, 700, &first, &last));
+}
+
+static void
+test_day(void **state)
+{
+	struct fx *fx = *state;
+	struct store *s = fx->u->s;
+	struct dayplan p;
+	struct error err;
+	char cancelled[37];
+	int idx[4], n, cancelled_count;
+
+	book(s, &fx->who, "和室", "2026-11-10", "09:30", "11:30", "書道の会", NULL);
+	book(s, &fx->who, "和室", "2026-11-10", "13:00", "19:00", "長い会合", NULL);
+	book(s, &fx->who, "大会議室", "2026-11-10", "09:00", "10:00", "朝の会", NULL);
+	book(s, &fx->who, "大会議室", "2026-11-10", "10:00", "12:00", "次の会", NULL);
+	book(s, &fx->who, "大会議室", "2026-11-10", "18:00", "20:00", "取消", cancelled);
+	book(s, &fx->who, "大会議室", "2026-11-11", "09:00", "10:00", "翌日", NULL);
+	assert_true(booking_cancel(s, &fx->who, cancelled, false, &cancelled_count, &err));
+	/* A room taken out of use keeps its booking on the grid. */
+	add_room(s, &fx->who, "研修室", "yes");
+	book(s, &fx->who, "研修室", "2026-11-10", "18:00", "20:00", "夜の会", NULL);
+	{
+		struct record r;
+
+		assert_true(record_find(s, kind_find("room"), "研修室", &r, &err));
+		set(&r, "active", "no");
+		assert_true(record_update(s, &fx->who, &r, &err));
+		record_free(&r);
+	}
+
+	assert_true(dayplan_load(s, (struct date){2026, 11, 10}, &p, &err));
+	assert_false(p.closed);
+	assert_int_equal(p.opening.nslots, 3);
+	assert_int_equal(p.nrooms, 3);
+	assert_string_equal(p.rooms[0].name, "和室");
+	assert_string_equal(p.rooms[1].name, "大会議室");
+	assert_string_equal(p.rooms[2].name, "研修室");
+	assert_int_equal(p.nentries, 5);
+	/* 和室: morning, and one booking over the afternoon and evening. */
+	n = dayplan_cell(&p, 0, 0, idx, 4);
+	assert_int_equal(n, 1);
+	assert_string_equal(p.entries[idx[0]].group, "書道の会");
+	assert_int_equal(dayplan_cell(&p, 0, 1, idx, 4), 1);
+	assert_string_equal(p.entries[idx[0]].group, "長い会合");
+	assert_int_equal(dayplan_cell(&p, 0, 2, idx, 4), 1);
+	assert_string_equal(p.entries[idx[0]].group, "長い会合");
+	/* 大会議室: two in the morning, in start order; the cancelled one gone. */
+	assert_int_equal(dayplan_cell(&p, 1, 0, idx, 4), 2);
+	assert_string_equal(p.entries[idx[0]].group, "朝の会");
+	assert_string_equal(p.entries[idx[1]].group, "次の会");
+	assert_int_equal(dayplan_cell(&p, 1, 0, idx, 1), 2);
+	assert_int_equal(dayplan_cell(&p, 1, 2, idx, 4), 0);
+	assert_int_equal(dayplan_cell(&p, 2, 2, idx, 4), 1);
+	assert_string_equal(p.entries[idx[0]].status, "booked");
+	dayplan_free(&p);
+
+	/* New Year: closed, with the reason. */
+	assert_true(dayplan_load(s, (struct date){2027, 1, 2}, &p, &err));
+	assert_true(p.closed);
+	assert_contains(p.why, "12/29");
+	assert_int_equal(p.nentries, 0);
+	dayplan_free(&p);
+}
+
+static void
+test_month(void **state)
+{
+	struct fx *fx = *state;
+	struct store *s = fx->u->s;
+	struct dayplan_month m;
+	struct error err;
+
+	book(s, &fx->who, "和室", "2026-12-01", "09:00", "10:00", "一", NULL);
+	book(s, &fx->who, "和室", "2026-12-01", "10:00", "11:00", "二", NULL);
+	book(s, &fx->who, "和室", "2026-12-01", "13:00", "19:00", "三", NULL);
+	book(s, &fx->who, "大会議室", "2026-12-02", "18:00", "21:00", "四", NULL);
+	assert_true(dayplan_month(s, 2026, 12, &m, &err));
+	assert_int_equal(m.days, 31);
+	assert_int_equal(m.nrooms, 2);
+	assert_int_equal(m.nslots, 3);
+	assert_int_equal(m.open[1], 6);
+	/* Two in one morning count once; the long one holds two slots. */
+	assert_int_equal(m.booked[1], 3);
+	assert_int_equal(m.bookings[1], 3);
+	assert_int_equal(m.booked[2], 1);
+	assert_int_equal(m.booked[3], 0);
+	assert_true(m.closed[29]);
+	assert_int_equal(m.open[29], 0);
+	assert_false(m.closed[28]);
+}
+
+static void
+test_series(void **state)
+{
+	struct fx *fx = *state;
+	struct store *s = fx->u->s;
+	struct series_result res;
+	struct recur rule = {0};
+	struct record t;
+	struct error err;
+	char one[37], first[37], third[37], last[37];
+	int n;
+
+	book(s, &fx->who, "和室", "2026-11-02", "09:00", "10:00", "単発", one);
+	assert_int_equal(dayplan_series_following(s, one, &err), 0);
+	record_init(&t, kind_find("booking"));
+	set(&t, "room", "大会議室");
+	set(&t, "date", "2026-11-03");
+	set(&t, "start", "13:00");
+	set(&t, "end", "15:00");
+	set(&t, "group", "毎週の会");
+	rule.kind = RECUR_WEEKLY;
+	rule.start = (struct date){2026, 11, 3};
+	rule.count = 4;
+	assert_true(booking_add_series(s, &fx->who, &t, &rule, &res, &err));
+	buf_free(&res.why);
+	record_free(&t);
+	assert_int_equal(res.booked, 4);
+	unit_sql_text(s, "SELECT uuid FROM booking WHERE date = '2026-11-03'", first, sizeof first);
+	unit_sql_text(s, "SELECT uuid FROM booking WHERE date = '2026-11-17'", third, sizeof third);
+	unit_sql_text(s, "SELECT uuid FROM booking WHERE date = '2026-11-24'", last, sizeof last);
+	assert_int_equal(dayplan_series_following(s, first, &err), 3);
+	assert_int_equal(dayplan_series_following(s, third, &err), 1);
+	assert_int_equal(dayplan_series_following(s, last, &err), 0);
+	/* A cancelled later date no longer follows. */
+	assert_true(booking_cancel(s, &fx->who, last, false, &n, &err));
+	assert_int_equal(dayplan_series_following(s, first, &err), 2);
+	assert_int_equal(dayplan_series_following(s, "no-such-id", &err), 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_slots),
+		cmocka_unit_test_setup_teardown(test_day, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_month, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_series, setup, teardown),
+	};
+
+	unit_init();
+	unsetenv("KYODO_TODAY");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
