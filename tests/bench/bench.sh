@@ -55,6 +55,10 @@ figure() {
 	fi
 }
 
+# BENCH_KIOSK_ONLY=1 measures the kiosk alone (on the enrolled, empty city).
+if [ -n "${BENCH_KIOSK_ONLY:-}" ]; then
+	CITY=$BENCH/city.db
+else
 # --- the city store: every center's bundle imported into a new one ---
 cp "$BENCH/city.db" "$T/city-empty.db"
 rm -f "$T/city-empty.db-wal" "$T/city-empty.db-shm"
@@ -104,6 +108,7 @@ figure report_monthly_center "$rep" ms le 50 "$frep"
 crep=$(time_cmd "$KYODO" report monthly --db "$CITY" --month "$MONTH")
 fcrep=$(time_cmd sqlite3 "$CITY" "SELECT origin, room, count(*), sum(people), count(DISTINCT date), sum(fee), sum(exemption) FROM facility_use WHERE deleted = 0 AND date >= '$MONTH-01' AND date < '2026-11-01' GROUP BY origin, room")
 figure report_monthly_city "$crep" ms le 200 "$fcrep"
+fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---
 run_kiosk() {	# DB LOG KEYS...: starts the kiosk, waits for its first frame, sends keys, quits

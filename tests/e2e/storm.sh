@@ -87,3 +87,16 @@ while [ $i -lt 30 ]; do
 done
 expect_screen "after keys held down the list is still there" "嵐の会議"
 if alive; then ok "alive after keys held down"; else not_ok "alive after keys held down" "ended"; fi
+
+# Text that holds SQL or a terminal escape is stored as typed and shown
+# harmlessly: the escape appears as a visible symbol and the screen stays.
+"$KYODO" add meeting --db "$DB" --date 2026-11-27 --kind board \
+    --title "$(printf "\033[2Jz x'); DROP TABLE meeting; --")" >/dev/null
+keys 1
+wait_for "Meeting  November 2026" >/dev/null
+type_text "DROP"
+expect_screen "the SQL is shown as typed" "x'); DROP TABLE"
+expect_screen "the escape is shown as a symbol" "␛[2Jz"
+expect_screen "and the screen was not cleared: the title bar is still there" "Meeting  November 2026"
+stored=$(sqlite3 "$DB" "SELECT count(*) FROM meeting WHERE title LIKE '%DROP TABLE%' AND instr(title, char(27)) > 0")
+if [ "$stored" -eq 1 ]; then ok "stored as typed, escape and all"; else not_ok "stored as typed" "$stored rows"; fi
