@@ -33,8 +33,8 @@ init(struct app *a, const void *arg)
 	rf->kind = fa->kind;
 	rf->saved = fa->saved;
 	rf->ctx = fa->ctx;
-	record_init(&rf->orig, fa->kind);
 	if (fa->uuid != NULL) {
+		/* record_get fills rf->orig whole: no defaults first (they leak). */
 		if (!record_get(app_store(a), fa->kind, fa->uuid, &rf->orig, &err)) {
 			app_error(a, "%s", err.text);
 			free(rf);
@@ -43,7 +43,8 @@ init(struct app *a, const void *arg)
 		rf->editing = true;
 		form_init(&rf->form, fa->kind, &rf->orig);
 	} else {
-		/* record_init gave the fields' defaults. */
+		/* A new record: record_init gives the fields' defaults. */
+		record_init(&rf->orig, fa->kind);
 		form_init(&rf->form, fa->kind, &rf->orig);
 		if ((d = kind_field(fa->kind, "date")) >= 0) {
 			date_format(fa->day, day);
