@@ -92,13 +92,6 @@ save(struct app *a, struct askform *af)
 	app_close(a);
 }
 
-static void
-discard_yes(struct app *a, void *ctx)
-{
-	(void)ctx;
-	app_close(a);
-}
-
 static int
 key(struct app *a, void *state, struct key k, enum action act)
 {
@@ -108,12 +101,8 @@ key(struct app *a, void *state, struct key k, enum action act)
 		save(a, af);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (act == ACT_CANCEL) {
-		if (!af->form.changed)
-			return RES_POP;
-		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, af);
-		return RES_HANDLED | RES_REDRAW;
-	}
+	if (act == ACT_CANCEL)
+		return form_cancel(a, &af->form);
 	return form_key(&af->form, k);
 }
 

@@ -288,13 +288,6 @@ out:
 	record_free(&c);
 }
 
-static void
-discard_yes(struct app *a, void *ctx)
-{
-	(void)ctx;
-	app_close(a);
-}
-
 static int
 key(struct app *a, void *state, struct key k, enum action act)
 {
@@ -304,12 +297,8 @@ key(struct app *a, void *state, struct key k, enum action act)
 		save(a, bf);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (act == ACT_CANCEL) {
-		if (!bf->form.changed)
-			return RES_POP;
-		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, bf);
-		return RES_HANDLED | RES_REDRAW;
-	}
+	if (act == ACT_CANCEL)
+		return form_cancel(a, &bf->form);
 	return form_key(&bf->form, k);
 }
 

@@ -100,13 +100,6 @@ save(struct app *a, struct recordform *rf)
 	app_close(a);
 }
 
-static void
-discard_yes(struct app *a, void *ctx)
-{
-	(void)ctx;
-	app_close(a);
-}
-
 static int
 key(struct app *a, void *state, struct key k, enum action act)
 {
@@ -116,12 +109,8 @@ key(struct app *a, void *state, struct key k, enum action act)
 		save(a, rf);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (act == ACT_CANCEL) {
-		if (!rf->form.changed)
-			return RES_POP;
-		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, rf);
-		return RES_HANDLED | RES_REDRAW;
-	}
+	if (act == ACT_CANCEL)
+		return form_cancel(a, &rf->form);
 	return form_key(&rf->form, k);
 }
 

@@ -109,13 +109,6 @@ save(struct app *a, struct settings *s)
 	app_close(a);
 }
 
-static void
-discard_yes(struct app *a, void *ctx)
-{
-	(void)ctx;
-	app_close(a);
-}
-
 static int
 key(struct app *a, void *state, struct key k, enum action act)
 {
@@ -125,12 +118,8 @@ key(struct app *a, void *state, struct key k, enum action act)
 		save(a, s);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (act == ACT_CANCEL) {
-		if (!s->form.changed)
-			return RES_POP;
-		app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, s);
-		return RES_HANDLED | RES_REDRAW;
-	}
+	if (act == ACT_CANCEL)
+		return form_cancel(a, &s->form);
 	return form_key(&s->form, k);
 }
 

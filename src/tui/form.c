@@ -375,3 +375,19 @@ form_draw(struct app *a, struct form *f, int y, int h)
 	else
 		draw_text(row, 2, COLS - 3, hint(&f->kind->fields[f->cur]), ATTR_DIM);
 }
+
+static void
+discard_yes(struct app *a, void *ctx)
+{
+	(void)ctx;
+	app_close(a);
+}
+
+int
+form_cancel(struct app *a, struct form *f)
+{
+	if (!f->changed)
+		return RES_POP;
+	app_confirm(a, _("Discard the changes? (y/n)"), discard_yes, f);
+	return RES_HANDLED | RES_REDRAW;
+}

@@ -40,6 +40,9 @@ void form_free(struct form *f);
 void form_load_refs(struct form *f, struct store *s);
 /* Sets field i to canonical text (a default). */
 void form_set(struct form *f, int i, const char *value);
+/* Esc on a form screen: closes it at once when nothing was changed, else
+ * asks before the changes are dropped.  Returns RES_* bits. */
+int form_cancel(struct app *a, struct form *f);
 /* Handles a key for the fields; returns RES_* bits, 0 when not used. */
 int form_key(struct form *f, struct key k);
 /* Puts every field into r (already record_init'd for the kind) with
