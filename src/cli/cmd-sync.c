@@ -348,9 +348,10 @@ static int
 exec_import(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	struct sync_progress p = { isatty(STDERR_FILENO) ? show_progress : NULL, NULL };
-	struct sync_result r;
+	struct sync_result *res;
+	struct error *errs;
 	struct actor who;
-	struct error err;
+	bool *ok;
 	struct store *s;
 	int i, rc = EXIT_DONE;
 
@@ -364,14 +365,21 @@ exec_import(const struct cmd_entry *self, const struct cmd_args *a)
 	 * pages it is working on (a command, not the kiosk, whose memory stays
 	 * small). */
 	sqlite3_exec(store_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	res = xcalloc((size_t)a->npos, sizeof *res);
+	ok = xcalloc((size_t)a->npos, sizeof *ok);
+	errs = xcalloc((size_t)a->npos, sizeof *errs);
+	sync_import_files(s, &who, a->pos, a->npos, res, ok, errs, &p);
 	for (i = 0; i < a->npos; i++) {
-		if (sync_import(s, &who, a->pos[i], &r, &p, &err))
-			print_result(a->pos[i], &r);
+		if (ok[i])
+			print_result(a->pos[i], &res[i]);
 		else {
-			fprintf(stderr, _("kyodo: %s: refused: %s\n"), a->pos[i], err.text);
+			fprintf(stderr, _("kyodo: %s: refused: %s\n"), a->pos[i], errs[i].text);
 			rc = EXIT_REFUSED;
 		}
 	}
+	free(res);
+	free(ok);
+	free(errs);
 	store_close(s);
 	return rc;
 }

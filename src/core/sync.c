@@ -548,14 +548,20 @@ open_body(struct store *s, const struct header *h, size_t *out_len, struct error
 	return plain;
 }
 
+/* A file's database is attached as "incoming", or "incoming<k>" for the
+ * k-th file of a batch: SQLite will not detach a database inside the
+ * transaction that read it, so a batch gives each file its own name and
+ * detaches them all after the commit. */
+
 static char *
-meta(sqlite3 *db, const char *key)
+meta(sqlite3 *db, const char *in, const char *key)
 {
+	char sql[96];
 	sqlite3_stmt *st;
 	char *v = NULL;
 
-	if (sqlite3_prepare_v2(db, "SELECT value FROM incoming.bundle_meta WHERE key = ?", -1, &st,
-	    NULL) != SQLITE_OK)
+	snprintf(sql, sizeof sql, "SELECT value FROM %s.bundle_meta WHERE key = ?", in);
+	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
@@ -564,34 +570,47 @@ meta(sqlite3 *db, const char *key)
 	return v;
 }
 
-static long
-count_of(sqlite3 *db, const char *sql, const char *a, const char *b)
+/* The first n columns of sql's one row, bound to a and b; false if it fails. */
+static bool
+counts_of(sqlite3 *db, const char *sql, const char *a, const char *b, long *out, int n)
 {
 	sqlite3_stmt *st;
-	long n = -1;
+	bool ok = false;
+	int i;
 
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
+		return false;
 	if (a != NULL)
 		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
 	if (b != NULL)
 		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		for (i = 0; i < n; i++)
+			out[i] = sqlite3_column_int64(st, i);
+		ok = true;
+	}
 	sqlite3_finalize(st);
-	return n;
+	return ok;
+}
+
+static long
+count_of(sqlite3 *db, const char *sql, const char *a, const char *b)
+{
+	long n;
+
+	return counts_of(db, sql, a, b, &n, 1) ? n : -1;
 }
 
 /* The columns both schemas have, quoted and comma-separated. */
 static bool
-common_columns(sqlite3 *db, const char *table, struct buf *cols, struct buf *set)
+common_columns(sqlite3 *db, const char *in, const char *table, struct buf *cols, struct buf *set)
 {
 	char sql[256];
 	sqlite3_stmt *st;
 	int n = 0;
 
-	snprintf(sql, sizeof sql, "SELECT i.name FROM pragma_table_info('%s', 'incoming') i "
-	    "JOIN pragma_table_info('%s', 'main') m ON m.name = i.name", table, table);
+	snprintf(sql, sizeof sql, "SELECT i.name FROM pragma_table_info('%s', '%s') i "
+	    "JOIN pragma_table_info('%s', 'main') m ON m.name = i.name", table, in, table);
 	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
 		return false;
 	while (sqlite3_step(st) == SQLITE_ROW) {
@@ -609,34 +628,35 @@ common_columns(sqlite3 *db, const char *table, struct buf *cols, struct buf *set
 }
 
 static bool
-has_columns(sqlite3 *db, const char *table)
+has_columns(sqlite3 *db, const char *in, const char *table)
 {
 	char sql[256];
 
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s', 'incoming') "
-	    "WHERE name IN ('uuid', 'origin', 'version')", table);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s', '%s') "
+	    "WHERE name IN ('uuid', 'origin', 'version')", table, in);
 	return count_of(db, sql, NULL, NULL) == 3;
 }
 
 /* Checks one table's rows against ownership and applies them by version. */
 static bool
-apply_table(struct store *s, const char *table, const struct header *h, struct sync_counts *c,
-    struct error *err)
+apply_table(struct store *s, const char *in, const char *table, const struct header *h,
+    struct sync_counts *c, struct error *err)
 {
 	sqlite3 *db = store_db(s);
 	struct buf cols = {0}, set = {0}, sql = {0};
 	char q[512], *rows_meta, key[64];
+	long against[3];
 	bool ok = false;
 	long n;
 
 	c->table = table;
-	if (!has_columns(db, table) || !common_columns(db, table, &cols, &set)) {
+	if (!has_columns(db, in, table) || !common_columns(db, in, table, &cols, &set)) {
 		error_set(err, _("This file is damaged (table %s is not as expected)."), table);
 		goto out;
 	}
 	snprintf(key, sizeof key, "rows_%s", table);
-	rows_meta = meta(db, key);
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s", table);
+	rows_meta = meta(db, in, key);
+	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s", in, table);
 	c->incoming = count_of(db, q, NULL, NULL);
 	n = rows_meta != NULL ? strtol(rows_meta, NULL, 10) : -1;
 	free(rows_meta);
@@ -645,50 +665,55 @@ apply_table(struct store *s, const char *table, const struct header *h, struct s
 		    "lists)."), table);
 		goto out;
 	}
-	/* A sender writes only rows it owns; the city's decisions in a file
-	 * for this center concern this center only. */
 	/* Every row must name itself once, with a version: a row without an id
 	 * could never be matched again and would be added on every import. */
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s WHERE typeof(uuid) <> 'text' OR "
-	    "length(uuid) NOT BETWEEN 1 AND 64 OR typeof(version) <> 'integer' OR version < 1", table);
+	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s WHERE typeof(uuid) <> 'text' OR "
+	    "length(uuid) NOT BETWEEN 1 AND 64 OR typeof(version) <> 'integer' OR version < 1",
+	    in, table);
 	if (count_of(db, q, NULL, NULL) != 0) {
 		error_set(err, _("This file is damaged (%s rows without a proper id or version)."),
 		    table);
 		goto out;
 	}
-	snprintf(q, sizeof q, "SELECT count(*) - count(DISTINCT uuid) FROM incoming.%s", table);
+	snprintf(q, sizeof q, "SELECT count(*) - count(DISTINCT uuid) FROM %s.%s", in, table);
 	if (count_of(db, q, NULL, NULL) != 0) {
 		error_set(err, _("This file is damaged (%s rows with the same id)."), table);
 		goto out;
 	}
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s WHERE origin IS NOT ?1", table);
+	/* A sender writes only rows it owns; the city's decisions in a file
+	 * for this center concern this center only. */
+	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s WHERE origin IS NOT ?1", in, table);
 	if (count_of(db, q, h->sender, NULL) != 0) {
 		error_set(err, _("This file holds %s rows that %s does not own; it is refused."),
 		    table, h->sender);
 		goto out;
 	}
-	if (strcmp(table, "decision") == 0 && count_of(db, "SELECT count(*) FROM incoming.decision "
-	    "WHERE center IS NOT ?1", h->receiver, NULL) != 0) {
+	snprintf(q, sizeof q, "SELECT count(*) FROM %s.decision WHERE center IS NOT ?1", in);
+	if (strcmp(table, "decision") == 0 && count_of(db, q, h->receiver, NULL) != 0) {
 		error_set(err, _("This file holds decisions for another center; it is refused."));
 		goto out;
 	}
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i JOIN main.%s m USING (uuid) "
-	    "WHERE m.origin IS NOT i.origin", table, table);
-	if (count_of(db, q, NULL, NULL) != 0) {
+	/* One pass of the file's rows against the store: new rows, newer
+	 * versions, and rows someone else owns (which refuse the file). */
+	snprintf(q, sizeof q, "SELECT count(*) FILTER (WHERE m.uuid IS NULL), "
+	    "count(*) FILTER (WHERE m.origin IS i.origin AND i.version > m.version), "
+	    "count(*) FILTER (WHERE m.uuid IS NOT NULL AND m.origin IS NOT i.origin) "
+	    "FROM %s.%s i LEFT JOIN main.%s m ON m.uuid = i.uuid", in, table, table);
+	if (!counts_of(db, q, NULL, NULL, against, 3)) {
+		store_sql_error(s, _("Applying the file"), err);
+		goto out;
+	}
+	if (against[2] != 0) {
 		error_set(err, _("This file would overwrite %s rows owned by someone else; it is "
 		    "refused."), table);
 		goto out;
 	}
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i WHERE NOT EXISTS (SELECT 1 "
-	    "FROM main.%s m WHERE m.uuid = i.uuid)", table, table);
-	c->added = count_of(db, q, NULL, NULL);
-	snprintf(q, sizeof q, "SELECT count(*) FROM incoming.%s i JOIN main.%s m USING (uuid) "
-	    "WHERE i.version > m.version", table, table);
-	c->updated = count_of(db, q, NULL, NULL);
+	c->added = against[0];
+	c->updated = against[1];
 	c->unchanged = c->incoming - c->added - c->updated;
-	buf_printf(&sql, "INSERT INTO main.%s (%s) SELECT %s FROM incoming.%s WHERE true "
+	buf_printf(&sql, "INSERT INTO main.%s (%s) SELECT %s FROM %s.%s WHERE true "
 	    "ON CONFLICT (uuid) DO UPDATE SET %s WHERE excluded.version > main.%s.version",
-	    table, buf_str(&cols), buf_str(&cols), table, buf_str(&set), table);
+	    table, buf_str(&cols), buf_str(&cols), in, table, buf_str(&set), table);
 	if (sqlite3_exec(db, buf_str(&sql), NULL, NULL, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Applying the file"), err);
 		goto out;
@@ -710,20 +735,22 @@ table_allowed(const char *const *list, const char *name)
 	return false;
 }
 
-/* Checks the inner database and applies it in one transaction. */
+/* Checks the inner database attached as in and applies it in one
+ * transaction (a savepoint inside a batch's). */
 static bool
-apply_inner(struct store *s, const struct actor *who, const struct header *h, const char *path,
-    struct sync_result *res, const struct sync_progress *p, struct error *err)
+apply_inner(struct store *s, const char *in, const struct actor *who, const struct header *h,
+    const char *path, struct sync_result *res, const struct sync_progress *p, struct error *err)
 {
 	sqlite3 *db = store_db(s);
 	const char *const *tables = strcmp(h->sender, "city") == 0 ? city_tables : center_tables;
 	char *format = NULL, *sender = NULL, *receiver = NULL, *schema = NULL, *ic = NULL;
-	char sum[256];
+	char sum[256], q[128];
 	sqlite3_stmt *st;
 	int i, ntables;
 	bool ok = false;
 
-	if (sqlite3_prepare_v2(db, "PRAGMA incoming.integrity_check(1)", -1, &st, NULL) == SQLITE_OK) {
+	snprintf(q, sizeof q, "PRAGMA %s.integrity_check(1)", in);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
 		if (sqlite3_step(st) == SQLITE_ROW)
 			ic = xstrdup((const char *)sqlite3_column_text(st, 0));
 		sqlite3_finalize(st);
@@ -733,10 +760,10 @@ apply_inner(struct store *s, const struct actor *who, const struct header *h, co
 		    "check)."));
 		goto out;
 	}
-	format = meta(db, "format");
-	sender = meta(db, "sender");
-	receiver = meta(db, "receiver");
-	schema = meta(db, "schema_version");
+	format = meta(db, in, "format");
+	sender = meta(db, in, "sender");
+	receiver = meta(db, in, "receiver");
+	schema = meta(db, in, "schema_version");
 	if (format == NULL || sender == NULL || receiver == NULL || schema == NULL ||
 	    atoi(format) != SYNC_FORMAT || strcmp(sender, h->sender) != 0 ||
 	    strcmp(receiver, h->receiver) != 0) {
@@ -749,8 +776,8 @@ apply_inner(struct store *s, const struct actor *who, const struct header *h, co
 		goto out;
 	}
 	/* Every table in the file must be one the sender may send. */
-	if (sqlite3_prepare_v2(db, "SELECT name FROM incoming.sqlite_master WHERE type = 'table'",
-	    -1, &st, NULL) != SQLITE_OK)
+	snprintf(q, sizeof q, "SELECT name FROM %s.sqlite_master WHERE type = 'table'", in);
+	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
 		goto out;
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
@@ -771,14 +798,12 @@ apply_inner(struct store *s, const struct actor *who, const struct header *h, co
 	snprintf(res->sender, sizeof res->sender, "%s", h->sender);
 	snprintf(res->created, sizeof res->created, "%s", h->created);
 	for (i = 0; i < ntables; i++) {
-		char q[128];
-
-		snprintf(q, sizeof q, "SELECT count(*) FROM incoming.sqlite_master WHERE name = '%s'",
+		snprintf(q, sizeof q, "SELECT count(*) FROM %s.sqlite_master WHERE name = '%s'", in,
 		    tables[i]);
 		if (count_of(db, q, NULL, NULL) != 1)
 			continue;
 		progress(p, _("Applying the records"), i, ntables);
-		if (!apply_table(s, tables[i], h, &res->t[res->ntables], err)) {
+		if (!apply_table(s, in, tables[i], h, &res->t[res->ntables], err)) {
 			store_rollback(s);
 			goto out;
 		}
@@ -805,76 +830,130 @@ out:
 	return ok;
 }
 
+/* Everything that needs no SQL: the header, the addressee, the sender's
+ * enrolled key and signature, the file's name, decryption.  Returns the
+ * inner database (sqlite3_malloc'd) or NULL with err set. */
+static unsigned char *
+unseal(struct store *s, const char *path, const unsigned char *data, size_t n, struct header *h,
+    size_t *len, struct error *err)
+{
+	struct public_key from;
+	const char *base;
+	char expect[128];
+
+	if (!parse_header(data, n, h, err))
+		return NULL;
+	if (strcmp(h->receiver, store_origin(s)) != 0) {
+		error_set(err, _("This file is addressed to %s, not to this store (%s)."), h->receiver,
+		    store_origin(s));
+		return NULL;
+	}
+	if ((store_kind(s) == STORE_CENTER) != (strcmp(h->sender, "city") == 0)) {
+		error_set(err, store_kind(s) == STORE_CENTER ?
+		    _("This file comes from %s; a center takes files from the city only.") :
+		    _("This file comes from %s; city hall takes files from centers only."),
+		    h->sender);
+		return NULL;
+	}
+	if (!keys_peer(s, h->sender, &from, NULL)) {
+		error_set(err, _("This file comes from %s, whose key is not enrolled here; it is "
+		    "refused."), h->sender);
+		return NULL;
+	}
+	if (crypto_sign_verify_detached(data + n - SIG_BYTES, data, n - SIG_BYTES,
+	    from.sign_pk) != 0) {
+		error_set(err, _("This file's signature does not match %s's key: it is damaged or "
+		    "forged."), h->sender);
+		return NULL;
+	}
+	if (path != NULL) {
+		base = strrchr(path, '/');
+		base = base ? base + 1 : path;
+		file_name(h->sender, h->receiver, h->created, expect, sizeof expect);
+		if (strcmp(base, expect) != 0) {
+			error_set(err, _("This file's name does not match what it holds (it should be "
+			    "%s); was it renamed?"), expect);
+			return NULL;
+		}
+	}
+	return open_body(s, h, len, err);
+}
+
+/* Attaches the inner database as in; SQLite owns plain from here on. */
+static bool
+attach(struct store *s, const char *in, unsigned char *plain, size_t len, struct error *err)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "ATTACH ':memory:' AS %s", in);
+	if (sqlite3_exec(store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_free(plain);
+		store_sql_error(s, _("Reading the file"), err);
+		return false;
+	}
+	/* The plaintext stays in memory: SQLite reads it where it lies. */
+	if (sqlite3_deserialize(store_db(s), in, plain, (sqlite3_int64)len, (sqlite3_int64)len,
+	    SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK) {
+		snprintf(sql, sizeof sql, "DETACH %s", in);
+		sqlite3_exec(store_db(s), sql, NULL, NULL, NULL);
+		error_set(err, _("This file is damaged inside (not a database)."));
+		return false;
+	}
+	return true;
+}
+
+static void
+detach(struct store *s, const char *in)
+{
+	char sql[64];
+
+	snprintf(sql, sizeof sql, "DETACH %s", in);
+	sqlite3_exec(store_db(s), sql, NULL, NULL, NULL);
+}
+
 bool
 sync_import_bytes(struct store *s, const struct actor *who, const char *path,
     const unsigned char *data, size_t n, struct sync_result *res,
     const struct sync_progress *p, struct error *err)
 {
 	struct header h;
-	struct public_key from;
 	unsigned char *plain;
-	const char *base;
-	char expect[128];
 	size_t len = 0;
 	bool ok;
 
 	memset(res, 0, sizeof *res);
 	progress(p, _("Checking the file"), 0, 1);
-	if (!parse_header(data, n, &h, err))
-		return false;
-	if (strcmp(h.receiver, store_origin(s)) != 0) {
-		error_set(err, _("This file is addressed to %s, not to this store (%s)."), h.receiver,
-		    store_origin(s));
-		return false;
-	}
-	if ((store_kind(s) == STORE_CENTER) != (strcmp(h.sender, "city") == 0)) {
-		error_set(err, store_kind(s) == STORE_CENTER ?
-		    _("This file comes from %s; a center takes files from the city only.") :
-		    _("This file comes from %s; city hall takes files from centers only."),
-		    h.sender);
-		return false;
-	}
-	if (!keys_peer(s, h.sender, &from, NULL)) {
-		error_set(err, _("This file comes from %s, whose key is not enrolled here; it is "
-		    "refused."), h.sender);
-		return false;
-	}
-	if (crypto_sign_verify_detached(data + n - SIG_BYTES, data, n - SIG_BYTES,
-	    from.sign_pk) != 0) {
-		error_set(err, _("This file's signature does not match %s's key: it is damaged or "
-		    "forged."), h.sender);
-		return false;
-	}
-	if (path != NULL) {
-		base = strrchr(path, '/');
-		base = base ? base + 1 : path;
-		file_name(h.sender, h.receiver, h.created, expect, sizeof expect);
-		if (strcmp(base, expect) != 0) {
-			error_set(err, _("This file's name does not match what it holds (it should be "
-			    "%s); was it renamed?"), expect);
-			return false;
-		}
-	}
 	if (!connection_idle(s, err))
 		return false;
-	plain = open_body(s, &h, &len, err);
-	if (plain == NULL)
+	plain = unseal(s, path, data, n, &h, &len, err);
+	if (plain == NULL || !attach(s, "incoming", plain, len, err))
 		return false;
-	if (sqlite3_exec(store_db(s), "ATTACH ':memory:' AS incoming", NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_free(plain);
-		store_sql_error(s, _("Reading the file"), err);
+	ok = apply_inner(s, "incoming", who, &h, path, res, p, err);
+	detach(s, "incoming");
+	return ok;
+}
+
+static bool
+read_file(const char *path, struct buf *data, struct error *err)
+{
+	char chunk[65536];
+	size_t got;
+	FILE *f;
+	bool ok;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
 		return false;
 	}
-	/* The plaintext stays in memory: SQLite reads it where it lies. */
-	if (sqlite3_deserialize(store_db(s), "incoming", plain, (sqlite3_int64)len,
-	    (sqlite3_int64)len, SQLITE_DESERIALIZE_FREEONCLOSE) !=
-	    SQLITE_OK) {
-		sqlite3_exec(store_db(s), "DETACH incoming", NULL, NULL, NULL);
-		error_set(err, _("This file is damaged inside (not a database)."));
-		return false;
+	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
+		buf_add(data, chunk, got);
+	ok = !ferror(f);
+	fclose(f);
+	if (!ok) {
+		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
+		buf_free(data);
 	}
-	ok = apply_inner(s, who, &h, path, res, p, err);
-	sqlite3_exec(store_db(s), "DETACH incoming", NULL, NULL, NULL);
 	return ok;
 }
 
@@ -883,32 +962,99 @@ sync_import(struct store *s, const struct actor *who, const char *path, struct s
     const struct sync_progress *p, struct error *err)
 {
 	struct buf data = {0};
-	char chunk[65536];
-	size_t got;
-	FILE *f;
 	bool ok;
 
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		memset(res, 0, sizeof *res);
-		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
+	memset(res, 0, sizeof *res);
+	if (!read_file(path, &data, err))
 		return false;
-	}
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(&data, chunk, got);
-	ok = !ferror(f);
-	fclose(f);
-	if (!ok) {
-		memset(res, 0, sizeof *res);
-		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
-		buf_free(&data);
-		return false;
-	}
 	/* A refused file is not even logged: the store stays as it was. */
 	ok = sync_import_bytes(s, who, path, (const unsigned char *)buf_str(&data), data.len, res,
 	    p, err);
 	buf_free(&data);
 	return ok;
+}
+
+/* One file of a batch, attached as incoming<k>; true when it was applied
+ * (inside the batch's transaction, not yet committed). */
+static bool
+batch_one(struct store *s, const struct actor *who, const char *path, int k, bool *attached,
+    struct sync_result *res, const struct sync_progress *p, struct error *err)
+{
+	struct buf data = {0};
+	struct header h;
+	unsigned char *plain;
+	char in[16];
+	size_t len = 0;
+
+	memset(res, 0, sizeof *res);
+	progress(p, _("Checking the file"), 0, 1);
+	if (!read_file(path, &data, err))
+		return false;
+	plain = unseal(s, path, (const unsigned char *)buf_str(&data), data.len, &h, &len, err);
+	buf_free(&data);
+	snprintf(in, sizeof in, "incoming%d", k);
+	if (plain == NULL || !attach(s, in, plain, len, err))
+		return false;
+	*attached = true;
+	return apply_inner(s, in, who, &h, path, res, p, err);
+}
+
+void
+sync_import_files(struct store *s, const struct actor *who, const char *const *paths, int n,
+    struct sync_result *res, bool *ok, struct error *errs, const struct sync_progress *p)
+{
+	bool attached[SYNC_BATCH];
+	struct error err;
+	int first, last, i, applied;
+	char in[16];
+
+	for (first = 0; first < n; first = last) {
+		last = first + SYNC_BATCH < n ? first + SYNC_BATCH : n;
+		memset(attached, 0, sizeof attached);
+		for (i = first; i < last; i++) {
+			memset(&res[i], 0, sizeof res[i]);
+			ok[i] = false;
+		}
+		if (!connection_idle(s, &err) || !store_begin(s, &err)) {
+			for (i = first; i < last; i++)
+				errs[i] = err;
+			continue;
+		}
+		applied = 0;
+		for (i = first; i < last; i++) {
+			ok[i] = batch_one(s, who, paths[i], i - first, &attached[i - first], &res[i], p,
+			    &errs[i]);
+			applied += ok[i];
+			/* An error that ends the whole transaction (a full disk) takes the
+			 * batch's earlier files with it: they are refused too, and the
+			 * files after it wait for the next batch. */
+			if (sqlite3_get_autocommit(store_db(s))) {
+				err = errs[i];
+				for (int j = first; j < i; j++)
+					if (ok[j]) {
+						ok[j] = false;
+						errs[j] = err;
+					}
+				applied = 0;
+				last = i + 1;
+				break;
+			}
+		}
+		if (applied > 0) {
+			if (!store_commit(s, &err))
+				for (i = first; i < last; i++)
+					if (ok[i]) {
+						ok[i] = false;
+						errs[i] = err;
+					}
+		} else
+			store_rollback(s);
+		for (i = 0; i < SYNC_BATCH; i++)
+			if (attached[i]) {
+				snprintf(in, sizeof in, "incoming%d", i);
+				detach(s, in);
+			}
+	}
 }
 
 const char *const *

@@ -65,6 +65,18 @@ bool sync_import_bytes(struct store *s, const struct actor *who, const char *pat
     const unsigned char *data, size_t n, struct sync_result *res,
     const struct sync_progress *p, struct error *err);
 
+/* Files applied in one transaction by sync_import_files: each is attached
+ * under its own name until the commit, and SQLite attaches at most 10. */
+#define SYNC_BATCH 9
+
+/* Verifies and applies several files, SYNC_BATCH to a transaction.  Each
+ * file stands or falls alone, as with sync_import (ok[i], res[i], errs[i]),
+ * but the store is written once per batch: at city hall every center's rows
+ * land all over the same index pages, and a commit per file rewrote them
+ * once per file. */
+void sync_import_files(struct store *s, const struct actor *who, const char *const *paths, int n,
+    struct sync_result *res, bool *ok, struct error *errs, const struct sync_progress *p);
+
 /* The tables whose rows a store of this kind owns and sends, NULL-ended. */
 const char *const *sync_owned_tables(enum store_kind k);
 

@@ -523,3 +523,53 @@ run k import --db "$CITY" "$F"
 expect_rc "restored c2's file: taken" 0
 check "restored c2's file: the city shows the booking as c2 does (used)" \
 	test "$(q "$CITY" "SELECT status FROM booking WHERE uuid = '$B2'")" = used
+
+# --- many files in one command: applied nine to a transaction, each file
+# standing or falling alone ---
+must "c1 meeting (batch)" k add meeting --db "$T/c1.db" --date 2026-04-26 --start 10:00 --end 11:00 \
+	--title "まとめて会議" --kind board
+export_to "$T/c1.db" "$T/stick12"
+FB1=$F
+must "c3 meeting (batch)" k add meeting --db "$T/c3.db" --date 2026-04-27 --start 10:00 --end 11:00 \
+	--title "まとめて会議" --kind board
+export_to "$T/c3.db" "$T/stick12"
+FB3=$F
+mkdir -p "$T/bad12"
+cp "$FB3" "$T/bad12/"
+BADB=$T/bad12/$(basename "$FB3")
+printf 'x' | dd of="$BADB" bs=1 seek=$(($(wc -c <"$BADB") / 2)) conv=notrunc 2>/dev/null
+# Twelve names: c1's file, then c1's again six times, the damaged one tenth
+# (the second transaction), c3's eleventh and c1's once more.
+run k import --db "$CITY" "$FB1" "$FB1" "$FB1" "$FB1" "$FB1" "$FB1" "$FB1" "$FB1" "$FB1" \
+	"$BADB" "$FB3" "$FB1"
+expect_rc "twelve files, one damaged: exit 1" 1
+check "twelve files: the damaged one alone is refused, by name" \
+	sh -c 'test "$(wc -l <"$1")" -eq 1 && grep -qF "$2: refused: " "$1"' - "$T/err" "$BADB"
+check "twelve files: eleven result lines" test "$(wc -l <"$T/out")" -eq 11
+check "twelve files: c1's file applied once (1 new), then nothing new eight times" \
+	sh -c 'test "$(grep -c "from c1: 1 new, 0 updated" "$1")" -eq 1 &&
+	    test "$(grep -c "from c1: 0 new, 0 updated" "$1")" -eq 9' - "$T/out"
+check "twelve files: c3's file, after the refused one, applied" grep -qF "$FB3: from c3: 1 new, 0 updated" "$T/out"
+check "twelve files: both meetings at the city" \
+	test "$(q "$CITY" "SELECT count(*) FROM meeting WHERE title = 'まとめて会議'")" = 2
+check "twelve files: logged once per applied file (11)" \
+	test "$(q "$CITY" "SELECT count(*) FROM sync_log WHERE file IN ('$FB1', '$FB3')")" = 11
+check "twelve files: nothing of the damaged file logged" \
+	test "$(q "$CITY" "SELECT count(*) FROM sync_log WHERE file = '$BADB'")" = 0
+# A full disk: no file of the batch is taken, and the store is as it was.
+must "c3 meeting (full disk)" k add meeting --db "$T/c3.db" --date 2026-04-28 --start 10:00 --end 11:00 \
+	--title "満杯の日" --kind board
+export_to "$T/c3.db" "$T/stick13"
+: >"$T/full-flag"
+dump "$CITY" >"$T/before13"
+run env KYODO_FAULT_FULL="$T/full-flag" "$KYODO" --lang en import --db "$CITY" "$FB1" "$F"
+dump "$CITY" >"$T/after13"
+rm -f "$T/full-flag"
+expect_rc "two files on a full disk: exit 1" 1
+check "two files on a full disk: both refused, saying the disk is full" \
+	sh -c 'test "$(grep -c "refused: .*the disk is full" "$1")" -eq 2' - "$T/err"
+check "two files on a full disk: the store unchanged" cmp -s "$T/before13" "$T/after13"
+run k import --db "$CITY" "$F"
+expect_rc "the same file once there is room: taken" 0
+check "the same file once there is room: the meeting arrives" \
+	test "$(q "$CITY" "SELECT count(*) FROM meeting WHERE title = '満杯の日'")" = 1
