@@ -15,8 +15,8 @@ audit_log(struct store *s, const struct actor *who, const char *action,
 	int rc;
 
 	date_now_utc(now);
-	if (sqlite3_prepare_v2(store_db(s), "INSERT INTO audit (at, actor, action, kind, "
-	    "uuid, summary) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "INSERT INTO audit (at, actor, action, kind, "
+	    "uuid, summary) VALUES (?, ?, ?, ?, ?, ?)", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Writing the audit log"), err);
 		return false;
 	}
@@ -27,7 +27,7 @@ audit_log(struct store *s, const struct actor *who, const char *action,
 	sqlite3_bind_text(st, 5, uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, summary, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Writing the audit log"), err);
 		return false;
@@ -43,8 +43,8 @@ audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audi
 	struct audit_entry e;
 	int rc, n = 0;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT id, at, actor, action, kind, uuid, "
-	    "summary FROM audit ORDER BY id DESC LIMIT ?", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT id, at, actor, action, kind, uuid, "
+	    "summary FROM audit ORDER BY id DESC LIMIT ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the audit log"), err);
 		return -1;
 	}
@@ -60,7 +60,7 @@ audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audi
 		each(ctx, &e);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading the audit log"), err);
 		return -1;
@@ -86,10 +86,10 @@ audit_page(struct store *s, const struct actor *reader, const char *filter, long
 		}
 		return -1;
 	}
-	if (sqlite3_prepare_v2(store_db(s), "SELECT id, at, actor, action, kind, uuid, summary "
+	if (store_prepare(s, "SELECT id, at, actor, action, kind, uuid, summary "
 	    "FROM audit WHERE (?1 <= 0 OR id < ?1) AND (?2 IS NULL OR ?2 = '' OR "
 	    "instr(actor, ?2) > 0 OR instr(action, ?2) > 0 OR instr(ifnull(kind, ''), ?2) > 0 "
-	    "OR instr(summary, ?2) > 0) ORDER BY id DESC LIMIT ?3", -1, &st, NULL) != SQLITE_OK) {
+	    "OR instr(summary, ?2) > 0) ORDER BY id DESC LIMIT ?3", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the audit log"), err);
 		return -1;
 	}
@@ -107,7 +107,7 @@ audit_page(struct store *s, const struct actor *reader, const char *filter, long
 		each(ctx, &e);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading the audit log"), err);
 		return -1;

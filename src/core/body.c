@@ -42,13 +42,13 @@ count_rows(struct store *s, const char *sql, const char *param)
 	sqlite3_stmt *st;
 	long n = -1;
 
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(s, sql, &st) != SQLITE_OK)
 		return -1;
 	if (param != NULL)
 		sqlite3_bind_text(st, 1, param, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return n;
 }
 
@@ -59,12 +59,12 @@ body_check_store(struct store *s, const struct record *r, struct error *err)
 	sqlite3_stmt *st;
 	bool other = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM body WHERE deleted = 0 AND uuid <> ? "
-	    "AND origin = ?", -1, &st, NULL) == SQLITE_OK) {
+	if (store_prepare(s, "SELECT 1 FROM body WHERE deleted = 0 AND uuid <> ? "
+	    "AND origin = ?", &st) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
 		other = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	if (other) {
 		error_set(err, _("The center has its community body already; edit it instead."));
@@ -79,8 +79,8 @@ milestone_check_store(struct store *s, const struct record *r, struct error *err
 	sqlite3_stmt *st;
 	bool dup = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM milestone WHERE deleted = 0 "
-	    "AND code = ? AND uuid <> ? AND origin = ?", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT 1 FROM milestone WHERE deleted = 0 "
+	    "AND code = ? AND uuid <> ? AND origin = ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -88,7 +88,7 @@ milestone_check_store(struct store *s, const struct record *r, struct error *err
 	sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
 	dup = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (dup) {
 		error_set(err, _("%s: \"%s\" is recorded already."), field_label(&r->kind->fields[0]),
 		    field_choice_label(&r->kind->fields[0], r->value[0]));
@@ -106,8 +106,8 @@ body_state(struct store *s, struct body_state *b, struct error *err)
 
 	memset(b, 0, sizeof *b);
 	b->stage = 1;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT uuid, name, stage FROM body WHERE deleted = 0 "
-	    "AND origin = ? LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT uuid, name, stage FROM body WHERE deleted = 0 "
+	    "AND origin = ? LIMIT 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -118,7 +118,7 @@ body_state(struct store *s, struct body_state *b, struct error *err)
 		snprintf(b->name, sizeof b->name, "%s", (const char *)sqlite3_column_text(st, 1));
 		b->stage = atoi((const char *)sqlite3_column_text(st, 2));
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	for (i = 0; body_milestones[i].code != NULL; i++) {
 		int stg = milestone_stage[i] - 1;
 
@@ -137,8 +137,8 @@ body_milestones_of(struct store *s, int stage,
 	sqlite3_stmt *st;
 	int i;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT date FROM milestone WHERE deleted = 0 AND "
-	    "code = ?", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT date FROM milestone WHERE deleted = 0 AND "
+	    "code = ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -153,7 +153,7 @@ body_milestones_of(struct store *s, int stage,
 			snprintf(done, sizeof done, "%s", (const char *)sqlite3_column_text(st, 0));
 		each(ctx, body_milestones[i].code, _(body_milestones[i].label), done);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return true;
 }
 
@@ -165,17 +165,16 @@ body_support_of(struct store *s, int stage, void (*each)(void *ctx, const char *
 	char code[16];
 
 	snprintf(code, sizeof code, "%d", stage);
-	if (sqlite3_prepare_v2(store_db(s), i18n_lang() == LANG_JA ?
+	if (store_prepare(s, i18n_lang() == LANG_JA ?
 	    "SELECT name_ja FROM stage_support WHERE stage = ? ORDER BY ord" :
-	    "SELECT name_en FROM stage_support WHERE stage = ? ORDER BY ord", -1, &st,
-	    NULL) != SQLITE_OK) {
+	    "SELECT name_en FROM stage_support WHERE stage = ? ORDER BY ord", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		each(ctx, (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return true;
 }
 

@@ -214,8 +214,8 @@ opening_closed_at(struct store *s, const struct opening *o, struct date d, const
 		return true;
 	}
 	date_format(d, iso);
-	if (sqlite3_prepare_v2(store_db(s), "SELECT ifnull(reason, '') FROM closed_day "
-	    "WHERE deleted = 0 AND date = ? AND origin = ? LIMIT 1", -1, &st, NULL) == SQLITE_OK) {
+	if (store_prepare(s, "SELECT ifnull(reason, '') FROM closed_day "
+	    "WHERE deleted = 0 AND date = ? AND origin = ? LIMIT 1", &st) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, origin, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
@@ -225,7 +225,7 @@ opening_closed_at(struct store *s, const struct opening *o, struct date d, const
 			if (why != NULL)
 				buf_adds(why, *reason ? reason : _("closed day"));
 		}
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	return closed;
 }
@@ -290,10 +290,9 @@ check_collision(struct store *s, const struct record *r, int room, struct error 
 	sqlite3_stmt *st;
 	bool clash = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT \"group\", date, start, \"end\" FROM booking "
+	if (store_prepare(s, "SELECT \"group\", date, start, \"end\" FROM booking "
 	    "WHERE deleted = 0 AND status <> 'cancelled' AND room_id = ? AND date = ? "
-	    "AND start < ? AND \"end\" > ? AND uuid <> ? ORDER BY start LIMIT 1", -1, &st,
-	    NULL) != SQLITE_OK) {
+	    "AND start < ? AND \"end\" > ? AND uuid <> ? ORDER BY start LIMIT 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -309,7 +308,7 @@ check_collision(struct store *s, const struct record *r, int room, struct error 
 		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
 		    (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return clash ? refuse(err, r, "start") : true;
 }
 
@@ -319,11 +318,11 @@ room_active(struct store *s, const char *uuid)
 	sqlite3_stmt *st;
 	bool active = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT active = 'yes' FROM room WHERE uuid = ?", -1,
-	    &st, NULL) == SQLITE_OK) {
+	if (store_prepare(s, "SELECT active = 'yes' FROM room WHERE uuid = ?",
+	    &st) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
 		active = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	return active;
 }
@@ -398,14 +397,14 @@ set_column(struct store *s, const char *sql, const char *value, const char *uuid
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, sql, &st) != SQLITE_OK) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, uuid, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
@@ -491,10 +490,9 @@ each_following(struct store *s, const struct record *r, bool following,
 	bool ok = true;
 
 	*count = 0;
-	if (following && sqlite3_prepare_v2(store_db(s), "SELECT uuid FROM booking WHERE "
+	if (following && store_prepare(s, "SELECT uuid FROM booking WHERE "
 	    "deleted = 0 AND status = 'booked' AND series = (SELECT series FROM booking WHERE "
-	    "uuid = ?1) AND date > (SELECT date FROM booking WHERE uuid = ?1) ORDER BY date",
-	    -1, &st, NULL) == SQLITE_OK) {
+	    "uuid = ?1) AND date > (SELECT date FROM booking WHERE uuid = ?1) ORDER BY date", &st) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			if (n == cap) {
@@ -505,7 +503,7 @@ each_following(struct store *s, const struct record *r, bool following,
 			}
 			snprintf(uuids[n++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
 		}
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	for (i = 0; ok && i < n; i++) {
 		if (!record_get(s, r->kind, uuids[i], &other, err)) {

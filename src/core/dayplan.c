@@ -300,9 +300,9 @@ dayplan_series_following(struct store *s, const char *uuid, struct error *err)
 	sqlite3_stmt *st;
 	int n = -1;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT count(*) FROM booking b, booking me WHERE "
+	if (store_prepare(s, "SELECT count(*) FROM booking b, booking me WHERE "
 	    "me.uuid = ?1 AND me.series IS NOT NULL AND b.series = me.series AND b.deleted = 0 "
-	    "AND b.status = 'booked' AND b.date > me.date", -1, &st, NULL) != SQLITE_OK) {
+	    "AND b.status = 'booked' AND b.date > me.date", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
@@ -311,6 +311,6 @@ dayplan_series_following(struct store *s, const char *uuid, struct error *err)
 		n = sqlite3_column_int(st, 0);
 	else
 		store_sql_error(s, _("Reading"), err);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return n;
 }

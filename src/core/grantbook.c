@@ -50,9 +50,8 @@ grant_terms(struct store *s, const char *uuid, struct programme_terms *t, struct
 	sqlite3_stmt *st;
 	bool found = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT ifnull(\"limit\", 0), rate_num, rate_den, "
-	    "unit, fy_from, ifnull(fy_to, 0) FROM programme WHERE uuid = ?", -1, &st,
-	    NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT ifnull(\"limit\", 0), rate_num, rate_den, "
+	    "unit, fy_from, ifnull(fy_to, 0) FROM programme WHERE uuid = ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -66,7 +65,7 @@ grant_terms(struct store *s, const char *uuid, struct programme_terms *t, struct
 		t->fy_to = sqlite3_column_int(st, 5);
 		found = true;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (!found)
 		error_set(err, _("No grant programme with id %s."), uuid);
 	return found;
@@ -80,8 +79,8 @@ stored(struct store *s, const char *uuid, char *status, long long *cost, long lo
 	sqlite3_stmt *st;
 
 	status[0] = '\0';
-	if (sqlite3_prepare_v2(store_db(s), "SELECT status, cost, requested, program_id, fy "
-	    "FROM application WHERE uuid = ?", -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(s, "SELECT status, cost, requested, program_id, fy "
+	    "FROM application WHERE uuid = ?", &st) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
@@ -92,7 +91,7 @@ stored(struct store *s, const char *uuid, char *status, long long *cost, long lo
 		    (const char *)sqlite3_column_text(st, 3) : "");
 		*fy = sqlite3_column_int(st, 4);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 }
 
 static bool
@@ -102,16 +101,15 @@ decided(struct store *s, const char *application, long long *amount)
 	bool yes = false;
 
 	*amount = 0;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT decided_amount FROM decision WHERE "
-	    "deleted = 0 AND application = ? AND decided_amount IS NOT NULL", -1, &st,
-	    NULL) != SQLITE_OK)
+	if (store_prepare(s, "SELECT decided_amount FROM decision WHERE "
+	    "deleted = 0 AND application = ? AND decided_amount IS NOT NULL", &st) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, application, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		*amount = sqlite3_column_int64(st, 0);
 		yes = true;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return yes;
 }
 
@@ -121,12 +119,12 @@ paid(struct store *s, const char *application)
 	sqlite3_stmt *st;
 	bool yes = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM decision WHERE deleted = 0 AND "
-	    "application = ? AND paid_on IS NOT NULL", -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(s, "SELECT 1 FROM decision WHERE deleted = 0 AND "
+	    "application = ? AND paid_on IS NOT NULL", &st) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, application, -1, SQLITE_STATIC);
 	yes = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return yes;
 }
 
@@ -268,7 +266,7 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 	long n = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT a.uuid, a.origin, a.title, a.program, "
+	if (store_prepare(s, "SELECT a.uuid, a.origin, a.title, a.program, "
 	    "ifnull(p.name, a.program), a.status, a.fy, a.cost, a.requested, "
 	    "d.decided_amount, ifnull(d.advance_amount, 0), "
 	    "(SELECT ifnull(sum(amount), 0) FROM expense e WHERE e.deleted = 0 AND "
@@ -277,8 +275,7 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 	    "ifnull(p.unit, 1) "
 	    "FROM application a LEFT JOIN programme p ON p.uuid = a.program_id "
 	    "LEFT JOIN decision d ON d.application = a.uuid AND d.deleted = 0 "
-	    "WHERE a.deleted = 0 AND (?1 = 0 OR a.fy = ?1) ORDER BY a.fy, a.origin, a.title",
-	    -1, &st, NULL) != SQLITE_OK) {
+	    "WHERE a.deleted = 0 AND (?1 = 0 OR a.fy = ?1) ORDER BY a.fy, a.origin, a.title", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
@@ -332,7 +329,7 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 		each(ctx, &g);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
@@ -409,9 +406,9 @@ grant_city_step(struct store *s, const struct actor *who, enum grant_city_step s
 	date_format(date_today(), today);
 	if (date == NULL)
 		date = today;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT uuid, ifnull(decided_amount, -1), "
+	if (store_prepare(s, "SELECT uuid, ifnull(decided_amount, -1), "
 	    "ifnull(final_amount, -1), ifnull(advance_amount, 0) FROM decision WHERE "
-	    "deleted = 0 AND application = ?", -1, &st, NULL) == SQLITE_OK) {
+	    "deleted = 0 AND application = ?", &st) == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, app.uuid, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
 			snprintf(dec_uuid, sizeof dec_uuid, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -420,7 +417,7 @@ grant_city_step(struct store *s, const struct actor *who, enum grant_city_step s
 			have_final = final_amount >= 0;
 			advance = sqlite3_column_int64(st, 3);
 		}
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	status = app.value[kind_field(ak, "status")];
 	if (strcmp(status, "withdrawn") == 0) {

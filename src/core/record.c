@@ -373,11 +373,11 @@ known_names(struct store *s, const struct kind *k, struct buf *out)
 
 	buf_printf(&sql, "SELECT \"%s\" FROM %s WHERE deleted = 0 ORDER BY 1 LIMIT 9",
 	    k->fields[k->title_field].name, k->table);
-	if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) == SQLITE_OK) {
+	if (store_prepare(s, buf_str(&sql), &st) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW)
 			buf_printf(out, "%s%s", n++ ? ", " : "",
 			    (const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	buf_free(&sql);
 }
@@ -408,7 +408,7 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 		    "origin IN (?2, 'city')) FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND "
 		    "origin IN (?2, 'city') AND (\"%s\" = ?1 OR uuid = ?1) LIMIT 1",
 		    to->table, to->table, to->fields[to->title_field].name);
-		if (sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL) != SQLITE_OK) {
+		if (store_prepare(s, buf_str(&sql), &st) != SQLITE_OK) {
 			store_sql_error(s, _("Reading"), err);
 			buf_free(&sql);
 			return false;
@@ -426,11 +426,11 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 			if (err != NULL)
 				err->field = i;
 			buf_free(&names);
-			sqlite3_finalize(st);
+			store_done(s, st);
 			buf_free(&sql);
 			return false;
 		}
-		sqlite3_finalize(st);
+		store_done(s, st);
 	}
 	buf_free(&sql);
 	return true;
@@ -517,7 +517,7 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	for (i = 0; i < k->nfields; i++)
 		buf_adds(&sql, k->fields[i].type == FIELD_REF ? ", ?, ?" : ", ?");
 	buf_adds(&sql, ")");
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Saving"), err);
@@ -532,7 +532,7 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	sqlite3_bind_text(st, 7, r->updated_by, -1, SQLITE_STATIC);
 	bind_fields(st, META_COUNT + 1, r);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
@@ -626,7 +626,7 @@ save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
 		if (k->fields[i].type == FIELD_REF)
 			buf_printf(&sql, ", \"%s_id\" = ?", k->fields[i].name);
 	buf_adds(&sql, " WHERE uuid = ? AND version = ?");
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Saving"), err);
@@ -639,7 +639,7 @@ save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
 	sqlite3_bind_text(st, col, r->uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, col + 1, r->version);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	changed = sqlite3_changes(store_db(s));
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
@@ -771,7 +771,7 @@ record_get(struct store *s, const struct kind *k, const char *uuid, struct recor
 
 	select_columns(&sql, k);
 	buf_adds(&sql, " WHERE uuid = ?");
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
@@ -782,7 +782,7 @@ record_get(struct store *s, const struct kind *k, const char *uuid, struct recor
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		read_row(st, r);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_ROW) {
 		error_set(err, _("No %s with id %s."), kind_label(k), uuid);
 		return false;
@@ -802,7 +802,7 @@ record_find(struct store *s, const struct kind *k, const char *name, struct reco
 	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = 0 AND (uuid = ?1 OR "
 	    "(length(?1) >= 8 AND substr(uuid, 1, length(?1)) = ?1) OR \"%s\" = ?1) LIMIT 2",
 	    k->table, k->fields[k->title_field].name);
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
@@ -813,7 +813,7 @@ record_find(struct store *s, const struct kind *k, const char *name, struct reco
 		if (hits++ == 0)
 			snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (hits == 0) {
 		error_set(err, _("No %s named \"%s\"."), kind_label(k), name);
 		return false;
@@ -919,7 +919,7 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 		buf_printf(&sql, " ORDER BY date, %s, uuid", start);
 	if (q->limit > 0)
 		buf_printf(&sql, " LIMIT %d", q->limit);
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
@@ -952,7 +952,7 @@ record_list(struct store *s, const struct kind *k, const struct record_query *q,
 		if (!more)
 			break;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
@@ -974,7 +974,7 @@ record_count(struct store *s, const struct kind *k, int year, int month, struct 
 	buf_printf(&sql, "SELECT count(*) FROM %s WHERE deleted = 0", k->table);
 	if (year > 0)
 		buf_adds(&sql, " AND date >= ? AND date < ?");
-	rc = sqlite3_prepare_v2(store_db(s), buf_str(&sql), -1, &st, NULL);
+	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
@@ -989,6 +989,6 @@ record_count(struct store *s, const struct kind *k, int year, int month, struct 
 		n = sqlite3_column_int64(st, 0);
 	else
 		store_sql_error(s, _("Reading"), err);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return n;
 }

@@ -103,8 +103,8 @@ report_centers(struct store *s, int year, int month, struct report *r, struct er
 	r->by_center = true;
 	if (!opening_load(s, &r->opening, err))
 		return false;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
-	    "code", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
+	    "code", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -112,7 +112,7 @@ report_centers(struct store *s, int year, int month, struct report *r, struct er
 		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(st, 0));
 		row_for(r, code, &cap);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	for (c = 0; c < r->nrows; c++) {
 		row = &r->rows[c];
 		snprintf(code, sizeof code, "%s", row->room);
@@ -152,13 +152,13 @@ add_room_rows(struct store *s, const char *origin, struct report *r, int *cap)
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT name FROM room WHERE deleted = 0 AND "
-	    "active = 'yes' AND origin = ? ORDER BY name", -1, &st, NULL) != SQLITE_OK)
+	if (store_prepare(s, "SELECT name FROM room WHERE deleted = 0 AND "
+	    "active = 'yes' AND origin = ? ORDER BY name", &st) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
 	while (sqlite3_step(st) == SQLITE_ROW)
 		row_for(r, (const char *)sqlite3_column_text(st, 0), cap);
-	sqlite3_finalize(st);
+	store_done(s, st);
 }
 
 static bool
@@ -183,10 +183,10 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 	month_bounds(year, month, from, to);
 	/* One range scan of the (origin, date) index: the report reads only
 	 * its center's month. */
-	if (sqlite3_prepare_v2(store_db(s), "SELECT u.room, u.date, ifnull(u.start, ''), "
+	if (store_prepare(s, "SELECT u.room, u.date, ifnull(u.start, ''), "
 	    "ifnull(u.\"end\", ''), u.category, ifnull(u.people, 0), ifnull(u.fee, 0), "
 	    "ifnull(u.exemption, 0) FROM facility_use u WHERE u.deleted = 0 AND u.origin = ?3 "
-	    "AND u.date >= ?1 AND u.date < ?2", -1, &st, NULL) != SQLITE_OK) {
+	    "AND u.date >= ?1 AND u.date < ?2", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		report_free(r);
 		return false;
@@ -221,7 +221,7 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 		row->by_slot[slot]++;
 		r->per_day[day]++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading"), err);
 		report_free(r);
@@ -459,9 +459,9 @@ report_year(struct store *s, int fy, struct report_year *y, struct error *err)
 	y->fy = fy;
 	date_format((struct date){fy, 4, 1}, from);
 	date_format((struct date){fy + 1, 4, 1}, to);
-	if (sqlite3_prepare_v2(store_db(s), "SELECT room, CAST(substr(date, 6, 2) AS INTEGER), "
+	if (store_prepare(s, "SELECT room, CAST(substr(date, 6, 2) AS INTEGER), "
 	    "count(*), sum(ifnull(people, 0)) FROM facility_use WHERE deleted = 0 AND date >= ? "
-	    "AND date < ? GROUP BY 1, 2 ORDER BY 1", -1, &st, NULL) != SQLITE_OK) {
+	    "AND date < ? GROUP BY 1, 2 ORDER BY 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -490,7 +490,7 @@ report_year(struct store *s, int fy, struct report_year *y, struct error *err)
 		y->total_uses[m] += y->rows[i].uses[m];
 		y->total_users[m] += y->rows[i].users[m];
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading"), err);
 		report_year_free(y);

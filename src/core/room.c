@@ -17,8 +17,8 @@ room_check_store(struct store *s, const struct record *r, struct error *err)
 	sqlite3_stmt *st;
 	bool taken = false;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT 1 FROM room WHERE deleted = 0 AND name = ? "
-	    "AND uuid <> ? AND origin = ?", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT 1 FROM room WHERE deleted = 0 AND name = ? "
+	    "AND uuid <> ? AND origin = ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -26,7 +26,7 @@ room_check_store(struct store *s, const struct record *r, struct error *err)
 	sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
 	taken = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (taken) {
 		error_set(err, _("%s: there is already a room named %s."),
 		    field_label(&r->kind->fields[0]), r->value[0]);
@@ -44,7 +44,7 @@ exec_bound(struct store *s, const char *sql, const char *a, const char *b, const
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), sql, -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, sql, &st) != SQLITE_OK) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
 	}
@@ -53,7 +53,7 @@ exec_bound(struct store *s, const char *sql, const char *a, const char *b, const
 	sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, d, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving"), err);
 		return false;
@@ -98,9 +98,9 @@ room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), v
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT uuid, name, ifnull(capacity, 0), "
+	if (store_prepare(s, "SELECT uuid, name, ifnull(capacity, 0), "
 	    "ifnull(fee, 0) FROM room WHERE deleted = 0 AND active = 'yes' AND origin = ? "
-	    "ORDER BY name", -1, &st, NULL) != SQLITE_OK) {
+	    "ORDER BY name", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
@@ -113,7 +113,7 @@ room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), v
 		each(ctx, &info);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;

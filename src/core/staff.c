@@ -79,8 +79,8 @@ staff_add(struct store *s, const struct actor *who, const char *name, enum role 
 	date_now_utc(now);
 	if (!store_begin(s, err))
 		goto out;
-	if (sqlite3_prepare_v2(store_db(s), "INSERT INTO staff (uuid, name, role, pin_hash, "
-	    "created_at) VALUES (?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "INSERT INTO staff (uuid, name, role, pin_hash, "
+	    "created_at) VALUES (?, ?, ?, ?, ?)", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Adding staff"), err);
 		goto rollback;
 	}
@@ -106,7 +106,7 @@ staff_add(struct store *s, const struct actor *who, const char *name, enum role 
 rollback:
 	store_rollback(s);
 out:
-	sqlite3_finalize(st);
+	store_done(s, st);
 	sodium_memzero(ascii, sizeof ascii);
 	buf_free(&sum);
 	free(clean);
@@ -131,8 +131,8 @@ save_attempt(struct store *s, const char *name, int failed, long long locked_unt
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), "UPDATE staff SET failed_pins = ?, locked_until = ? "
-	    "WHERE name = ?", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "UPDATE staff SET failed_pins = ?, locked_until = ? "
+	    "WHERE name = ?", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Signing in"), err);
 		return false;
 	}
@@ -140,7 +140,7 @@ save_attempt(struct store *s, const char *name, int failed, long long locked_unt
 	sqlite3_bind_int64(st, 2, locked_until);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Signing in"), err);
 		return false;
@@ -162,8 +162,8 @@ staff_sign_in(struct store *s, const char *name, const char *pin, time_t now,
 
 	*tries_left = 0;
 	*wait_seconds = 0;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT pin_hash, role, failed_pins, locked_until "
-	    "FROM staff WHERE name = ? AND active = 1", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT pin_hash, role, failed_pins, locked_until "
+	    "FROM staff WHERE name = ? AND active = 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Signing in"), err);
 		return STAFF_FAILED;
 	}
@@ -175,7 +175,7 @@ staff_sign_in(struct store *s, const char *name, const char *pin, time_t now,
 		failed = sqlite3_column_int(st, 2);
 		locked_until = sqlite3_column_int64(st, 3);
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_ROW)
 		return rc == SQLITE_DONE ? STAFF_UNKNOWN : STAFF_FAILED;
 	if (locked_until > (long long)now) {
@@ -227,8 +227,8 @@ staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m
 	sqlite3_stmt *st;
 	int rc, n = 0;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT name, role, active, failed_pins, "
-	    "locked_until FROM staff WHERE active = 1 ORDER BY name", -1, &st, NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT name, role, active, failed_pins, "
+	    "locked_until FROM staff WHERE active = 1 ORDER BY name", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading staff"), err);
 		return -1;
 	}
@@ -242,7 +242,7 @@ staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m
 		each(ctx, &m);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading staff"), err);
 		return -1;

@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "keys.h"
 #include "migrations.h"
+#include "stmtcache.h"
 
 #define BUSY_TIMEOUT_MS 15000
 
@@ -27,6 +28,8 @@ struct store {
 	char *code;
 	char *name;
 	int depth;		/* transactions open: the outer one, then savepoints */
+	struct stmt_cache *cache;	/* made on the first store_prepare */
+	bool readonly;		/* opened read-only: this process could not write it */
 };
 
 int
@@ -48,6 +51,35 @@ store_sql_error(struct store *s, const char *doing, struct error *err)
 		error_set(err, _("%s: the store is busy in another program; try again."), doing);
 	else
 		error_set(err, "%s: %s", doing, sqlite3_errmsg(s->db));
+}
+
+int
+store_prepare(struct store *s, const char *sql, sqlite3_stmt **st)
+{
+	if (s->cache == NULL)
+		s->cache = stmt_cache_new(s->db);
+	return stmt_cache_prepare(s->cache, sql, st);
+}
+
+int
+store_done(struct store *s, sqlite3_stmt *st)
+{
+	return stmt_cache_done(s->cache, st);
+}
+
+long long
+store_generation(struct store *s)
+{
+	sqlite3_stmt *st;
+	long long v = -1;
+
+	if (store_prepare(s, "PRAGMA data_version", &st) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	store_done(s, st);
+	/* data_version moves with other connections' commits, the total of
+	 * changed rows with this connection's own. */
+	return v < 0 ? -1 : (v << 40) + sqlite3_total_changes64(s->db);
 }
 
 bool
@@ -73,6 +105,8 @@ exec(struct store *s, const char *sql, struct error *err)
 	}
 	return true;
 }
+
+static bool writable_now(struct store *s, struct error *err);
 
 /* A full disk, on demand: while the file named by KYODO_FAULT_FULL exists,
  * every write is refused as SQLite refuses one on a full disk.  Tests use
@@ -101,6 +135,8 @@ store_begin(struct store *s, struct error *err)
 	}
 	if (s->depth > 0 && sqlite3_get_autocommit(s->db))
 		s->depth = 0;	/* SQLite ended the transaction itself (an error) */
+	if (s->depth == 0 && !writable_now(s, err))
+		return false;
 	if (s->depth == 0) {
 		if (!exec(s, "BEGIN IMMEDIATE", err))
 			return false;
@@ -179,13 +215,12 @@ store_setting(struct store *s, const char *key)
 	sqlite3_stmt *st;
 	char *v = NULL;
 
-	if (sqlite3_prepare_v2(s->db, "SELECT value FROM setting WHERE key = ?", -1,
-	    &st, NULL) != SQLITE_OK)
+	if (store_prepare(s, "SELECT value FROM setting WHERE key = ?", &st) != SQLITE_OK)
 		return NULL;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return v;
 }
 
@@ -195,15 +230,18 @@ store_set_setting(struct store *s, const char *key, const char *value, struct er
 	sqlite3_stmt *st;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, "INSERT INTO setting (key, value) VALUES (?, ?) "
-	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", -1, &st, NULL) != SQLITE_OK) {
+	/* Alone (the kiosk's settings screen) it is a write of its own. */
+	if (sqlite3_get_autocommit(s->db) && !writable_now(s, err))
+		return false;
+	if (store_prepare(s, "INSERT INTO setting (key, value) VALUES (?, ?) "
+	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Saving a setting"), err);
 		return false;
 	}
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Saving a setting"), err);
 		return false;
@@ -212,14 +250,15 @@ store_set_setting(struct store *s, const char *key, const char *value, struct er
 }
 
 /* Opens the file without writing to it: a file that is not a kyodo store
- * must leave as it came (not even switched to WAL). */
+ * must leave as it came (not even switched to WAL).  uri, when given, is
+ * what SQLite opens (path with parameters); path is what messages name. */
 static struct store *
-connect(const char *path, int flags, struct error *err)
+connect(const char *path, const char *uri, int flags, struct error *err)
 {
 	struct store *s = xcalloc(1, sizeof *s);
 
 	s->path = xstrdup(path);
-	if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
+	if (sqlite3_open_v2(uri != NULL ? uri : path, &s->db, flags, NULL) != SQLITE_OK) {
 		error_set(err, _("Cannot open the store %s: %s"), path,
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		store_close(s);
@@ -230,12 +269,65 @@ connect(const char *path, int flags, struct error *err)
 	return s;
 }
 
-/* The kiosk's pragmas, once the file is known to be ours. */
+/* The kiosk's pragmas, once the file is known to be ours.  A read-only
+ * connection keeps the file's journal mode: it could not change it. */
 static bool
 configure(struct store *s, struct error *err)
 {
+	if (s->readonly)
+		return exec(s, "PRAGMA foreign_keys=ON", err);
 	return exec(s, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; "
 	    "PRAGMA synchronous=FULL", err);
+}
+
+/* A store this process cannot write (its file, or its folder where SQLite
+ * makes the -wal and -shm files) is opened read-only.  With no -wal beside
+ * it, it is opened immutable: SQLite then needs no -shm either, which it
+ * could not make in a read-only folder and would leave behind in a
+ * writable one.  A -wal beside it may hold changes not yet in the file, so
+ * then it is opened read-only as usual and SQLite reads them through the
+ * -shm (see sqlite.org/wal.html, "Read-Only Databases"). */
+static struct store *
+connect_readonly(const char *path, struct error *err)
+{
+	char side[PATH_MAX];
+	struct buf uri = {0};
+	struct stat st;
+	struct store *s;
+	const char *p;
+
+	snprintf(side, sizeof side, "%s-wal", path);
+	if (stat(side, &st) == 0) {
+		s = connect(path, NULL, SQLITE_OPEN_READONLY, err);
+	} else {
+		/* An absolute path gets an empty authority (file:///…). */
+		buf_adds(&uri, path[0] == '/' ? "file://" : "file:");
+		for (p = path; *p != '\0'; p++) {
+			unsigned char c = (unsigned char)*p;
+
+			if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+			    (c >= '0' && c <= '9') || strchr("/-._~", c) != NULL)
+				buf_addc(&uri, (char)c);
+			else
+				buf_printf(&uri, "%%%02X", c);
+		}
+		buf_adds(&uri, "?immutable=1");
+		s = connect(path, buf_str(&uri), SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, err);
+		buf_free(&uri);
+	}
+	if (s != NULL)
+		s->readonly = true;
+	return s;
+}
+
+/* SQLite's answer when it may not write what it needs to read a WAL store:
+ * the file or folder is read-only. */
+static bool
+refused_readonly(struct store *s)
+{
+	int code = sqlite3_extended_errcode(s->db) & 0xFF;
+
+	return code == SQLITE_READONLY || code == SQLITE_CANTOPEN;
 }
 
 /* Reads the schema version; refuses a file that is not a kyodo store. */
@@ -305,11 +397,34 @@ store_open(const char *path, struct error *err)
 		error_set(err, _("%s is not a kyodo store (not a file)."), path);
 		return NULL;
 	}
-	s = connect(path, SQLITE_OPEN_READWRITE, err);
+	s = connect(path, NULL, SQLITE_OPEN_READWRITE, err);
 	if (s == NULL)
 		return NULL;
+	/* SQLite opens a file it cannot write read-only without a word. */
+	if (sqlite3_db_readonly(s->db, "main") == 1) {
+		store_close(s);
+		s = connect_readonly(path, err);
+		if (s == NULL)
+			return NULL;
+	}
 	v = probe(s, err);
+	if (v < 0 && !s->readonly && refused_readonly(s)) {
+		/* The file can be written, its folder cannot. */
+		store_close(s);
+		s = connect_readonly(path, err);
+		if (s == NULL)
+			return NULL;
+		v = probe(s, err);
+	}
+	if (v < 0 && s->readonly && refused_readonly(s))
+		error_set(err, _("%s is read-only for this user, and the changes waiting beside "
+		    "it (%s-wal) cannot be read."), path, path);
 	if (v < 0 || !configure(s, err)) {
+		store_close(s);
+		return NULL;
+	}
+	if (v < migrations_count && s->readonly) {
+		error_set(err, _("%s must be updated for this kyodo, but it is read-only."), path);
 		store_close(s);
 		return NULL;
 	}
@@ -325,6 +440,76 @@ store_open(const char *path, struct error *err)
 		return NULL;
 	}
 	return s;
+}
+
+/* A store opened read-only is opened again for writing once its file can
+ * be written, so the kiosk (which runs all day) saves on the next F2
+ * without a restart.  Only a connection with nothing else on it can be
+ * replaced: no statement running, none open outside the statement cache
+ * (whose idle statements go with the old connection: a write begins with
+ * none of them taken), no other database attached. */
+static bool
+reopen_writable(struct store *s)
+{
+	struct store *n;
+	struct error ignored;
+	sqlite3_stmt *st;
+	char *code;
+	bool alone = false, same = false;
+
+	if (stmt_cache_taken(s->cache) > 0)
+		return false;
+	for (st = sqlite3_next_stmt(s->db, NULL); st != NULL; st = sqlite3_next_stmt(s->db, st))
+		if (sqlite3_stmt_busy(st))
+			return false;
+	if (sqlite3_prepare_v2(s->db, "SELECT count(*) FROM pragma_database_list "
+	    "WHERE name NOT IN ('main', 'temp')", -1, &st, NULL) == SQLITE_OK) {
+		alone = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+		sqlite3_finalize(st);
+	}
+	if (!alone)
+		return false;
+	n = connect(s->path, NULL, SQLITE_OPEN_READWRITE, &ignored);
+	if (n == NULL)
+		return false;
+	if (sqlite3_db_readonly(n->db, "main") == 0 && probe(n, &ignored) == migrations_count &&
+	    configure(n, &ignored)) {
+		code = store_setting(n, "code");
+		same = code != NULL && strcmp(code, s->code) == 0;
+		free(code);
+	}
+	if (same) {
+		stmt_cache_free(s->cache);
+		s->cache = NULL;
+		same = sqlite3_next_stmt(s->db, NULL) == NULL;
+	}
+	if (same) {
+		sqlite3_close(s->db);
+		s->db = n->db;
+		s->cache = n->cache;
+		n->db = NULL;
+		n->cache = NULL;
+		s->readonly = false;
+	}
+	store_close(n);
+	return same;
+}
+
+/* Before each write.  A store made read-only while open is not written
+ * either, though SQLite still could through the file it holds open: the
+ * file's permission says what may be done to the store, now. */
+static bool
+writable_now(struct store *s, struct error *err)
+{
+	const char *file = sqlite3_db_filename(s->db, "main");
+
+	if (s->readonly ? reopen_writable(s) :
+	    file == NULL || *file == '\0' || faccessat(AT_FDCWD, file, W_OK, AT_EACCESS) == 0 ||
+	    (errno != EACCES && errno != EPERM && errno != EROFS))
+		return true;
+	/* What is wrong comes first: the kiosk's message line may cut a long path. */
+	error_set(err, _("The store cannot be written (read-only): %s"), s->path);
+	return false;
 }
 
 static void
@@ -357,7 +542,7 @@ store_create(const char *path, enum store_kind kind, const char *code,
 		return NULL;
 	}
 	close(fd);
-	s = connect(path, SQLITE_OPEN_READWRITE, err);
+	s = connect(path, NULL, SQLITE_OPEN_READWRITE, err);
 	if (s == NULL || !configure(s, err)) {
 		store_close(s);
 		remove_store_files(path);
@@ -386,6 +571,7 @@ store_close(struct store *s)
 {
 	if (s == NULL)
 		return;
+	stmt_cache_free(s->cache);
 	sqlite3_close(s->db);
 	free(s->path);
 	free(s->code);

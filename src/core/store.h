@@ -28,6 +28,14 @@ struct store *store_create(const char *path, enum store_kind kind,
 void store_close(struct store *s);
 
 sqlite3 *store_db(struct store *s);
+/* sqlite3_prepare_v2 through the store's statement cache (stmtcache.h):
+ * give the statement back with store_done, not sqlite3_finalize. */
+int store_prepare(struct store *s, const char *sql, sqlite3_stmt **st);
+int store_done(struct store *s, sqlite3_stmt *st);
+/* A number that changes whenever the store's content may have (a write on
+ * this connection or a commit on another): a screen showing what it read
+ * need not read again while it stays the same.  -1 when unknown. */
+long long store_generation(struct store *s);
 const char *store_path(const struct store *s);
 enum store_kind store_kind(const struct store *s);
 /* The origin of rows written here: the center code, or "city". */

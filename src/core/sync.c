@@ -983,7 +983,7 @@ batch_one(struct store *s, const struct actor *who, const char *path, int k, boo
 	struct buf data = {0};
 	struct header h;
 	unsigned char *plain;
-	char in[16];
+	char in[24];
 	size_t len = 0;
 
 	memset(res, 0, sizeof *res);
@@ -1006,7 +1006,7 @@ sync_import_files(struct store *s, const struct actor *who, const char *const *p
 	bool attached[SYNC_BATCH];
 	struct error err;
 	int first, last, i, applied;
-	char in[16];
+	char in[24];
 
 	for (first = 0; first < n; first = last) {
 		last = first + SYNC_BATCH < n ? first + SYNC_BATCH : n;

@@ -45,7 +45,7 @@ one_entry(struct store *s, sqlite3_stmt *st, struct synclog_entry *e, struct err
 		store_sql_error(s, _("Reading the sync log"), err);
 		found = -1;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	return found;
 }
 
@@ -55,9 +55,9 @@ synclog_last(struct store *s, const char *direction, const char *peer,
 {
 	sqlite3_stmt *st;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT " ENTRY_COLUMNS " FROM sync_log "
+	if (store_prepare(s, "SELECT " ENTRY_COLUMNS " FROM sync_log "
 	    "WHERE direction = ?1 AND (?2 IS NULL OR peer = ?2) ORDER BY at DESC, id DESC "
-	    "LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+	    "LIMIT 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the sync log"), err);
 		return -1;
 	}
@@ -75,9 +75,8 @@ synclog_list(struct store *s, const char *peer, int limit,
 	long n = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT " ENTRY_COLUMNS " FROM sync_log "
-	    "WHERE ?1 IS NULL OR peer = ?1 ORDER BY at DESC, id DESC LIMIT ?2", -1, &st,
-	    NULL) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT " ENTRY_COLUMNS " FROM sync_log "
+	    "WHERE ?1 IS NULL OR peer = ?1 ORDER BY at DESC, id DESC LIMIT ?2", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the sync log"), err);
 		return -1;
 	}
@@ -88,7 +87,7 @@ synclog_list(struct store *s, const char *peer, int limit,
 		each(ctx, &e);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading the sync log"), err);
 		return -1;
@@ -103,9 +102,9 @@ synclog_imported(struct store *s, const char *name, struct synclog_entry *e, str
 
 	/* The log holds the path the file was read from: match the name at
 	 * its end, after a '/', with no pattern characters involved. */
-	if (sqlite3_prepare_v2(store_db(s), "SELECT " ENTRY_COLUMNS " FROM sync_log "
+	if (store_prepare(s, "SELECT " ENTRY_COLUMNS " FROM sync_log "
 	    "WHERE direction = 'import' AND (file = ?1 OR substr(file, -length(?1) - 1) = "
-	    "'/' || ?1) ORDER BY at DESC, id DESC LIMIT 1", -1, &st, NULL) != SQLITE_OK) {
+	    "'/' || ?1) ORDER BY at DESC, id DESC LIMIT 1", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the sync log"), err);
 		return -1;
 	}
@@ -124,11 +123,10 @@ synclog_centers(struct store *s, struct date today,
 	long n = 0;
 	int rc;
 
-	if (sqlite3_prepare_v2(store_db(s), "SELECT p.code, p.name, l.id, l.at, l.direction, "
+	if (store_prepare(s, "SELECT p.code, p.name, l.id, l.at, l.direction, "
 	    "l.peer, l.file, l.rows, l.result FROM peer p LEFT JOIN sync_log l ON l.id = "
 	    "(SELECT id FROM sync_log WHERE peer = p.code AND direction = 'import' "
-	    "ORDER BY at DESC, id DESC LIMIT 1) WHERE p.code <> 'city' ORDER BY p.code", -1, &st,
-	    NULL) != SQLITE_OK) {
+	    "ORDER BY at DESC, id DESC LIMIT 1) WHERE p.code <> 'city' ORDER BY p.code", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading the enrolled centers"), err);
 		return -1;
 	}
@@ -149,7 +147,7 @@ synclog_centers(struct store *s, struct date today,
 		each(ctx, &c);
 		n++;
 	}
-	sqlite3_finalize(st);
+	store_done(s, st);
 	if (rc != SQLITE_DONE) {
 		store_sql_error(s, _("Reading the enrolled centers"), err);
 		return -1;
