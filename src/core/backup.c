@@ -90,6 +90,10 @@ backup_daily(struct store *s, const char *dir, struct date today, bool *made, st
 	struct stat st;
 
 	*made = false;
+	/* A store this process cannot write is not copied: it cannot have
+	 * changed it, and the folder beside it is most often read-only too. */
+	if (sqlite3_db_readonly(store_db(s), "main") == 1)
+		return true;
 	if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
 		error_set(err, _("Cannot make the backup folder %s: %s"), dir, strerror(errno));
 		return false;

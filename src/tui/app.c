@@ -410,7 +410,8 @@ run(struct app *a)
 {
 	bool dirty = true, first = true;
 	struct timespec key_cpu = {0, 0};
-	wint_t wc;
+	bool key_was_code = false;
+	wint_t wc, key_was = 0;
 	int r, i;
 
 	a->last_input = now_mono();
@@ -421,8 +422,10 @@ run(struct app *a)
 				fprintf(frame_log, "first_frame_ms %.3f\n",
 				    elapsed_ms(a->opt->started, CLOCK_MONOTONIC));
 			else if (frame_log != NULL && key_cpu.tv_sec + key_cpu.tv_nsec > 0)
-				fprintf(frame_log, "key_cpu_us %.1f\n",
-				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3);
+				fprintf(frame_log, "key_cpu_us %.1f %s%u %s\n",
+				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3,
+				    key_was_code ? "k" : "c", (unsigned)key_was,
+				    a->depth > 0 ? a->stack[a->depth - 1].s->name : "-");
 			first = false;
 		}
 		key_cpu = (struct timespec){0, 0};
@@ -442,8 +445,11 @@ run(struct app *a)
 			continue;
 		}
 		a->last_input = now_mono();
-		if (frame_log != NULL)
+		if (frame_log != NULL) {
+			key_was = wc;
+			key_was_code = r == KEY_CODE_YES;
 			clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &key_cpu);
+		}
 		/* A key changes something nearly always (even the message line
 		 * clears), so every key is followed by a draw. */
 		handle_key(a, (struct key){(uint32_t)wc, r == KEY_CODE_YES});
@@ -462,7 +468,9 @@ terminal_lacks_japanese(void)
 }
 
 /* The first start of a day copies the store aside (kept 14 days and 12
- * month ends).  A failure is said, not fatal: the kiosk must still open. */
+ * month ends).  A failure is said, not fatal: the kiosk must still open.
+ * A read-only store is not copied; the kiosk says once that it is
+ * read-only (a save then says so again, and works once it is writable). */
 static void
 daily_backup(struct app *a, const char *db)
 {
@@ -470,6 +478,11 @@ daily_backup(struct app *a, const char *db)
 	struct error err;
 	bool made;
 
+	if (sqlite3_db_readonly(store_db(a->store), "main") == 1) {
+		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
+		    "be written again."));
+		return;
+	}
 	backup_dir_for(db, dir, sizeof dir);
 	if (!backup_daily(a->store, dir, date_today(), &made, &err))
 		app_error(a, _("Today's backup failed: %s"), err.text);
