@@ -75,6 +75,7 @@ struct home {
 	int cur;		/* menu entry under the cursor */
 	char err[512];
 	char body[256], grants[256];	/* the body's stage, the year's grant balance */
+	long long generation;	/* the store's when loaded (store_generation) */
 };
 
 struct collect {
@@ -138,6 +139,7 @@ load(struct home *h, struct app *a)
 
 	free_lines(h);
 	h->err[0] = '\0';
+	h->generation = store_generation(app_store(a));
 	date_format(h->today, day);
 	date_format(yesterday, before);
 	/* Everything after the last possible row of yesterday: today first. */
@@ -157,6 +159,8 @@ load(struct home *h, struct app *a)
 			snprintf(h->err, sizeof h->err, "%s", err.text);
 	}
 	body_home_lines(app_store(a), h->body, sizeof h->body, h->grants, sizeof h->grants);
+	if (h->err[0] != '\0')
+		h->generation = -1;	/* read again next time */
 }
 
 static void *
@@ -189,8 +193,14 @@ static void
 enter(struct app *a, void *state)
 {
 	struct home *h = state;
+	struct date today = date_today();
 
-	h->today = date_today();
+	/* Back from another screen, with the store as it was and the same
+	 * day: what home shows is still true. */
+	if (h->generation >= 0 && date_compare(today, h->today) == 0 &&
+	    store_generation(app_store(a)) == h->generation)
+		return;
+	h->today = today;
 	load(h, a);
 }
 
