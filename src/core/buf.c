@@ -46,7 +46,7 @@ xstrdup(const char *s)
 	return p;
 }
 
-static void
+void
 buf_reserve(struct buf *b, size_t extra)
 {
 	size_t need = b->len + extra + 1;

@@ -15,6 +15,8 @@ struct buf {
 	size_t cap;
 };
 
+/* Room for extra more bytes without growing again. */
+void buf_reserve(struct buf *b, size_t extra);
 void buf_add(struct buf *b, const void *p, size_t n);
 void buf_adds(struct buf *b, const char *s);
 void buf_addc(struct buf *b, char c);
