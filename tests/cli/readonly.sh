@@ -4,88 +4,15 @@
 # writes nothing and leaves no file beside it; once the store can be
 # written again the same command works.  No fault switch: a real file the
 # process cannot write.
-#
-# The helpers down to "end of the shared helpers" are shared with
-# tests/e2e/readonly.sh, which sources this file with RO_HELPERS_ONLY=1
-# (after tests/lib.sh) to get them.
-
-# Root may write any file, so when the tests run as root kyodo runs as
-# nobody (setpriv, util-linux) and a read-only file or folder is one root
-# owns (files mode 0644: nobody may read, not write); as any other user
-# kyodo runs as that user and read-only is chmod a-w.
-if [ "$(id -u)" -eq 0 ]; then
-	RO_AS="setpriv --reuid=65534 --regid=65534 --clear-groups"
-else
-	RO_AS=""
-fi
-
-# as_user CMD ARGS...: runs CMD as the user kyodo runs as in these tests.
-as_user() {
-	$RO_AS "$@"
-}
-
-# ro_setup DIR: makes DIR, a folder that user may write, and lets the user
-# through $T to it; RO_KYODO is then the kyodo that user runs.  False when
-# it cannot (root without setpriv).
-ro_setup() {
-	RO_KYODO=$KYODO
-	if [ -n "$RO_AS" ]; then
-		command -v setpriv >/dev/null 2>&1 || return 1
-		chmod 0711 "$T" || return 1
-		# make valgrind: nobody's reports go beside root's (the folder
-		# sticky, as /tmp) under names of their own, so that a report of
-		# root's with the same pid cannot stand in the way.
-		if [ -n "${KYODO_VALGRIND:-}" ]; then
-			chmod 1777 "$VALGRIND_LOGS" || return 1
-			RO_KYODO=$T/kyodo-vg-user
-			printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --log-file=%s/vg.user-%%p.log %s "$@"\n' \
-			    "$VALGRIND_LOGS" "$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/kyodo" >"$RO_KYODO"
-			chmod 0755 "$RO_KYODO" || return 1
-		fi
-	fi
-	mkdir -p "$1" && rw_dir "$1"
-}
-
-ro_file() {	# FILE: the user may read FILE but not write it
-	if [ -n "$RO_AS" ]; then chown 0:0 "$1" && chmod 0644 "$1"; else chmod 0444 "$1"; fi
-}
-
-rw_file() {	# FILE: the user may write FILE
-	if [ -n "$RO_AS" ]; then chown 65534:65534 "$1" && chmod 0600 "$1"; else chmod 0600 "$1"; fi
-}
-
-ro_dir() {	# DIR: the user may read DIR but make or remove nothing in it
-	if [ -n "$RO_AS" ]; then chown 0:0 "$1" && chmod 0755 "$1"; else chmod 0555 "$1"; fi
-}
-
-rw_dir() {	# DIR: the user may make files in DIR
-	if [ -n "$RO_AS" ]; then chown 65534:65534 "$1" && chmod 0755 "$1"; else chmod 0755 "$1"; fi
-}
-
-# ro_cleanup: everything under $T can be removed again (for the EXIT trap;
-# a user who is not root cannot empty a folder it made read-only).
-ro_cleanup() {
-	chmod -R u+rwX "$T" 2>/dev/null
-	if [ -n "$RO_AS" ] && [ -n "${KYODO_VALGRIND:-}" ]; then
-		chmod 0755 "$VALGRIND_LOGS" 2>/dev/null
-	fi
-	return 0
-}
-# --- end of the shared helpers ---
-if [ -n "${RO_HELPERS_ONLY:-}" ]; then
-	return 0
-fi
 
 . "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/../readonly-lib.sh"
 set -u
 trap 'ro_cleanup; rm -rf "$T"' EXIT
 
 D=$T/ro
 DB=$D/s.db
-if ! ro_setup "$D"; then
-	not_ok "a folder for a user who is not root" "as root, setpriv (util-linux) is needed"
-	exit 1
-fi
+ro_start "$D"
 if ! { "$KYODO" init --db "$DB" --center kita --name "北センター" >/dev/null 2>&1 &&
 	"$KYODO" add meeting --db "$DB" --date 2026-11-20 --kind board --title "読める会議" \
 	    >/dev/null 2>&1; }; then

@@ -7,19 +7,16 @@
 # refuses a sign-in in one sentence (signing in writes), and signs in once
 # the store can be written.  No fault
 # switch: real files; as root the kiosk runs as nobody (see
-# tests/cli/readonly.sh, whose helpers this suite shares).
+# tests/readonly-lib.sh).
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
-RO_HELPERS_ONLY=1 . "$(dirname "$0")/../cli/readonly.sh"
+. "$(dirname "$0")/../readonly-lib.sh"
 trap 'ro_cleanup; tmux_cleanup' EXIT
 
 D=$T/ro
 DB=$D/r.db
-if ! ro_setup "$D"; then
-	not_ok "a folder for a user who is not root" "as root, setpriv (util-linux) is needed"
-	exit 1
-fi
+ro_start "$D"
 make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; exit 1; }
 rw_file "$DB"
 # The kiosk runs as the test user; the checks below run kyodo as the
