@@ -502,6 +502,9 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 		fprintf(stderr, "kyodo: %s\n", err.text);
 		return 1;
 	}
+	/* Room for what a day's screens read (8 MB rather than SQLite's 2), so
+	 * a screen opened again after the others still finds its pages. */
+	sqlite3_exec(store_db(a.store), "PRAGMA cache_size = -8192", NULL, NULL, NULL);
 	a.english_only = terminal_lacks_japanese();
 	app_apply_settings(&a);
 	if (!term_start(o->kiosk)) {

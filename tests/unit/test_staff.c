@@ -241,6 +241,46 @@ test_roles(void **state)
 	assert_string_equal(role_label(ROLE_ADMIN), "Administrator");
 }
 
+/* New hashes use 9 MiB and 4 passes; a hash made with libsodium's
+ * "interactive" 64 MiB (as kyodo made them before) still signs in and is
+ * made again with the new settings; a wrong PIN changes nothing. */
+static void
+test_hash_settings_and_rehash(void **state)
+{
+	struct unit_fx *fx = *state;
+	char hash[crypto_pwhash_STRBYTES], old[crypto_pwhash_STRBYTES], sql[512];
+	struct actor admin, who;
+	struct error err;
+	long wait = 0;
+	int tries = 0;
+
+	actor_cli(&admin);
+	if (!staff_add(fx->s, &admin, "髙橋 一郎", ROLE_CENTER, "5793", &err))
+		fail_msg("staff_add: %s", err.text);
+	unit_sql_text(fx->s, "SELECT pin_hash FROM staff WHERE name = '髙橋 一郎'", hash,
+	    sizeof hash);
+	assert_contains(hash, "$m=9216,t=4,p=1$");
+	assert_int_equal(crypto_pwhash_str(old, "5793", 4, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	    crypto_pwhash_MEMLIMIT_INTERACTIVE), 0);
+	assert_contains(old, "$m=65536,");
+	snprintf(sql, sizeof sql, "UPDATE staff SET pin_hash = '%s' WHERE name = '髙橋 一郎'", old);
+	assert_int_equal(sqlite3_exec(store_db(fx->s), sql, NULL, NULL, NULL), SQLITE_OK);
+
+	assert_int_equal(staff_sign_in(fx->s, "髙橋 一郎", "0000", 1795000000, &who, &tries, &wait,
+	    &err), STAFF_WRONG_PIN);
+	unit_sql_text(fx->s, "SELECT pin_hash FROM staff WHERE name = '髙橋 一郎'", hash,
+	    sizeof hash);
+	assert_string_equal(hash, old);
+	assert_int_equal(staff_sign_in(fx->s, "髙橋 一郎", "5793", 1795000000, &who, &tries, &wait,
+	    &err), STAFF_OK);
+	unit_sql_text(fx->s, "SELECT pin_hash FROM staff WHERE name = '髙橋 一郎'", hash,
+	    sizeof hash);
+	assert_contains(hash, "$m=9216,t=4,p=1$");
+	assert_int_equal(crypto_pwhash_str_verify(hash, "5793", 4), 0);
+	assert_int_equal(staff_sign_in(fx->s, "髙橋 一郎", "5793", 1795000100, &who, &tries, &wait,
+	    &err), STAFF_OK);
+}
+
 #define DB(t) cmocka_unit_test_setup_teardown(t, unit_fx_setup, unit_fx_teardown)
 
 int
@@ -251,6 +291,7 @@ main(void)
 		DB(test_only_admin_adds),
 		DB(test_add_refusals_before_hashing),
 		DB(test_sign_in_and_lock),
+		DB(test_hash_settings_and_rehash),
 		cmocka_unit_test(test_roles),
 	};
 
