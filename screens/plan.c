@@ -69,9 +69,9 @@ add_item(struct plan *p, enum item_kind kind, const char *uuid, const char *titl
 	return p->nitems++;
 }
 
+/* The store's own rows of a kind (at a center, not the city's). */
 struct collect {
-	struct record *rows;
-	int n, cap;
+	struct record_rows set;
 	const char *origin;
 };
 
@@ -80,26 +80,9 @@ keep_row(void *ctx, const struct record *r)
 {
 	struct collect *c = ctx;
 
-	if (strcmp(r->origin, c->origin) != 0)
-		return true;
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 8;
-		c->rows = realloc(c->rows, (size_t)c->cap * sizeof *c->rows);
-		if (c->rows == NULL)
-			abort();
-	}
-	record_copy(&c->rows[c->n++], r);
+	if (strcmp(r->origin, c->origin) == 0)
+		record_rows_add(&c->set, r);
 	return true;
-}
-
-static void
-collect_free(struct collect *c)
-{
-	int i;
-
-	for (i = 0; i < c->n; i++)
-		record_free(&c->rows[i]);
-	free(c->rows);
 }
 
 static void
@@ -122,13 +105,13 @@ build_head(struct plan *p, const struct collect *plans)
 	struct buf line = {0};
 	int item;
 
-	if (plans->n == 0) {
+	if (plans->set.n == 0) {
 		item = add_item(p, IT_PLAN, NULL, NULL);
 		docview_wrap(&p->doc, 1, text_room(1), ATTR_DIM, item,
 		    _("The body has no development plan yet. Enter: draw it up."));
 		return;
 	}
-	r = &plans->rows[plans->n - 1];
+	r = &plans->set.rows[plans->set.n - 1];
 	item = add_item(p, IT_PLAN, r->uuid, r->value[0]);
 	docview_wrap(&p->doc, 1, text_room(1), ATTR_HEADER, item, r->value[0]);
 	era_format_fy_span((int)record_int(r, 1), (int)record_int(r, 2), fmt_era_lang(), span,
@@ -156,10 +139,10 @@ build_issues(struct plan *p, const struct collect *issues)
 
 	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
 	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Issues"));
-	if (issues->n == 0)
+	if (issues->set.n == 0)
 		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. i adds one."));
-	for (i = 0; i < issues->n; i++) {
-		const struct record *r = &issues->rows[i];
+	for (i = 0; i < issues->set.n; i++) {
+		const struct record *r = &issues->set.rows[i];
 		struct buf line = {0};
 
 		snprintf(num, sizeof num, "%d. ", i + 1);
@@ -286,8 +269,8 @@ each_project(void *ctx, const struct plan_project *pp)
 static void
 build(struct app *a, struct plan *p)
 {
-	struct collect plans = {NULL, 0, 0, store_origin(app_store(a))};
-	struct collect issues = {NULL, 0, 0, store_origin(app_store(a))};
+	struct collect plans = {{NULL, 0, 0}, store_origin(app_store(a))};
+	struct collect issues = {{NULL, 0, 0}, store_origin(app_store(a))};
 	struct record_query q = {0};
 	struct progress g = {p, NULL, 0};
 	struct error err;
@@ -314,8 +297,8 @@ build(struct app *a, struct plan *p)
 		snprintf(p->err, sizeof p->err, "%s", err.text);
 	else if (g.n == 0)
 		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
-	collect_free(&plans);
-	collect_free(&issues);
+	record_rows_free(&plans.set);
+	record_rows_free(&issues.set);
 	for (i = 0; i < p->nitems && p->keep[0] != '\0'; i++)
 		if (strcmp(p->items[i].uuid, p->keep) == 0)
 			sel = i;

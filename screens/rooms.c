@@ -22,8 +22,7 @@
 
 struct rooms {
 	const struct kind *kind;
-	struct record *rows;
-	int n, cap;
+	struct record_rows set;	/* this store's rooms, as listed */
 	int cur, top;
 	struct lineedit filter;
 	char goto_uuid[37];
@@ -42,26 +41,9 @@ keep(void *ctx, const struct record *rec)
 	struct collect *c = ctx;
 	struct rooms *r = c->r;
 
-	if (strcmp(rec->origin, c->origin) != 0)
-		return true;
-	if (r->n == r->cap) {
-		r->cap = r->cap ? r->cap * 2 : 16;
-		r->rows = realloc(r->rows, (size_t)r->cap * sizeof *r->rows);
-		if (r->rows == NULL)
-			abort();
-	}
-	record_copy(&r->rows[r->n++], rec);
+	if (strcmp(rec->origin, c->origin) == 0)
+		record_rows_add(&r->set, rec);
 	return true;
-}
-
-static void
-free_rows(struct rooms *r)
-{
-	int i;
-
-	for (i = 0; i < r->n; i++)
-		record_free(&r->rows[i]);
-	r->n = 0;
 }
 
 /* Reads the rooms (matching the filter); the cursor stays on uuid's row
@@ -74,16 +56,16 @@ load(struct app *a, struct rooms *r, const char *uuid)
 	struct error err;
 	int i;
 
-	free_rows(r);
+	record_rows_clear(&r->set);
 	r->err[0] = '\0';
 	q.contains = lineedit_text(&r->filter);
 	if (record_list(app_store(a), r->kind, &q, keep, &c, &err) < 0)
 		snprintf(r->err, sizeof r->err, "%s", err.text);
-	for (i = 0; uuid != NULL && *uuid != '\0' && i < r->n; i++)
-		if (strcmp(r->rows[i].uuid, uuid) == 0)
+	for (i = 0; uuid != NULL && *uuid != '\0' && i < r->set.n; i++)
+		if (strcmp(r->set.rows[i].uuid, uuid) == 0)
 			r->cur = i;
-	if (r->cur >= r->n)
-		r->cur = r->n > 0 ? r->n - 1 : 0;
+	if (r->cur >= r->set.n)
+		r->cur = r->set.n > 0 ? r->set.n - 1 : 0;
 }
 
 static void *
@@ -106,8 +88,7 @@ done(void *state)
 {
 	struct rooms *r = state;
 
-	free_rows(r);
-	free(r->rows);
+	record_rows_free(&r->set);
 	lineedit_free(&r->filter);
 	free(r);
 }
@@ -128,8 +109,8 @@ enter(struct app *a, void *state)
 
 	if (r->goto_uuid[0] != '\0')
 		snprintf(uuid, sizeof uuid, "%s", r->goto_uuid);
-	else if (r->n > 0)
-		snprintf(uuid, sizeof uuid, "%s", r->rows[r->cur].uuid);
+	else if (r->set.n > 0)
+		snprintf(uuid, sizeof uuid, "%s", r->set.rows[r->cur].uuid);
 	load(a, r, uuid);
 	r->goto_uuid[0] = '\0';
 }
@@ -152,9 +133,9 @@ delete_yes(struct app *a, void *ctx)
 	struct record rec;
 	struct error err;
 
-	if (r->n == 0)
+	if (r->set.n == 0)
 		return;
-	if (!record_get(app_store(a), r->kind, r->rows[r->cur].uuid, &rec, &err)) {
+	if (!record_get(app_store(a), r->kind, r->set.rows[r->cur].uuid, &rec, &err)) {
 		app_error(a, "%s", err.text);
 		return;
 	}
@@ -171,9 +152,9 @@ ask_delete(struct app *a, struct rooms *r)
 {
 	char q[512];
 
-	if (r->n == 0)
+	if (r->set.n == 0)
 		return RES_HANDLED;
-	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), r->rows[r->cur].value[0]);
+	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), r->set.rows[r->cur].value[0]);
 	app_confirm(a, q, delete_yes, r);
 	return RES_HANDLED | RES_REDRAW;
 }
@@ -202,14 +183,14 @@ key(struct app *a, void *state, struct key k, enum action act)
 	case ACT_ADD:
 		return open_form(a, r, NULL);
 	case ACT_EDIT:
-		return r->n > 0 ? open_form(a, r, r->rows[r->cur].uuid) : RES_HANDLED;
+		return r->set.n > 0 ? open_form(a, r, r->set.rows[r->cur].uuid) : RES_HANDLED;
 	case ACT_DELETE:
 		return ask_delete(a, r);
 	case ACT_BACK:
 		if (r->filter.text.len == 0)
 			return RES_POP;
 		lineedit_set(&r->filter, NULL);
-		load(a, r, r->n > 0 ? r->rows[r->cur].uuid : NULL);
+		load(a, r, r->set.n > 0 ? r->set.rows[r->cur].uuid : NULL);
 		return RES_HANDLED | RES_REDRAW;
 	default:
 		break;
@@ -223,11 +204,11 @@ key(struct app *a, void *state, struct key k, enum action act)
 		case KEY_NPAGE: r->cur += page; break;
 		case KEY_PPAGE: r->cur -= page; break;
 		case KEY_HOME: r->cur = 0; break;
-		case KEY_END: r->cur = r->n - 1; break;
+		case KEY_END: r->cur = r->set.n - 1; break;
 		default: return filter_key(a, r, k);
 		}
-		if (r->cur >= r->n)
-			r->cur = r->n - 1;
+		if (r->cur >= r->set.n)
+			r->cur = r->set.n - 1;
 		if (r->cur < 0)
 			r->cur = 0;
 		return RES_HANDLED | RES_REDRAW;
@@ -292,8 +273,8 @@ draw(struct app *a, void *state)
 	char buf[512];
 	int n, i, j, x, y, rows = LINES - 2 - TOP, w;
 
-	snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms", (unsigned long)r->n),
-	    _("Rooms"), r->n);
+	snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms", (unsigned long)r->set.n),
+	    _("Rooms"), r->set.n);
 	app_draw_title(a, buf);
 	if (r->filter.text.len > 0) {
 		w = draw_text(1, 1, COLS - 2, _("Filter: "), ATTR_HEADER);
@@ -313,7 +294,7 @@ draw(struct app *a, void *state)
 		r->top = r->cur;
 	if (r->cur >= r->top + rows)
 		r->top = r->cur - rows + 1;
-	for (i = r->top, y = TOP; i < r->n && y < LINES - 2; i++, y++) {
+	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++) {
 		enum tui_attr at = i == r->cur ? ATTR_SELECTED : ATTR_NORMAL;
 
 		if (at == ATTR_SELECTED)
@@ -321,11 +302,11 @@ draw(struct app *a, void *state)
 		for (j = 0, x = 1; j < n; x += cols[j].width + 1, j++) {
 			const struct field *f = &r->kind->fields[cols[j].field];
 
-			cell(f, r->rows[i].value[cols[j].field], buf, sizeof buf);
+			cell(f, r->set.rows[i].value[cols[j].field], buf, sizeof buf);
 			draw_pad(y, x, cols[j].width, buf, cols[j].right, at);
 		}
 	}
-	if (r->n == 0)
+	if (r->set.n == 0)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);
 	if (r->err[0] != '\0')

@@ -12,34 +12,11 @@
 #include "money.h"
 #include "text.h"
 
-struct collect {
-	struct record *rows;
-	int n, cap;
-};
-
 static bool
 keep(void *ctx, const struct record *r)
 {
-	struct collect *c = ctx;
-
-	if (c->n == c->cap) {
-		c->cap = c->cap ? c->cap * 2 : 16;
-		c->rows = realloc(c->rows, (size_t)c->cap * sizeof *c->rows);
-		if (c->rows == NULL)
-			abort();
-	}
-	record_copy(&c->rows[c->n++], r);
+	record_rows_add(ctx, r);
 	return true;
-}
-
-static void
-collect_free(struct collect *c)
-{
-	int i;
-
-	for (i = 0; i < c->n; i++)
-		record_free(&c->rows[i]);
-	free(c->rows);
 }
 
 static struct plan_year *
@@ -102,7 +79,7 @@ long
 plan_progress(struct store *s, void (*each)(void *ctx, const struct plan_project *p), void *ctx,
     struct error *err)
 {
-	struct collect c = {0};
+	struct record_rows c = {0};
 	struct record_query q = {0};
 	struct plan_project *p = NULL, *pp;
 	struct plan_year *y;
@@ -145,7 +122,7 @@ fail:
 	n = -1;
 out:
 	free(p);
-	collect_free(&c);
+	record_rows_free(&c);
 	return n;
 }
 
@@ -273,7 +250,7 @@ project_out(void *ctx, const struct plan_project *p)
 bool
 plan_render(struct store *s, enum plan_format f, int width, struct buf *out, struct error *err)
 {
-	struct collect plans = {0}, issues = {0};
+	struct record_rows plans = {0}, issues = {0};
 	struct record_query q = {0};
 	struct render r = { out, f, width, NULL };
 	const struct record *plan;
@@ -320,7 +297,7 @@ plan_render(struct store *s, enum plan_format f, int width, struct buf *out, str
 	heading(&r, 1, _("Projects"));
 	ok = plan_progress(s, project_out, &r, err) >= 0;
 out:
-	collect_free(&plans);
-	collect_free(&issues);
+	record_rows_free(&plans);
+	record_rows_free(&issues);
 	return ok;
 }

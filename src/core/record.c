@@ -253,6 +253,37 @@ record_init(struct record *r, const struct kind *k)
 }
 
 void
+record_rows_add(struct record_rows *set, const struct record *r)
+{
+	if (set->n == set->cap) {
+		set->cap = set->cap ? set->cap * 2 : 16;
+		set->rows = realloc(set->rows, (size_t)set->cap * sizeof *set->rows);
+		if (set->rows == NULL)
+			abort();
+	}
+	record_copy(&set->rows[set->n++], r);
+}
+
+void
+record_rows_clear(struct record_rows *set)
+{
+	int i;
+
+	for (i = 0; i < set->n; i++)
+		record_free(&set->rows[i]);
+	set->n = 0;
+}
+
+void
+record_rows_free(struct record_rows *set)
+{
+	record_rows_clear(set);
+	free(set->rows);
+	set->rows = NULL;
+	set->cap = 0;
+}
+
+void
 record_copy(struct record *dst, const struct record *src)
 {
 	int i;

@@ -112,6 +112,16 @@ void record_init(struct record *r, const struct kind *k);
 /* Deep copy of src into dst (initialised by this call). */
 void record_copy(struct record *dst, const struct record *src);
 void record_free(struct record *r);
+
+/* Copies of records kept in a growing array, e.g. from record_list. */
+struct record_rows {
+	struct record *rows;
+	int n, cap;
+};
+void record_rows_add(struct record_rows *set, const struct record *r);
+/* Frees the copies; the array stays for the next ones. */
+void record_rows_clear(struct record_rows *set);
+void record_rows_free(struct record_rows *set);
 /* Sets field i from input (see field_parse); err->field = i on refusal. */
 bool record_set(struct record *r, int i, const char *input, struct error *err);
 /* The value as a number (0 when empty). */
