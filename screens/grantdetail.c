@@ -26,8 +26,8 @@ struct detail {
 	bool have_row;
 	char applied_on[11], reported_on[11], project[128];
 	char decision[512];	/* the city's lines, "" when none */
-	struct record *exp;	/* the expenses, by date */
-	int nexp, cap, cur, top;
+	struct record_rows exp;	/* the expenses, by date */
+	int cur, top;
 	long long total;
 	struct grant_pending pend;
 	char err[512];
@@ -36,11 +36,7 @@ struct detail {
 static void
 free_expenses(struct detail *d)
 {
-	int i;
-
-	for (i = 0; i < d->nexp; i++)
-		record_free(&d->exp[i]);
-	d->nexp = 0;
+	record_rows_clear(&d->exp);
 	d->total = 0;
 }
 
@@ -49,13 +45,7 @@ keep_expense(void *ctx, const struct record *r)
 {
 	struct detail *d = ctx;
 
-	if (d->nexp == d->cap) {
-		d->cap = d->cap ? d->cap * 2 : 16;
-		d->exp = realloc(d->exp, (size_t)d->cap * sizeof *d->exp);
-		if (d->exp == NULL)
-			abort();
-	}
-	record_copy(&d->exp[d->nexp++], r);
+	record_rows_add(&d->exp, r);
 	d->total += record_int(r, kind_field(r->kind, "amount"));
 	return true;
 }
@@ -123,8 +113,8 @@ load(struct app *a, struct detail *d)
 	q.eq_field = "application_id";
 	if (record_list(app_store(a), kind_find("expense"), &q, keep_expense, d, &err) < 0)
 		snprintf(d->err, sizeof d->err, "%s", err.text);
-	if (d->cur >= d->nexp)
-		d->cur = d->nexp > 0 ? d->nexp - 1 : 0;
+	if (d->cur >= d->exp.n)
+		d->cur = d->exp.n > 0 ? d->exp.n - 1 : 0;
 }
 
 static void
@@ -145,7 +135,7 @@ init(struct app *a, const void *arg)
 	load(a, d);
 	if (!d->have_row) {
 		app_error(a, "%s", d->err);
-		free(d->exp);
+		record_rows_free(&d->exp);
 		free(d);
 		return NULL;
 	}
@@ -158,7 +148,7 @@ done(void *state)
 	struct detail *d = state;
 
 	free_expenses(d);
-	free(d->exp);
+	record_rows_free(&d->exp);
 	free(d);
 }
 
@@ -189,9 +179,9 @@ delete_yes(struct app *a, void *ctx)
 	struct record r;
 	struct error err;
 
-	if (d->cur >= d->nexp)
+	if (d->cur >= d->exp.n)
 		return;
-	if (!record_get(app_store(a), d->exp[d->cur].kind, d->exp[d->cur].uuid, &r, &err)) {
+	if (!record_get(app_store(a), d->exp.rows[d->cur].kind, d->exp.rows[d->cur].uuid, &r, &err)) {
 		app_error(a, "%s", err.text);
 		return;
 	}
@@ -215,18 +205,18 @@ key(struct app *a, void *state, struct key k, enum action act)
 	case ACT_ADD:
 		return grant_row_act(a, &d->pend, &d->row, ACT_NEW_EXPENSE);
 	case ACT_EDIT:
-		if (d->cur >= d->nexp)
+		if (d->cur >= d->exp.n)
 			return RES_HANDLED;
-		arg.kind = d->exp[d->cur].kind;
-		arg.uuid = d->exp[d->cur].uuid;
+		arg.kind = d->exp.rows[d->cur].kind;
+		arg.uuid = d->exp.rows[d->cur].uuid;
 		arg.day = date_today();
 		app_push(a, &screen_record_form, &arg);
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_DELETE:
-		if (d->cur >= d->nexp)
+		if (d->cur >= d->exp.n)
 			return RES_HANDLED;
 		snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"),
-		    d->exp[d->cur].value[d->exp[d->cur].kind->title_field]);
+		    d->exp.rows[d->cur].value[d->exp.rows[d->cur].kind->title_field]);
 		app_confirm(a, q, delete_yes, d);
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BACK:
@@ -244,11 +234,11 @@ key(struct app *a, void *state, struct key k, enum action act)
 	case KEY_NPAGE: d->cur += list_height(); break;
 	case KEY_PPAGE: d->cur -= list_height(); break;
 	case KEY_HOME: d->cur = 0; break;
-	case KEY_END: d->cur = d->nexp - 1; break;
+	case KEY_END: d->cur = d->exp.n - 1; break;
 	default: return 0;
 	}
-	if (d->cur >= d->nexp)
-		d->cur = d->nexp - 1;
+	if (d->cur >= d->exp.n)
+		d->cur = d->exp.n - 1;
 	if (d->cur < 0)
 		d->cur = 0;
 	return RES_HANDLED | RES_REDRAW;
@@ -321,7 +311,7 @@ draw_expenses(struct detail *d, int y)
 	char head[256], total[48], v[64];
 
 	fmt_yen(d->total, total, sizeof total);
-	snprintf(head, sizeof head, _("Expenses (%d)  total %s"), d->nexp, total);
+	snprintf(head, sizeof head, _("Expenses (%d)  total %s"), d->exp.n, total);
 	draw_text(y, 1, COLS - 2, head, ATTR_HEADER);
 	iw = COLS - 2 - dw - aw - rw - 3;
 	if (iw < 8) {
@@ -337,11 +327,11 @@ draw_expenses(struct detail *d, int y)
 		d->top = d->cur;
 	if (d->cur >= d->top + h)
 		d->top = d->cur - h + 1;
-	if (d->nexp == 0)
+	if (d->exp.n == 0)
 		draw_text(y + 2, 3, COLS - 4, d->city ? _("No expenses.") :
 		    _("No expenses yet. F2 adds one."), ATTR_DIM);
-	for (i = d->top, row = y + 2; i < d->nexp && row < LINES - 2; i++, row++) {
-		const struct record *r = &d->exp[i];
+	for (i = d->top, row = y + 2; i < d->exp.n && row < LINES - 2; i++, row++) {
+		const struct record *r = &d->exp.rows[i];
 		enum tui_attr at = i == d->cur ? ATTR_SELECTED : ATTR_NORMAL;
 
 		if (at == ATTR_SELECTED)
