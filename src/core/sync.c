@@ -968,16 +968,9 @@ bool
 sync_import(struct store *s, const struct actor *who, const char *path, struct sync_result *res,
     const struct sync_progress *p, struct error *err)
 {
-	struct buf data = {0};
 	bool ok;
 
-	memset(res, 0, sizeof *res);
-	if (!read_file(path, &data, err))
-		return false;
-	/* A refused file is not even logged: the store stays as it was. */
-	ok = sync_import_bytes(s, who, path, (const unsigned char *)buf_str(&data), data.len, res,
-	    p, err);
-	buf_free(&data);
+	sync_import_files(s, who, &path, 1, res, &ok, err, p);
 	return ok;
 }
 
