@@ -410,6 +410,7 @@ run(struct app *a)
 {
 	bool dirty = true, first = true;
 	struct timespec key_cpu = {0, 0};
+	double handle_us = 0;
 	bool key_was_code = false;
 	wint_t wc, key_was = 0;
 	int r, i;
@@ -422,10 +423,10 @@ run(struct app *a)
 				fprintf(frame_log, "first_frame_ms %.3f\n",
 				    elapsed_ms(a->opt->started, CLOCK_MONOTONIC));
 			else if (frame_log != NULL && key_cpu.tv_sec + key_cpu.tv_nsec > 0)
-				fprintf(frame_log, "key_cpu_us %.1f %s%u %s\n",
+				fprintf(frame_log, "key_cpu_us %.1f %s%u %s handled_in %.1f\n",
 				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3,
 				    key_was_code ? "k" : "c", (unsigned)key_was,
-				    a->depth > 0 ? a->stack[a->depth - 1].s->name : "-");
+				    a->depth > 0 ? a->stack[a->depth - 1].s->name : "-", handle_us);
 			first = false;
 		}
 		key_cpu = (struct timespec){0, 0};
@@ -454,6 +455,8 @@ run(struct app *a)
 		 * clears), so every key is followed by a draw. */
 		handle_key(a, (struct key){(uint32_t)wc, r == KEY_CODE_YES});
 		apply_pending(a);
+		if (frame_log != NULL)
+			handle_us = elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3;
 	}
 }
 
