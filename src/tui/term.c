@@ -70,8 +70,17 @@ term_start(bool kiosk)
 	noecho();
 	nonl();
 	keypad(stdscr, TRUE);
+	/* No typeahead check while painting: ncurses would poll the keyboard
+	 * every few lines, and a frame here is drawn in well under a
+	 * keystroke's time. */
+	typeahead(-1);
 	curs_set(0);
 	init_colours();
+	/* ncurses 6.4 flushes its output after every cursor movement until
+	 * the first endwin() (for low-level terminfo callers), so a frame went
+	 * out in some thirty writes.  Leaving once, before anything is drawn,
+	 * and resuming at the first refresh makes a frame one write. */
+	endwin();
 	return true;
 }
 
