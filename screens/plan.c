@@ -183,26 +183,25 @@ cells(const struct plan_year *y, char out[COLS_N][64])
 static void
 years(struct plan *p, const struct plan_project *pp, int indent)
 {
-	char c[COLS_N][64];
-	int w[COLS_N], total = 0, i, j;
+	char c[sizeof pp->years / sizeof pp->years[0]][COLS_N][64];
+	int w[COLS_N], total = 0, i, j, cw;
 	struct buf line = {0};
 
 	for (j = 0; j < COLS_N; j++)
 		w[j] = text_width(_(heads[j]));
 	for (i = 0; i < pp->nyears; i++) {
-		cells(&pp->years[i], c);
+		cells(&pp->years[i], c[i]);
 		for (j = 0; j < COLS_N; j++)
-			if (text_width(c[j]) > w[j])
-				w[j] = text_width(c[j]);
+			if ((cw = text_width(c[i][j])) > w[j])
+				w[j] = cw;
 	}
 	for (j = 0; j < COLS_N; j++)
 		total += w[j] + (j > 0 ? 2 : 0);
 	if (total > text_room(indent)) {
 		for (i = 0; i < pp->nyears; i++) {
 			buf_reset(&line);
-			cells(&pp->years[i], c);
 			buf_printf(&line, _("%s: activities %s, participants %s, volunteers %s, "
-			    "grant spent %s"), c[0], c[1], c[2], c[3], c[4]);
+			    "grant spent %s"), c[i][0], c[i][1], c[i][2], c[i][3], c[i][4]);
 			docview_wrap(&p->doc, indent, text_room(indent), ATTR_NORMAL, -1,
 			    buf_str(&line));
 		}
@@ -211,12 +210,10 @@ years(struct plan *p, const struct plan_project *pp, int indent)
 	}
 	for (i = -1; i < pp->nyears; i++) {
 		buf_reset(&line);
-		if (i >= 0)
-			cells(&pp->years[i], c);
 		for (j = 0; j < COLS_N; j++) {
 			if (j > 0)
 				buf_adds(&line, "  ");
-			text_pad(&line, i < 0 ? _(heads[j]) : c[j], w[j], j > 0);
+			text_pad(&line, i < 0 ? _(heads[j]) : c[i][j], w[j], j > 0);
 		}
 		docview_add(&p->doc, indent, i < 0 ? ATTR_DIM : ATTR_NORMAL, -1, buf_str(&line));
 	}

@@ -57,10 +57,19 @@ static const char *const spent_sql =
 static int
 fiscal_year(const unsigned char *iso)
 {
-	int y, m;
+	int y = 0, m, i;
 
-	if (iso == NULL || sscanf((const char *)iso, "%4d-%2d", &y, &m) != 2)
+	/* By hand: sscanf was a tenth of the plan's cost, at one call a row. */
+	if (iso == NULL)
 		return 0;
+	for (i = 0; i < 4; i++) {
+		if (iso[i] < '0' || iso[i] > '9')
+			return 0;
+		y = y * 10 + (iso[i] - '0');
+	}
+	if (iso[4] != '-' || iso[5] < '0' || iso[5] > '9' || iso[6] < '0' || iso[6] > '9')
+		return 0;
+	m = (iso[5] - '0') * 10 + (iso[6] - '0');
 	return m < 4 ? y - 1 : y;
 }
 
