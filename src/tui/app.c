@@ -391,6 +391,30 @@ tick(struct app *a)
 	return s->tick != NULL && (s->tick(a, a->stack[a->depth - 1].state) & RES_REDRAW);
 }
 
+/* The first start of a day copies the store aside (kept 14 days and 12
+ * month ends).  A failure is said, not fatal: the kiosk must still open.
+ * A read-only store is not copied; the kiosk says once that it is
+ * read-only (a save then says so again, and works once it is writable). */
+static bool
+daily_backup(struct app *a, const char *db)
+{
+	char dir[PATH_MAX];
+	struct error err;
+	bool made;
+
+	if (sqlite3_db_readonly(store_db(a->store), "main") == 1) {
+		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
+		    "be written again."));
+		return true;
+	}
+	backup_dir_for(db, dir, sizeof dir);
+	if (!backup_daily(a->store, dir, date_today(), &made, &err)) {
+		app_error(a, _("Today's backup failed: %s"), err.text);
+		return true;
+	}
+	return false;
+}
+
 /* KYODO_FRAME_LOG=FILE: the benchmark's view of the kiosk: the time from
  * the process's start to its first full frame, the CPU time from each key
  * to its frame, and the peak memory at the end. */
@@ -427,6 +451,12 @@ run(struct app *a)
 				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3,
 				    key_was_code ? "k" : "c", (unsigned)key_was,
 				    a->depth > 0 ? a->stack[a->depth - 1].s->name : "-", handle_us);
+			/* The day's backup waits for the first frame: the first start
+			 * of a day copies the whole store. */
+			if (first && daily_backup(a, a->opt->db)) {
+				first = false;
+				continue;	/* to show what it said */
+			}
 			first = false;
 		}
 		key_cpu = (struct timespec){0, 0};
@@ -470,26 +500,6 @@ terminal_lacks_japanese(void)
 	return !i18n_user_locale_utf8() || (term != NULL && strcmp(term, "linux") == 0);
 }
 
-/* The first start of a day copies the store aside (kept 14 days and 12
- * month ends).  A failure is said, not fatal: the kiosk must still open.
- * A read-only store is not copied; the kiosk says once that it is
- * read-only (a save then says so again, and works once it is writable). */
-static void
-daily_backup(struct app *a, const char *db)
-{
-	char dir[PATH_MAX];
-	struct error err;
-	bool made;
-
-	if (sqlite3_db_readonly(store_db(a->store), "main") == 1) {
-		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
-		    "be written again."));
-		return;
-	}
-	backup_dir_for(db, dir, sizeof dir);
-	if (!backup_daily(a->store, dir, date_today(), &made, &err))
-		app_error(a, _("Today's backup failed: %s"), err.text);
-}
 
 int
 app_run(const struct tui_options *o, const struct app_screens *screens)
@@ -524,7 +534,6 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	if (a.english_only)
 		app_message(&a, "%s", _("This terminal cannot show Japanese; kyodo runs in "
 		    "English with ASCII lines."));
-	daily_backup(&a, o->db);
 	if (getenv("KYODO_FRAME_LOG") != NULL)
 		frame_log = fopen(getenv("KYODO_FRAME_LOG"), "w");
 	run(&a);
