@@ -124,3 +124,38 @@ expect_screen "home in English" "This month"
 expect_screen "box lines again" "│"
 run sqlite3 "$DB" "SELECT value FROM setting WHERE key = 'language'"
 expect_out "the language setting is stored" "en"
+
+# A frame reaches the terminal in one piece.  ncurses 6.4 flushes after
+# every cursor movement until the first endwin(), which sent a frame in
+# some thirty writes; kyodo leaves that mode at start (src/tui/term.c).
+# Counted with strace: the writes to the terminal after each key read.
+if command -v strace >/dev/null 2>&1 && [ "$KYODO" = "${KYODO%% *}" ]; then
+	start_shell 80 24 "strace -o $T/io -e trace=read,write $(kyodo_cmd --db "$DB" --lang ja); sleep 30"
+	wait_for "佐藤 花子" >/dev/null
+	sign_in 0 1234
+	wait_for "佐藤 花子 (" >/dev/null
+	keys 1
+	wait_for "会議  令和8年11月" >/dev/null
+	keys Right
+	wait_for "会議  令和8年12月" >/dev/null
+	keys Left
+	wait_for "会議  令和8年11月" >/dev/null
+	keys Escape
+	expect_screen "strace: back on home" "今月（令和8年11月）の件数"
+	keys F10
+	wait_for "終了しますか" >/dev/null
+	keys y
+	sleep 0.5
+	# The most writes between two reads of the keyboard, before the last
+	# key (whose answer also gives the terminal back).
+	most=$(awk '/^read\(0,/ { if (n > most) most = n; n = 0; keyed = 1; next }
+	    /^write\(1,/ && keyed { n++ } END { print most + 0 }' "$T/io")
+	frames=$(grep -c '^write(1,' "$T/io")
+	if [ "$frames" -ge 6 ] && [ "$most" -le 2 ]; then
+		ok "a frame is one write to the terminal (at most $most after a key)"
+	else
+		not_ok "a frame is one write to the terminal" "$most writes after one key, $frames in all"
+	fi
+else
+	ok "# SKIP a frame is one write: no strace, or kyodo runs under a wrapper"
+fi
