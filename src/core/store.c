@@ -543,6 +543,15 @@ store_create(const char *path, enum store_kind kind, const char *code,
 	}
 	close(fd);
 	s = connect(path, NULL, SQLITE_OPEN_READWRITE, err);
+	/* City hall's store takes every center's records in bulk: with 64 KiB
+	 * pages its B-trees are shallower and a merge writes fewer, larger
+	 * pages (the first import of 34 ten-year centers: 27 s -> 19.5 s).  A
+	 * center writes one record at a time and keeps SQLite's 4 KiB. */
+	if (s != NULL && kind == STORE_CITY && !exec(s, "PRAGMA page_size = 65536", err)) {
+		store_close(s);
+		remove_store_files(path);
+		return NULL;
+	}
 	if (s == NULL || !configure(s, err)) {
 		store_close(s);
 		remove_store_files(path);

@@ -13,6 +13,16 @@ export KYODO_TODAY=${KYODO_TODAY:-2026-11-28} LANG=C.UTF-8
 if [ ! -f "$BENCH/city.db" ]; then
 	"$KYODO" init --db "$BENCH/city.db" --city --name 一関市 >/dev/null
 fi
+# A city store kept from an older kyodo is given the page size a new one
+# gets now (VACUUM keeps its keys and enrolled centers).
+rm -f "$BENCH"/probe.db*
+"$KYODO" init --db "$BENCH/probe.db" --city --name probe >/dev/null
+want=$(sqlite3 "$BENCH/probe.db" "PRAGMA page_size")
+rm -f "$BENCH"/probe.db*
+if [ "$(sqlite3 "$BENCH/city.db" "PRAGMA page_size")" != "$want" ]; then
+	sqlite3 "$BENCH/city.db" "PRAGMA journal_mode=DELETE; PRAGMA page_size=$want; VACUUM;
+	    PRAGMA journal_mode=WAL;" >/dev/null
+fi
 "$KYODO" key --db "$BENCH/city.db" --out "$BENCH/city.key" >/dev/null
 make_center() {	# N
 	code=$(printf 'c%02d' "$1")

@@ -10,6 +10,7 @@ expect_out "init center: names the store file" "$T/c.db"
 expect_out "init center: names the center and its code" "南市民センター (minami-2)"
 check "init center: the file exists" test -f "$T/c.db"
 check "init center: file mode 0600" test "$(stat -c %a "$T/c.db")" = 600
+check "init center: 4 KiB pages" test "$(sqlite3 "$T/c.db" "PRAGMA page_size")" = 4096
 check "init center: no stray files beside the store" \
 	test "$(ls "$T" | grep -c '^c\.db')" -eq 1
 
@@ -27,6 +28,10 @@ expect_out "init city: names the store and origin city" "真柴市役所 (city)"
 check "init city: file mode 0600" test "$(stat -c %a "$T/city.db")" = 600
 run "$KYODO" check --db "$T/city.db" --lang en
 expect_rc "init city: the new store checks sound" 0
+# City hall's store merges every center in bulk: 64 KiB pages; a center
+# writes one record at a time: SQLite's 4 KiB (docs/DECISIONS.md).
+check "init city: 64 KiB pages" test "$(sqlite3 "$T/city.db" "PRAGMA page_size")" = 65536
+check "init city: write-ahead log" test "$(sqlite3 "$T/city.db" "PRAGMA journal_mode")" = wal
 
 # --- refusals ---
 sum_before=$(cksum <"$T/c.db")
