@@ -55,11 +55,26 @@ is_date_sep(char c)
 	return c == '-' || c == '/' || c == '.';
 }
 
+/* s with full-width digits and separators folded to ASCII; s itself when
+ * it is ASCII already (dates and times as stored), which saves the copy
+ * on every row a screen or report reads.  *copy is what to free. */
+static const char *
+folded(const char *s, char **copy)
+{
+	const unsigned char *p;
+
+	*copy = NULL;
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if (*p >= 0x80)
+			return *copy = text_fold_ascii(s);
+	return s;
+}
+
 bool
 date_parse(const char *s, struct date *d)
 {
-	char *f = text_fold_ascii(s);
-	const char *p = f;
+	char *f;
+	const char *p = folded(s, &f);
 	int y, m, day;
 	bool ok;
 
@@ -88,8 +103,8 @@ date_format(struct date d, char *out)
 bool
 date_parse_month(const char *s, int *year, int *month)
 {
-	char *f = text_fold_ascii(s);
-	const char *p = f;
+	char *f;
+	const char *p = folded(s, &f);
 	int y, m;
 	bool ok;
 
@@ -106,8 +121,8 @@ date_parse_month(const char *s, int *year, int *month)
 bool
 time_parse(const char *s, int *minutes)
 {
-	char *f = text_fold_ascii(s);
-	const char *p = f;
+	char *f;
+	const char *p = folded(s, &f);
 	int h, m;
 	bool ok;
 
