@@ -1,7 +1,10 @@
 /* chart — see chart.h. */
 #include "chart.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <string.h>
+#include <wchar.h>
 
 #include "core/text.h"
 #include "draw.h"
@@ -79,20 +82,53 @@ chart_layout(struct chart *c, const struct chart_item *items, int n, int width)
 		c->bar_w = 1;
 }
 
+/* draw_text for a bar: its leading run of one character (the full blocks)
+ * goes to the window in one call instead of a character at a time. */
+static void
+draw_bar_text(int y, int x, int width, const char *s, enum tui_attr a)
+{
+	wchar_t wc[2] = {0, 0};
+	attr_t at = term_attr(a);
+	uint32_t cp;
+	size_t k, n = 0;
+	cchar_t cc;
+
+	k = utf8_decode(s, strlen(s), &cp);
+	/* Plain one-column characters only: what text_visible leaves as it is
+	 * and text_fit counts as one. */
+	if (k > 1 && cp >= 0xA0 && wcwidth((wchar_t)cp) == 1 && x >= 0 && y >= 0 &&
+	    y < LINES) {
+		while (strncmp(s + n * k, s, k) == 0)
+			n++;
+	}
+	if (n < 2 || (int)n > width || x + (int)n > COLS) {
+		draw_text(y, x, width, s, a);
+		return;
+	}
+	wc[0] = (wchar_t)cp;
+	setcchar(&cc, wc, at & ~A_COLOR, (short)PAIR_NUMBER(at), NULL);
+	mvhline_set(y, x, &cc, (int)n);
+	draw_text(y, x + (int)n, width - (int)n, s + n * k, a);
+}
+
 void
 chart_draw_row(const struct chart *c, int i, int y, int x, enum tui_attr a)
 {
 	struct buf bar = {0};
 	char value[32];
+	size_t len;
 
 	if (i < 0 || i >= c->n || y < 0 || y >= LINES)
 		return;
-	draw_pad(y, x, c->label_w, c->items[i].label, false, a);
+	/* On an erased row (ATTR_NORMAL) the blanks are there already. */
+	draw_pad_on_blank(y, x, c->label_w, c->items[i].label, false, a, false);
 	chart_bar(&bar, c->items[i].value, c->max, c->bar_w, NULL);
-	draw_text(y, x + c->label_w + 1, c->bar_w, buf_str(&bar), a);
+	for (len = bar.len; a == ATTR_NORMAL && len > 0 && bar.data[len - 1] == ' '; len--)
+		bar.data[len - 1] = '\0';
+	draw_bar_text(y, x + c->label_w + 1, c->bar_w, buf_str(&bar), a);
 	buf_free(&bar);
 	snprintf(value, sizeof value, "%ld", c->items[i].value);
-	draw_pad(y, x + c->label_w + 1 + c->bar_w + 1, c->value_w, value, true, a);
+	draw_pad_on_blank(y, x + c->label_w + 1 + c->bar_w + 1, c->value_w, value, true, a, false);
 }
 
 void

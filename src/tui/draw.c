@@ -77,6 +77,30 @@ draw_pad(int y, int x, int width, const char *s, bool right_align, enum tui_attr
 }
 
 void
+draw_pad_on_blank(int y, int x, int width, const char *s, bool right_align,
+    enum tui_attr a, bool filled)
+{
+	char *vis;
+	int w;
+
+	/* Blanks of another attribute, a cell cut by the window's edge: as
+	 * draw_pad writes them. */
+	if ((a != ATTR_NORMAL && !filled) || x < 0 || x + width > COLS) {
+		draw_pad(y, x, width, s, right_align, a);
+		return;
+	}
+	if (y < 0 || y >= LINES || width <= 0 || s == NULL)
+		return;
+	vis = text_visible(s);
+	w = text_width(vis);
+	if (w > width)
+		draw_pad(y, x, width, s, right_align, a);	/* cut, with its ellipsis */
+	else if (w > 0)
+		draw_text(y, right_align ? x + width - w : x, w, vis, a);
+	free(vis);
+}
+
+void
 draw_fill(int y, int x, int width, enum tui_attr a)
 {
 	int i;
@@ -93,15 +117,16 @@ draw_fill(int y, int x, int width, enum tui_attr a)
 void
 draw_hline(int y, int x, int width, enum tui_attr a)
 {
-	struct buf b = {0};
-	int i;
+	wchar_t line[2] = {ascii_lines ? L'-' : 0x2500, 0};	/* ─ */
+	attr_t at = term_attr(a);
+	cchar_t cc;
 
 	if (!clip(y, &x, &width))
 		return;
-	for (i = 0; i < width; i++)
-		buf_adds(&b, ascii_lines ? "-" : "\xE2\x94\x80");	/* ─ */
-	draw_text(y, x, width, buf_str(&b), a);
-	buf_free(&b);
+	/* One call for the rule: a character at a time cost a list's frame
+	 * as much as a row of text. */
+	setcchar(&cc, line, at & ~A_COLOR, (short)PAIR_NUMBER(at), NULL);
+	mvhline_set(y, x, &cc, width);
 }
 
 void

@@ -25,6 +25,12 @@ bool draw_ascii(void);
 int draw_text(int y, int x, int width, const char *s, enum tui_attr a);
 /* Draws s in exactly width columns: padded, or cut with an ellipsis. */
 void draw_pad(int y, int x, int width, const char *s, bool right_align, enum tui_attr a);
+/* draw_pad for a cell whose blanks are there already, and so are not
+ * written again: a row of an erased frame (a is ATTR_NORMAL), or a row
+ * draw_fill has filled with a (filled true).  Writing blanks cost the
+ * lists and the reports as much as their text. */
+void draw_pad_on_blank(int y, int x, int width, const char *s, bool right_align,
+    enum tui_attr a, bool filled);
 /* Blanks width columns with the attribute. */
 void draw_fill(int y, int x, int width, enum tui_attr a);
 void draw_hline(int y, int x, int width, enum tui_attr a);
