@@ -30,6 +30,17 @@
 
 #define PAGE_TOP 2	/* title, heading line */
 #define ROOM_MAX_W 26
+#define KEPT 3		/* months' reports kept for going back to them */
+
+/* A month's report as read, and what it was read for. */
+struct kept {
+	bool used;
+	int year, month;
+	char center[128];
+	bool centers;		/* city hall's list of centers */
+	long long generation;	/* store_generation when read */
+	struct report r;
+};
 
 struct reports {
 	int year, month;
@@ -40,6 +51,8 @@ struct reports {
 	char center_name[160];
 	struct report r;
 	bool have_r;
+	struct kept shown;	/* what r is: its key (its r unused) */
+	struct kept kept[KEPT];	/* months shown before, newest first */
 	struct report_year y;
 	bool have_y;
 	int scroll;		/* first page row in view */
@@ -49,25 +62,83 @@ struct reports {
 
 /* ---- reading ---- */
 
+static bool
+same_key(const struct kept *k, const struct kept *want)
+{
+	return k->used && want->generation >= 0 && k->year == want->year && k->month == want->month &&
+	    k->centers == want->centers && k->generation == want->generation &&
+	    strcmp(k->center, want->center) == 0;
+}
+
+/* Sets r aside as the newest kept month (the oldest one goes). */
+static void
+keep_shown(struct reports *s)
+{
+	if (s->kept[KEPT - 1].used)
+		report_free(&s->kept[KEPT - 1].r);
+	memmove(&s->kept[1], &s->kept[0], (KEPT - 1) * sizeof s->kept[0]);
+	s->kept[0] = s->shown;
+	s->kept[0].r = s->r;
+	s->kept[0].used = true;
+	memset(&s->r, 0, sizeof s->r);
+	s->have_r = false;
+}
+
+/* The month asked for, when it was read before with the store as it is
+ * now: ←/→ back to a month, the screen back on top. */
+static bool
+take_kept(struct reports *s, const struct kept *want)
+{
+	int i;
+
+	for (i = 0; i < KEPT; i++) {
+		if (!same_key(&s->kept[i], want))
+			continue;
+		s->r = s->kept[i].r;
+		s->shown = *want;
+		memmove(&s->kept[i], &s->kept[i + 1], (size_t)(KEPT - 1 - i) * sizeof s->kept[0]);
+		memset(&s->kept[KEPT - 1], 0, sizeof s->kept[0]);
+		return true;
+	}
+	return false;
+}
+
 static void
 load(struct app *a, struct reports *s)
 {
 	struct store *st = app_store(a);
+	struct kept want = {0};
 	struct error err;
 
+	want.year = s->year;
+	want.month = s->month;
+	want.centers = s->city && s->center[0] == '\0';
+	snprintf(want.center, sizeof want.center, "%s", s->center);
+	want.generation = store_generation(st);
+	/* The same month with the store unchanged: nothing to read. */
+	if (!s->year_view && s->have_r && same_key(&s->shown, &want))
+		return;
+	if (s->have_r && s->shown.generation >= 0)
+		keep_shown(s);
 	if (s->have_r)
 		report_free(&s->r);
 	if (s->have_y)
 		report_year_free(&s->y);
 	s->have_r = s->have_y = false;
 	s->err[0] = '\0';
-	if (s->year_view)
+	if (s->year_view) {
 		s->have_y = report_year(st, s->fy, &s->y, &err);
-	else if (s->city && s->center[0] == '\0')
-		s->have_r = report_centers(st, s->year, s->month, &s->r, &err);
-	else
-		s->have_r = report_monthly_center(st, s->year, s->month,
-		    s->center[0] != '\0' ? s->center : NULL, &s->r, &err);
+	} else if (take_kept(s, &want)) {
+		s->have_r = true;
+	} else {
+		if (want.centers)
+			s->have_r = report_centers(st, s->year, s->month, &s->r, &err);
+		else
+			s->have_r = report_monthly_center(st, s->year, s->month,
+			    s->center[0] != '\0' ? s->center : NULL, &s->r, &err);
+		s->shown = want;
+		s->shown.used = s->have_r;
+	}
 	if (!s->have_r && !s->have_y)
 		snprintf(s->err, sizeof s->err, "%s", err.text);
 	if (s->have_r && s->cur >= s->r.nrows)
@@ -93,7 +164,11 @@ static void
 done(void *state)
 {
 	struct reports *s = state;
+	int i;
 
+	for (i = 0; i < KEPT; i++)
+		if (s->kept[i].used)
+			report_free(&s->kept[i].r);
 	if (s->have_r)
 		report_free(&s->r);
 	if (s->have_y)
@@ -236,6 +311,14 @@ at(const struct canvas *c, int vr)
 	return c->y0 + vr - c->first;
 }
 
+/* True when any of page rows vr … vr+height-1 is drawn: the parts out of
+ * view are only counted, never built. */
+static bool
+in_view(const struct canvas *c, int vr, int height)
+{
+	return c->draw && vr + height > c->first && vr < c->first + c->rows;
+}
+
 /* A table of text cells: row 0 the headings, column 0 left-aligned, the
  * rest right-aligned; a rule above the total row. */
 struct table {
@@ -327,8 +410,8 @@ table_draw(const struct canvas *c, int vr, const struct table *t, int sel)
 		y = at(c, vr + used);
 		if (i == sel)
 			draw_fill(y, 0, COLS, ATTR_SELECTED);
-		for (j = 0, x = 1; j < n; x += w[j] + gap, j++)
-			draw_pad(y, x, w[j], t->cell[i * t->cols + j], j > 0, a);
+		for (j = 0, x = 1; y >= 0 && j < n; x += w[j] + gap, j++)
+			draw_pad_on_blank(y, x, w[j], t->cell[i * t->cols + j], j > 0, a, i == sel);
 		used++;
 	}
 	return used;
@@ -347,6 +430,8 @@ chart_rows(const struct canvas *c, int vr, const struct chart_item *items, int n
 	struct chart ch;
 	int i;
 
+	if (!in_view(c, vr, n))
+		return n;
 	chart_layout(&ch, items, n, COLS - 4);
 	for (i = 0; i < n; i++)
 		chart_draw_row(&ch, i, at(c, vr + i), 3, ATTR_NORMAL);
@@ -386,6 +471,9 @@ main_table(struct app *a, const struct canvas *c, int vr, const struct reports *
 	char name[200], yen[64], p[16];
 	int i, used;
 
+	/* Heading, rows, rule, total. */
+	if (!in_view(c, vr, r->nrows + 3))
+		return r->nrows + 3;
 	table_init(&t, r->nrows + 2, 7);
 	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
 	table_set(&t, 0, 1, "%s", _("Uses"));
@@ -422,6 +510,8 @@ category_table(const struct canvas *c, int vr, const struct reports *s)
 	struct table t;
 	int i, k, used;
 
+	if (!in_view(c, vr, r->nrows + 3))
+		return r->nrows + 3;
 	table_init(&t, r->nrows + 2, REPORT_CATEGORIES + 1);
 	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
 	for (k = 0; k < REPORT_CATEGORIES; k++)
@@ -447,6 +537,8 @@ slot_table(const struct canvas *c, int vr, const struct reports *s)
 	char name[64];
 	int i, k, ns = r->opening.nslots, used;
 
+	if (!in_view(c, vr, r->nrows + 3))
+		return r->nrows + 3;
 	table_init(&t, r->nrows + 2, ns + 2);
 	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
 	for (k = 0; k < ns; k++) {
@@ -512,7 +604,7 @@ month_page(struct app *a, const struct canvas *c, const struct reports *s)
 	vr += slot_table(c, vr, s) + 1;
 
 	vr += heading(c, vr, _("Uses per day"));
-	for (i = 0; i < days; i++) {
+	for (i = 0; in_view(c, vr, days) && i < days; i++) {
 		char iso[11];
 
 		date_format((struct date){r->year, r->month, i + 1}, iso);
