@@ -23,6 +23,10 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+/* The application columns, in the order drawn.  Those with a lower keep
+ * value go first when the window is too narrow. */
+enum col { C_CENTER, C_TITLE, C_PROG, C_STATUS, C_REQ, C_DEC, C_SPENT, C_LEFT, C_N };
+
 struct prog {
 	char code[32], name[160];
 	long long limit;
@@ -37,6 +41,7 @@ struct grants {
 	struct grant_row *rows;
 	int n, cap, cur, top;
 	long long decided, spent;	/* the year's totals */
+	int cell_w[C_N];		/* the widest cell of each column (enum col), read at load */
 	char keep[37];		/* the application to select after a reload */
 	char sticky[37];	/* the one selected before the year changed */
 	struct grant_pending pend;
@@ -123,6 +128,8 @@ waiting_first(struct grants *g)
 	free(sorted);
 }
 
+static void measure(struct grants *g);
+
 static void
 load(struct app *a, struct grants *g)
 {
@@ -144,6 +151,7 @@ load(struct app *a, struct grants *g)
 	g->keep[0] = '\0';
 	if (g->cur >= g->n)
 		g->cur = g->n > 0 ? g->n - 1 : 0;
+	measure(g);
 }
 
 static const struct grant_row *
@@ -387,10 +395,6 @@ draw_programmes(const struct grants *g, int y, int rows)
 	return y;
 }
 
-/* The application columns, in the order drawn.  Those with a lower keep
- * value go first when the window is too narrow. */
-enum col { C_CENTER, C_TITLE, C_PROG, C_STATUS, C_REQ, C_DEC, C_SPENT, C_LEFT, C_N };
-
 struct cols {
 	int w[C_N];
 	bool on[C_N];
@@ -423,22 +427,60 @@ cell(const struct grant_row *r, enum col c, char *out, size_t size)
 	}
 }
 
+static long long
+amount(const struct grant_row *r, enum col c)
+{
+	return c == C_REQ ? r->requested : c == C_DEC ? r->decided : c == C_SPENT ? r->spent :
+	    r->remaining;
+}
+
+/* The row with the largest (or the smallest) amount in column c. */
+static const struct grant_row *
+extreme(const struct grants *g, enum col c, bool largest)
+{
+	const struct grant_row *best = &g->rows[0];
+	int i;
+
+	for (i = 1; i < g->n; i++)
+		if (largest ? amount(&g->rows[i], c) > amount(best, c) :
+		    amount(&g->rows[i], c) < amount(best, c))
+			best = &g->rows[i];
+	return best;
+}
+
+/* The widest cell of each column, once per load rather than per frame. */
+static void
+measure(struct grants *g)
+{
+	char buf[256];
+	int i, j;
+
+	for (j = 0; j < C_N; j++) {
+		g->cell_w[j] = 0;
+		for (i = 0; i < g->n && j != C_TITLE; i++) {
+			/* An amount is as wide as its digits and sign: the
+			 * column's largest and smallest say how wide it gets. */
+			if (j >= C_REQ && i > 0 && i < g->n - 1)
+				continue;
+			cell(j >= C_REQ ? extreme(g, j, i == 0) : &g->rows[i], j, buf, sizeof buf);
+			if (text_width(buf) > g->cell_w[j])
+				g->cell_w[j] = text_width(buf);
+		}
+	}
+}
+
 static struct cols
 columns(const struct grants *g)
 {
 	static const enum col drop[] = {C_PROG, C_REQ, C_LEFT, C_DEC};
 	struct cols c;
-	char buf[256];
 	int i, j, total = 0, room = COLS - 4;
 
 	for (j = 0; j < C_N; j++) {
 		c.on[j] = j != C_CENTER || g->city;
 		c.w[j] = text_width(col_head(j));
-		for (i = 0; i < g->n && j != C_TITLE; i++) {
-			cell(&g->rows[i], j, buf, sizeof buf);
-			if (text_width(buf) > c.w[j])
-				c.w[j] = text_width(buf);
-		}
+		if (g->cell_w[j] > c.w[j])
+			c.w[j] = g->cell_w[j];
 	}
 	c.w[C_TITLE] = 12;
 	for (j = 0; j < C_N; j++)
@@ -479,7 +521,8 @@ draw_row(const struct grants *g, const struct cols *c, const struct grant_row *r
 			snprintf(buf, sizeof buf, "%s", col_head(j));
 		else
 			cell(r, j, buf, sizeof buf);
-		draw_pad(y, x, c->w[j], buf, right, at);
+		/* A selected row is filled before its cells (draw_apps). */
+		draw_pad_on_blank(y, x, c->w[j], buf, right, at, at == ATTR_SELECTED);
 		x += c->w[j] + 1;
 	}
 }

@@ -408,7 +408,9 @@ records_draw(struct app *a, void *state)
 			const struct field *f = &r->kind->fields[cols[j].field];
 
 			cell(f, rec->value[cols[j].field], buf, sizeof buf);
-			draw_pad(y, x, cols[j].width, buf, cols[j].right, at);
+			/* The selected row was filled above. */
+			draw_pad_on_blank(y, x, cols[j].width, buf, cols[j].right, at,
+			    at == ATTR_SELECTED);
 		}
 	}
 	if (r->lv.n == 0)

@@ -256,6 +256,18 @@ grant_status_label(const char *status)
 	return status;
 }
 
+/* The lines' question, with a condition on the application (a). */
+#define LINES_SQL(where) "SELECT a.uuid, a.origin, a.title, a.program, " \
+	"ifnull(p.name, a.program), a.status, a.fy, a.cost, a.requested, " \
+	"d.decided_amount, ifnull(d.advance_amount, 0), " \
+	"(SELECT ifnull(sum(amount), 0) FROM expense e WHERE e.deleted = 0 AND " \
+	"e.application_id = a.uuid), d.final_amount, ifnull(d.paid_amount, 0), d.paid_on, " \
+	"ifnull(p.\"limit\", 0), ifnull(p.rate_num, 1), ifnull(p.rate_den, 1), " \
+	"ifnull(p.unit, 1) " \
+	"FROM application a LEFT JOIN programme p ON p.uuid = a.program_id " \
+	"LEFT JOIN decision d ON d.application = a.uuid AND d.deleted = 0 " \
+	"WHERE a.deleted = 0" where " ORDER BY a.fy, a.origin, a.title"
+
 long
 grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_line *g),
     void *ctx, struct error *err)
@@ -266,20 +278,16 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 	long n = 0;
 	int rc;
 
-	if (store_prepare(s, "SELECT a.uuid, a.origin, a.title, a.program, "
-	    "ifnull(p.name, a.program), a.status, a.fy, a.cost, a.requested, "
-	    "d.decided_amount, ifnull(d.advance_amount, 0), "
-	    "(SELECT ifnull(sum(amount), 0) FROM expense e WHERE e.deleted = 0 AND "
-	    "e.application_id = a.uuid), d.final_amount, ifnull(d.paid_amount, 0), d.paid_on, "
-	    "ifnull(p.\"limit\", 0), ifnull(p.rate_num, 1), ifnull(p.rate_den, 1), "
-	    "ifnull(p.unit, 1) "
-	    "FROM application a LEFT JOIN programme p ON p.uuid = a.program_id "
-	    "LEFT JOIN decision d ON d.application = a.uuid AND d.deleted = 0 "
-	    "WHERE a.deleted = 0 AND (?1 = 0 OR a.fy = ?1) ORDER BY a.fy, a.origin, a.title", &st) != SQLITE_OK) {
+	/* A year's lines ask for it alone ("a.fy = ?", no "?1 = 0 OR"), so
+	 * SQLite seeks it in application_by_fy instead of reading every
+	 * application. */
+	if (store_prepare(s, fy != 0 ? LINES_SQL(" AND a.fy = ?1") : LINES_SQL(""), &st) !=
+	    SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return -1;
 	}
-	sqlite3_bind_int(st, 1, fy);
+	if (fy != 0)
+		sqlite3_bind_int(st, 1, fy);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *stored_status = (const char *)sqlite3_column_text(st, 5);
 		bool has_decision = sqlite3_column_type(st, 9) != SQLITE_NULL;
