@@ -187,15 +187,12 @@ opening_closed(struct store *s, const struct opening *o, struct date d, struct b
 	return opening_closed_at(s, o, d, store_origin(s), why);
 }
 
-bool
-opening_closed_at(struct store *s, const struct opening *o, struct date d, const char *origin,
-    struct buf *why)
+/* Closed by the settings alone (yearly, weekly, holidays): no store read. */
+static bool
+closed_by_rule(const struct opening *o, struct date d, struct buf *why)
 {
 	const char *ja, *en;
-	sqlite3_stmt *st;
-	char iso[11];
 	int which;
-	bool closed = false;
 
 	if (in_yearly(o, d, &which)) {
 		if (why != NULL)
@@ -213,13 +210,31 @@ opening_closed_at(struct store *s, const struct opening *o, struct date d, const
 			buf_adds(why, i18n_lang() == LANG_JA ? ja : en);
 		return true;
 	}
+	return false;
+}
+
+/* The added closed days of origin from ?2 to ?3: one statement for a day
+ * and for a month, so the statement cache holds it once. */
+#define CLOSED_DAYS_SQL "SELECT date, ifnull(reason, '') FROM closed_day " \
+	"WHERE deleted = 0 AND origin = ?1 AND date >= ?2 AND date <= ?3"
+
+bool
+opening_closed_at(struct store *s, const struct opening *o, struct date d, const char *origin,
+    struct buf *why)
+{
+	sqlite3_stmt *st;
+	char iso[11];
+	bool closed = false;
+
+	if (closed_by_rule(o, d, why))
+		return true;
 	date_format(d, iso);
-	if (store_prepare(s, "SELECT ifnull(reason, '') FROM closed_day "
-	    "WHERE deleted = 0 AND date = ? AND origin = ? LIMIT 1", &st) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, origin, -1, SQLITE_STATIC);
+	if (store_prepare(s, CLOSED_DAYS_SQL, &st) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, iso, -1, SQLITE_STATIC);
 		if (sqlite3_step(st) == SQLITE_ROW) {
-			const char *reason = (const char *)sqlite3_column_text(st, 0);
+			const char *reason = (const char *)sqlite3_column_text(st, 1);
 
 			closed = true;
 			if (why != NULL)
@@ -228,6 +243,40 @@ opening_closed_at(struct store *s, const struct opening *o, struct date d, const
 		store_done(s, st);
 	}
 	return closed;
+}
+
+bool
+opening_closed_month(struct store *s, const struct opening *o, int year, int month,
+    const char *origin, bool closed[32])
+{
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	const char *t;
+	int day, days = date_days_in_month(year, month), rc;
+
+	memset(closed, 0, 32 * sizeof *closed);
+	for (day = 1; day <= days; day++)
+		closed[day] = closed_by_rule(o, (struct date){year, month, day}, NULL);
+	/* The added dates, in one read.  opening_closed matches a day's ISO
+	 * date exactly: "YYYY-MM-" of this month and two digits. */
+	date_format((struct date){year, month, 1}, from);
+	date_format((struct date){year, month, days}, to);
+	if (store_prepare(s, CLOSED_DAYS_SQL, &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(st, 0);
+		if (t == NULL || strlen(t) != 10 || memcmp(t, from, 8) != 0 ||
+		    t[8] < '0' || t[8] > '9' || t[9] < '0' || t[9] > '9')
+			continue;
+		day = (t[8] - '0') * 10 + t[9] - '0';
+		if (day >= 1 && day <= days)
+			closed[day] = true;
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE;
 }
 
 void

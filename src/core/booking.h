@@ -46,6 +46,11 @@ bool opening_closed(struct store *s, const struct opening *o, struct date d,
  * center's added closed days are its own). */
 bool opening_closed_at(struct store *s, const struct opening *o, struct date d,
     const char *origin, struct buf *why);
+/* closed[day] for each day of the month (1-based; [0] unused): what
+ * opening_closed_at says of it for origin, with one store read for the
+ * whole month.  False when the store cannot be read. */
+bool opening_closed_month(struct store *s, const struct opening *o, int year, int month,
+    const char *origin, bool closed[32]);
 /* The slot's name: 午前/午後/夜間 for the usual three, else its times. */
 void opening_slot_name(const struct opening *o, int i, char *out, size_t size);
 /* The slot a time range falls in most, or -1. */

@@ -8,7 +8,6 @@
 
 #include "csv.h"
 #include "date.h"
-#include "holiday.h"
 #include "i18n.h"
 #include "money.h"
 #include "record.h"
@@ -78,63 +77,6 @@ report_monthly(struct store *s, int year, int month, struct report *r, struct er
 
 static bool aggregate(struct store *s, int year, int month, const char *origin,
     struct report *r, struct error *err);
-
-/* The center's rule closing d (the yearly closing, the weekly closing day,
- * a holiday): opening_closed_at's checks before it asks for added closed
- * days, which days_open reads for the whole month at once. */
-static bool
-closed_by_rule(const struct opening *o, struct date d)
-{
-	int i, md = d.month * 100 + d.day, a, b;
-
-	for (i = 0; i < o->nranges; i++) {
-		a = o->yearly[i].m1 * 100 + o->yearly[i].d1;
-		b = o->yearly[i].m2 * 100 + o->yearly[i].d2;
-		if (a <= b ? (md >= a && md <= b) : (md >= a || md <= b))
-			return true;
-	}
-	if (o->closed_weekday == date_weekday(d))
-		return true;
-	return !o->open_on_holidays && holiday_of(d, NULL, NULL);
-}
-
-/* The days in [from, to) the center is open: one read of its added closed
- * days instead of a question per day. */
-static bool
-days_open(struct store *s, const struct opening *o, int year, int month, const char *origin,
-    const char *from, const char *to, int *open)
-{
-	sqlite3_stmt *st;
-	unsigned int added = 0;
-	int day, n = date_days_in_month(year, month), rc;
-
-	if (store_prepare(s, "SELECT DISTINCT date FROM closed_day WHERE deleted = 0 AND "
-	    "date >= ?1 AND date < ?2 AND origin = ?3", &st) != SQLITE_OK)
-		return false;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-		struct date d;
-		char iso[11];
-
-		/* Only a date written as the per-day question would ask for it. */
-		if (date_parse(t, &d) && d.year == year && d.month == month) {
-			date_format(d, iso);
-			if (strcmp(iso, t) == 0)
-				added |= 1u << (d.day - 1);
-		}
-	}
-	store_done(s, st);
-	if (rc != SQLITE_DONE)
-		return false;
-	*open = 0;
-	for (day = 1; day <= n; day++)
-		*open += !(added & 1u << (day - 1)) &&
-		    !closed_by_rule(o, (struct date){year, month, day});
-	return true;
-}
 
 bool
 report_monthly_center(struct store *s, int year, int month, const char *center,
@@ -226,6 +168,7 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 	sqlite3_stmt *st;
 	char from[11], to[11];
 	int cap = 0, i, rc, day, start, end, slot, cat;
+	bool closed[32];
 	struct report_row *row;
 
 	memset(r, 0, sizeof *r);
@@ -234,10 +177,12 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 	if (!opening_load(s, &r->opening, err))
 		return false;
 	month_bounds(year, month, from, to);
-	if (!days_open(s, &r->opening, year, month, origin, from, to, &r->days_open)) {
+	if (!opening_closed_month(s, &r->opening, year, month, origin, closed)) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
+	for (day = 1; day <= date_days_in_month(year, month); day++)
+		r->days_open += !closed[day];
 	add_room_rows(s, origin, r, &cap);
 	/* One range scan of the (origin, date) index: the report reads only
 	 * its center's month. */

@@ -5,7 +5,8 @@
  * weekdays), cancelling and changing "this and later", checking a booking in
  * as a facility use, rooms linking and renaming the rows that name them, and
  * the iCalendar export (CRLF, folding at 75 octets without splitting a
- * character, escaping, TZID, cancelled events).
+ * character, escaping, TZID, cancelled events); and a month's closed days
+ * read at once, as opening_closed says them day by day.
  */
 #include "unit.h"
 
@@ -457,6 +458,56 @@ test_holidays(void **state)
 	book(S(f), W(f), "大会議室", "2026-11-24", "10:00", "12:00", "囲碁クラブ", NULL);
 	setting(S(f), "open_on_holidays", "yes");
 	book(S(f), W(f), "大会議室", "2026-11-23", "10:00", "12:00", "囲碁クラブ", NULL);
+}
+
+/* A month's closed days read at once are what opening_closed says day by
+ * day: yearly, weekly and holiday closings, added dates (not deleted ones,
+ * nor another center's, nor a date not stored as YYYY-MM-DD). */
+static void
+test_closed_month(void **state)
+{
+	static const int months[][2] = {{2026, 11}, {2026, 12}, {2027, 1}, {2028, 2}};
+	struct fx *f = *state;
+	struct opening o;
+	struct error err;
+	struct record r;
+	char gone[37];
+	bool closed[32];
+	size_t i;
+	int day;
+
+	setting(S(f), "closed_weekday", "1");
+	setting(S(f), "open_on_holidays", "no");
+	add_closed(S(f), W(f), "2026-11-10", "館内清掃", NULL);
+	add_closed(S(f), W(f), "2026-11-30", NULL, NULL);
+	add_closed(S(f), W(f), "2026-11-12", NULL, gone);
+	get(S(f), "closed", gone, &r);
+	if (!record_delete(S(f), W(f), &r, &err))
+		fail_msg("delete closed day: %s", err.text);
+	record_free(&r);
+	assert_int_equal(sqlite3_exec(store_db(S(f)), "INSERT INTO closed_day (uuid, origin, "
+	    "updated_at, created_by, updated_by, date) VALUES "
+	    "('x1', 'other', '', 't', 't', '2026-11-13'), "
+	    "('x2', 'mashiba', '', 't', 't', '2026-11-5'), "
+	    "('x3', 'mashiba', '', 't', 't', '2026-11-06 ')", NULL, NULL, NULL), SQLITE_OK);
+	assert_true(opening_load(S(f), &o, &err));
+	for (i = 0; i < sizeof months / sizeof months[0]; i++) {
+		assert_true(opening_closed_month(S(f), &o, months[i][0], months[i][1], store_origin(S(f)),
+		    closed));
+		for (day = 1; day <= date_days_in_month(months[i][0], months[i][1]); day++)
+			assert_int_equal(closed[day], opening_closed(S(f), &o,
+			    (struct date){months[i][0], months[i][1], day}, NULL));
+	}
+	assert_true(opening_closed_month(S(f), &o, 2026, 11, store_origin(S(f)), closed));
+	assert_true(closed[10]);	/* added */
+	assert_true(closed[30]);	/* added, and a Monday */
+	assert_true(closed[23]);	/* a holiday, and a Monday */
+	assert_true(closed[3]);		/* 文化の日 */
+	assert_false(closed[12]);	/* deleted */
+	assert_false(closed[13]);	/* another center's */
+	assert_false(closed[5]);
+	assert_false(closed[6]);
+	assert_false(closed[11]);
 }
 
 static void
@@ -1400,6 +1451,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_added_closed_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_closed_weekday, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_holidays, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_closed_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_booking_horizon, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unknown_room_is_refused, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_rooms_yet_is_refused, setup_bare, teardown),
