@@ -28,19 +28,25 @@
 struct calendar {
 	struct date cur;	/* the highlighted day */
 	struct dayplan_month m;	/* of cur's month */
-	struct opening opening;
 	bool have_month;
+	long long generation;	/* the store's when m was read (store_generation) */
 	char err[512];
 };
 
+/* Reads cur's month, unless m already holds it and the store is unchanged
+ * (back from the day's grid, say). */
 static void
 load(struct app *a, struct calendar *c)
 {
 	struct error err;
+	long long gen = store_generation(app_store(a));
 
+	if (c->have_month && gen >= 0 && gen == c->generation &&
+	    c->m.year == c->cur.year && c->m.month == c->cur.month)
+		return;
 	c->err[0] = '\0';
-	c->have_month = dayplan_month(app_store(a), c->cur.year, c->cur.month, &c->m, &err) &&
-	    opening_load(app_store(a), &c->opening, &err);
+	c->generation = gen;
+	c->have_month = dayplan_month(app_store(a), c->cur.year, c->cur.month, &c->m, &err);
 	if (!c->have_month)
 		snprintf(c->err, sizeof c->err, "%s", err.text);
 }
@@ -166,10 +172,11 @@ holiday_name(struct date d)
 
 /* Rows 0 … rows-1 of one day's cell at (y, x), w columns wide. */
 static void
-draw_cell(struct calendar *c, struct date d, int y, int x, int w, int rows, int bottom)
+draw_cell(struct calendar *c, struct date d, struct date now, int y, int x, int w, int rows,
+    int bottom)
 {
 	const struct dayplan_month *m = &c->m;
-	bool sel = date_compare(d, c->cur) == 0, today = date_compare(d, date_today()) == 0;
+	bool sel = date_compare(d, c->cur) == 0, today = date_compare(d, now) == 0;
 	enum tui_attr at = sel ? ATTR_SELECTED : ATTR_NORMAL;
 	const char *hol = holiday_name(d);
 	struct buf line = {0};
@@ -241,7 +248,9 @@ draw_day_line(struct app *a, struct calendar *c, int y)
 	if (hol != NULL)
 		buf_printf(&line, "  %s", hol);
 	buf_adds(&line, "  ");
-	if (opening_closed(app_store(a), &c->opening, c->cur, &why)) {
+	/* The month says whether; only a closed day's reason is read here. */
+	if (m->closed[c->cur.day]) {
+		opening_closed(app_store(a), &m->opening, c->cur, &why);
 		buf_printf(&line, _("Closed: %s"), buf_str(&why));
 	} else if (m->nrooms == 0) {
 		buf_adds(&line, _("No rooms yet: add them under Rooms (menu 0)."));
@@ -263,7 +272,7 @@ draw(struct app *a, void *state)
 		N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
 	};
 	struct calendar *c = state;
-	struct date first = {c->cur.year, c->cur.month, 1};
+	struct date first = {c->cur.year, c->cur.month, 1}, now = date_today();
 	char title[256], month[96];
 	int cw = COLS / 7, x0, lead, weeks, avail, rows, shown, top_week, cur_week, i, day, y;
 	int bottom = LINES - 2;
@@ -299,8 +308,8 @@ draw(struct app *a, void *state)
 		if (week < 0 || week >= shown)
 			continue;
 		y = TOP + week * rows;
-		draw_cell(c, (struct date){c->cur.year, c->cur.month, day}, y, x0 + col * cw,
-		    cw - 1, rows, bottom);
+		draw_cell(c, (struct date){c->cur.year, c->cur.month, day}, now, y,
+		    x0 + col * cw, cw - 1, rows, bottom);
 	}
 }
 

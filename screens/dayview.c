@@ -44,6 +44,7 @@ struct dayview {
 	int following;		/* its series' later dates */
 	char goto_uuid[37];	/* a booking just saved: show it */
 	struct date *follow;	/* the opener's day, kept in step */
+	long long generation;	/* the store's when p was read (store_generation) */
 	char err[512];
 };
 
@@ -57,6 +58,7 @@ load(struct app *a, struct dayview *v, struct date day)
 	if (v->follow != NULL)
 		*v->follow = day;
 	v->err[0] = '\0';
+	v->generation = store_generation(app_store(a));
 	v->loaded = dayplan_load(app_store(a), day, &v->p, &err);
 	if (!v->loaded) {
 		snprintf(v->err, sizeof v->err, "%s", err.text);
@@ -132,6 +134,10 @@ enter(struct app *a, void *state)
 	struct date d = v->p.day;
 	int i;
 
+	/* Back from a form that saved nothing: the grid is still true. */
+	if (v->goto_uuid[0] == '\0' && v->loaded && v->generation >= 0 &&
+	    store_generation(app_store(a)) == v->generation)
+		return;
 	if (v->goto_uuid[0] != '\0' &&
 	    record_get(app_store(a), kind_find("booking"), v->goto_uuid, &r, NULL)) {
 		date_parse(r.value[kind_field(r.kind, "date")], &d);

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "record.h"
 
 bool
 dayplan_slots(const struct opening *o, int start, int end, int *first, int *last)
@@ -77,38 +76,69 @@ room_index(struct rooms *r, const char *name)
 	return r->n - 1;
 }
 
+/* A column's text, "" for NULL. */
 static const char *
-value(const struct record *r, const char *field)
+text(sqlite3_stmt *st, int col)
 {
-	int i = kind_field(r->kind, field);
+	const char *t = (const char *)sqlite3_column_text(st, col);
 
-	return i >= 0 && r->value[i] != NULL ? r->value[i] : "";
+	return t != NULL ? t : "";
 }
 
-/* A booking that holds its room: this store's own, not cancelled. */
 static bool
-holds(struct store *s, const struct record *r)
+digit(char c)
 {
-	return strcmp(r->origin, store_origin(s)) == 0 &&
-	    strcmp(value(r, "status"), "cancelled") != 0;
+	return c >= '0' && c <= '9';
+}
+
+/* time_parse without its folding copy for the stored form "HH:MM"; any
+ * other text goes to time_parse, so the answers are the same. */
+static bool
+stored_time(const char *t, int *minutes)
+{
+	int h, m;
+
+	if (!(digit(t[0]) && digit(t[1]) && t[2] == ':' && digit(t[3]) && digit(t[4]) &&
+	    t[5] == '\0'))
+		return time_parse(t, minutes);
+	h = (t[0] - '0') * 10 + t[1] - '0';
+	m = (t[3] - '0') * 10 + t[4] - '0';
+	if (h >= 24 || m >= 60)
+		return false;
+	*minutes = h * 60 + m;
+	return true;
+}
+
+/* date_parse likewise, for the stored form "YYYY-MM-DD". */
+static bool
+stored_date(const char *t, struct date *d)
+{
+	int i;
+
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? t[i] != '-' : !digit(t[i]))
+			return date_parse(t, d);
+	if (t[10] != '\0')
+		return date_parse(t, d);
+	d->year = ((t[0] - '0') * 10 + t[1] - '0') * 100 + (t[2] - '0') * 10 + t[3] - '0';
+	d->month = (t[5] - '0') * 10 + t[6] - '0';
+	d->day = (t[8] - '0') * 10 + t[9] - '0';
+	return date_valid(d->year, d->month, d->day);
 }
 
 struct day_ctx {
-	struct store *s;
 	struct dayplan *p;
 	struct rooms rooms;
 	int cap;
 };
 
-static bool
-keep_entry(void *ctx, const struct record *r)
+/* Columns: uuid, group, purpose, status, people, room, start, end. */
+static void
+keep_entry(struct day_ctx *c, sqlite3_stmt *st)
 {
-	struct day_ctx *c = ctx;
 	struct dayplan *p = c->p;
 	struct dayplan_entry *e;
 
-	if (!holds(c->s, r))
-		return true;
 	if (p->nentries == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
 		p->entries = realloc(p->entries, (size_t)c->cap * sizeof *p->entries);
@@ -117,18 +147,17 @@ keep_entry(void *ctx, const struct record *r)
 	}
 	e = &p->entries[p->nentries++];
 	memset(e, 0, sizeof *e);
-	snprintf(e->uuid, sizeof e->uuid, "%s", r->uuid);
-	snprintf(e->group, sizeof e->group, "%s", value(r, "group"));
-	snprintf(e->purpose, sizeof e->purpose, "%s", value(r, "purpose"));
-	snprintf(e->status, sizeof e->status, "%s", value(r, "status"));
-	e->people = atol(value(r, "people"));
-	e->room = room_index(&c->rooms, value(r, "room"));
-	if (!time_parse(value(r, "start"), &e->start))
+	snprintf(e->uuid, sizeof e->uuid, "%s", text(st, 0));
+	snprintf(e->group, sizeof e->group, "%s", text(st, 1));
+	snprintf(e->purpose, sizeof e->purpose, "%s", text(st, 2));
+	snprintf(e->status, sizeof e->status, "%s", text(st, 3));
+	e->people = atol(text(st, 4));
+	e->room = room_index(&c->rooms, text(st, 5));
+	if (!stored_time(text(st, 6), &e->start))
 		e->start = 0;
-	if (!time_parse(value(r, "end"), &e->end))
+	if (!stored_time(text(st, 7), &e->end))
 		e->end = e->start;
 	dayplan_slots(&p->opening, e->start, e->end, &e->first_slot, &e->last_slot);
-	return true;
 }
 
 static int
@@ -146,10 +175,11 @@ by_room_then_start(const void *a, const void *b)
 bool
 dayplan_load(struct store *s, struct date day, struct dayplan *p, struct error *err)
 {
-	struct day_ctx c = {s, p, {NULL, 0, 0}, 0};
-	struct record_query q = {0};
+	struct day_ctx c = {p, {NULL, 0, 0}, 0};
 	struct buf why = {0};
+	sqlite3_stmt *st;
 	char iso[11];
+	int rc;
 
 	memset(p, 0, sizeof *p);
 	p->day = day;
@@ -162,19 +192,27 @@ dayplan_load(struct store *s, struct date day, struct dayplan *p, struct error *
 		free(c.rooms.v);
 		return false;
 	}
+	/* The bookings that hold a room (this store's own, not cancelled), in
+	 * list order (start, uuid) so that rooms out of use are added in the
+	 * order they first appear. */
 	date_format(day, iso);
-	q.year = day.year;
-	q.month = day.month;
-	q.eq_field = "date";
-	q.eq_value = iso;
-	if (record_list(s, kind_find("booking"), &q, keep_entry, &c, err) < 0) {
-		p->rooms = c.rooms.v;
-		p->nrooms = c.rooms.n;
-		dayplan_free(p);
-		return false;
+	rc = store_prepare(s, "SELECT uuid, \"group\", purpose, status, people, room, start, "
+	    "\"end\" FROM booking WHERE deleted = 0 AND date = ?1 AND origin = ?2 "
+	    "AND status <> 'cancelled' ORDER BY start, uuid", &st);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, iso, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			keep_entry(&c, st);
+		store_done(s, st);
 	}
 	p->rooms = c.rooms.v;
 	p->nrooms = c.rooms.n;
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Reading"), err);
+		dayplan_free(p);
+		return false;
+	}
 	if (p->nentries > 1)
 		qsort(p->entries, (size_t)p->nentries, sizeof *p->entries, by_room_then_start);
 	return true;
@@ -208,7 +246,6 @@ dayplan_cell(const struct dayplan *p, int room, int slot, int *idx, int max)
 }
 
 struct month_ctx {
-	struct store *s;
 	struct dayplan_month *m;
 	const struct opening *o;
 	struct rooms rooms;
@@ -235,63 +272,79 @@ hold(struct month_ctx *c, int day, int bit)
 	}
 }
 
-static bool
-count_booking(void *ctx, const struct record *r)
+/* Columns: date, start, end, room. */
+static void
+count_booking(struct month_ctx *c, sqlite3_stmt *st)
 {
-	struct month_ctx *c = ctx;
 	struct date d;
 	int start, end, first, last, room, slot;
 
-	if (!holds(c->s, r) || !date_parse(value(r, "date"), &d) || d.day < 1 || d.day > 31)
-		return true;
-	if (!time_parse(value(r, "start"), &start) || !time_parse(value(r, "end"), &end))
-		return true;
+	if (!stored_date(text(st, 0), &d) || d.day < 1 || d.day > 31)
+		return;
+	if (!stored_time(text(st, 1), &start) || !stored_time(text(st, 2), &end))
+		return;
 	c->m->bookings[d.day]++;
-	room = room_index(&c->rooms, value(r, "room"));
+	room = room_index(&c->rooms, text(st, 3));
 	if (!dayplan_slots(c->o, start, end, &first, &last))
-		return true;
+		return;
 	for (slot = first; slot <= last; slot++)
 		hold(c, d.day, room * c->o->nslots + slot);
-	return true;
 }
 
 bool
 dayplan_month(struct store *s, int year, int month, struct dayplan_month *m,
     struct error *err)
 {
-	struct opening o;
 	struct month_ctx c;
-	struct record_query q = {0};
-	int day;
-	bool ok;
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	int day, rc;
 
 	memset(m, 0, sizeof *m);
 	memset(&c, 0, sizeof c);
 	m->year = year;
 	m->month = month;
 	m->days = date_days_in_month(year, month);
-	if (!opening_load(s, &o, err))
+	if (!opening_load(s, &m->opening, err))
 		return false;
-	m->nslots = o.nslots;
-	c.s = s;
+	m->nslots = m->opening.nslots;
 	c.m = m;
-	c.o = &o;
+	c.o = &m->opening;
 	if (room_list(s, keep_room, &c.rooms, err) < 0) {
 		free(c.rooms.v);
 		return false;
 	}
 	m->nrooms = c.rooms.n;
-	for (day = 1; day <= m->days; day++) {
-		m->closed[day] = opening_closed(s, &o, (struct date){year, month, day}, NULL);
-		m->open[day] = m->closed[day] ? 0 : m->nrooms * m->nslots;
+	if (!opening_closed_month(s, &m->opening, year, month, store_origin(s), m->closed)) {
+		store_sql_error(s, _("Reading"), err);
+		free(c.rooms.v);
+		return false;
 	}
-	q.year = year;
-	q.month = month;
-	ok = record_list(s, kind_find("booking"), &q, count_booking, &c, err) >= 0;
+	for (day = 1; day <= m->days; day++)
+		m->open[day] = m->closed[day] ? 0 : m->nrooms * m->nslots;
+	/* Only the columns counted, of the bookings that hold a room: a range
+	 * of booking_by_date and the month's rows (a covering index for this
+	 * one question would cost every booking saved and city hall's import
+	 * more than the month's hundred rows cost here). */
+	date_format((struct date){year, month, 1}, from);
+	date_format(month < 12 ? (struct date){year, month + 1, 1} :
+	    (struct date){year + 1, 1, 1}, to);
+	rc = store_prepare(s, "SELECT date, start, \"end\", room FROM booking WHERE deleted = 0 "
+	    "AND date >= ?1 AND date < ?2 AND origin = ?3 AND status <> 'cancelled'", &st);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			count_booking(&c, st);
+		store_done(s, st);
+	}
+	if (rc != SQLITE_DONE)
+		store_sql_error(s, _("Reading"), err);
 	for (day = 0; day < 32; day++)
 		free(c.held[day]);
 	free(c.rooms.v);
-	return ok;
+	return rc == SQLITE_DONE;
 }
 
 int

@@ -55,6 +55,7 @@ int dayplan_cell(const struct dayplan *p, int room, int slot, int *idx, int max)
 
 struct dayplan_month {
 	int year, month, days;
+	struct opening opening;	/* the hours the month was counted by */
 	int nrooms;		/* active rooms */
 	int nslots;
 	bool closed[32];	/* [day], 1-based */

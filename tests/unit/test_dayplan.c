@@ -188,12 +188,22 @@ test_month(void **state)
 	struct fx *fx = *state;
 	struct store *s = fx->u->s;
 	struct dayplan_month m;
+	struct record r;
 	struct error err;
+	char cancelled[37];
+	int n;
 
 	book(s, &fx->who, "和室", "2026-12-01", "09:00", "10:00", "一", NULL);
 	book(s, &fx->who, "和室", "2026-12-01", "10:00", "11:00", "二", NULL);
 	book(s, &fx->who, "和室", "2026-12-01", "13:00", "19:00", "三", NULL);
 	book(s, &fx->who, "大会議室", "2026-12-02", "18:00", "21:00", "四", NULL);
+	book(s, &fx->who, "大会議室", "2026-12-02", "09:00", "10:00", "取消", cancelled);
+	assert_true(booking_cancel(s, &fx->who, cancelled, false, &n, &err));
+	record_init(&r, kind_find("closed"));
+	set(&r, "date", "2026-12-10");
+	if (!record_insert(s, &fx->who, &r, &err))
+		fail_msg("closed day: %s", err.text);
+	record_free(&r);
 	assert_true(dayplan_month(s, 2026, 12, &m, &err));
 	assert_int_equal(m.days, 31);
 	assert_int_equal(m.nrooms, 2);
@@ -202,11 +212,21 @@ test_month(void **state)
 	/* Two in one morning count once; the long one holds two slots. */
 	assert_int_equal(m.booked[1], 3);
 	assert_int_equal(m.bookings[1], 3);
+	/* The cancelled one holds nothing. */
 	assert_int_equal(m.booked[2], 1);
+	assert_int_equal(m.bookings[2], 1);
 	assert_int_equal(m.booked[3], 0);
 	assert_true(m.closed[29]);
 	assert_int_equal(m.open[29], 0);
 	assert_false(m.closed[28]);
+	assert_true(m.closed[10]);
+	assert_int_equal(m.open[10], 0);
+	assert_int_equal(m.opening.nslots, 3);
+	/* Another month: nothing of December. */
+	assert_true(dayplan_month(s, 2026, 11, &m, &err));
+	assert_int_equal(m.days, 30);
+	assert_int_equal(m.bookings[1], 0);
+	assert_int_equal(m.booked[2], 0);
 }
 
 static void
