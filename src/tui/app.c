@@ -395,7 +395,7 @@ tick(struct app *a)
  * month ends).  A failure is said, not fatal: the kiosk must still open.
  * A read-only store is not copied; the kiosk says once that it is
  * read-only (a save then says so again, and works once it is writable). */
-static bool
+static void
 daily_backup(struct app *a, const char *db)
 {
 	char dir[PATH_MAX];
@@ -405,14 +405,11 @@ daily_backup(struct app *a, const char *db)
 	if (sqlite3_db_readonly(store_db(a->store), "main") == 1) {
 		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
 		    "be written again."));
-		return true;
+		return;
 	}
 	backup_dir_for(db, dir, sizeof dir);
-	if (!backup_daily(a->store, dir, date_today(), &made, &err)) {
+	if (!backup_daily(a->store, dir, date_today(), &made, &err))
 		app_error(a, _("Today's backup failed: %s"), err.text);
-		return true;
-	}
-	return false;
 }
 
 /* KYODO_FRAME_LOG=FILE: the benchmark's view of the kiosk: the time from
@@ -451,13 +448,16 @@ run(struct app *a)
 				    elapsed_ms(key_cpu, CLOCK_PROCESS_CPUTIME_ID) * 1e3,
 				    key_was_code ? "k" : "c", (unsigned)key_was,
 				    a->depth > 0 ? a->stack[a->depth - 1].s->name : "-", handle_us);
-			/* The day's backup waits for the first frame: the first start
-			 * of a day copies the whole store. */
-			if (first && daily_backup(a, a->opt->db)) {
+			/* The day's backup waits for the first frame (the first
+			 * start of a day copies the whole store), and so does the
+			 * switch to frames written in one piece; then the frame is
+			 * drawn again, with what the backup said. */
+			if (first) {
 				first = false;
-				continue;	/* to show what it said */
+				daily_backup(a, a->opt->db);
+				term_leave_start_mode();
+				continue;
 			}
-			first = false;
 		}
 		key_cpu = (struct timespec){0, 0};
 		dirty = false;
@@ -536,6 +536,9 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 		    "English with ASCII lines."));
 	if (getenv("KYODO_FRAME_LOG") != NULL)
 		frame_log = fopen(getenv("KYODO_FRAME_LOG"), "w");
+	/* A line at a time: the benchmark waits for the first frame's line. */
+	if (frame_log != NULL)
+		setvbuf(frame_log, NULL, _IOLBF, 0);
 	run(&a);
 	pop_all(&a);
 	term_stop();

@@ -76,12 +76,19 @@ term_start(bool kiosk)
 	typeahead(-1);
 	curs_set(0);
 	init_colours();
+	return true;
+}
+
+void
+term_leave_start_mode(void)
+{
 	/* ncurses 6.4 flushes its output after every cursor movement until
 	 * the first endwin() (for low-level terminfo callers), so a frame went
-	 * out in some thirty writes.  Leaving once, before anything is drawn,
-	 * and resuming at the first refresh makes a frame one write. */
+	 * out in some thirty writes.  Leaving once and resuming at the next
+	 * refresh makes every later frame one write.  Done after the first
+	 * frame: leaving costs two terminal mode changes, each waiting for the
+	 * terminal to take the output, and the first frame should not wait. */
 	endwin();
-	return true;
 }
 
 void

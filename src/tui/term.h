@@ -30,6 +30,9 @@ enum tui_attr {
 bool term_start(bool kiosk);
 /* Ends curses and restores the terminal.  Safe to call twice. */
 void term_stop(void);
+/* After the first frame: later frames go to the terminal in one write
+ * (the caller draws again at once). */
+void term_leave_start_mode(void);
 /* True once SIGTERM or SIGHUP arrived (or SIGINT outside kiosk mode): the
  * main loop should close down cleanly. */
 bool term_should_quit(void);
