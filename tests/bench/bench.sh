@@ -183,18 +183,29 @@ NAV="$NAV 4 Right Right Down Down Left Up Enter Down Right Right Down Escape Esc
 NAV="$NAV 7 Down Down PageDown Escape 8 Down Down Down Escape 5 Right Left Escape"
 # Twice over, as a session goes on: a screen's first opening pays for
 # reading its pages and preparing its statements; the figure says both.
-run_kiosk "$CENTER" "$T/keys.log" "WAIT:Sign" Enter 1 2 3 4 Enter "WAIT:Menu" $NAV $NAV
-# Lines after the sign-in keys: drop the first six (Enter on the name, the
-# PIN's four digits, and the Enter that checks it with argon2).
-sed -n 's/^key_cpu_us //p' "$T/keys.log" | tail -n +7 >"$T/keys.all"
-cut -d' ' -f1 "$T/keys.all" >"$T/keys.us"
-echo "# slowest keys (us, key, screen after it): $(sort -g "$T/keys.all" | tail -n 5 | tr '\n' ';')"
+# The session runs RUNS times, like every other figure: a key's CPU time
+# on this shared machine jumps by a millisecond now and then, and the p99
+# of one session is its second-slowest key.  The median session counts.
+for r in $(seq "$RUNS"); do
+	rm -f "$T/keys.log"
+	run_kiosk "$CENTER" "$T/keys.log" "WAIT:Sign" Enter 1 2 3 4 Enter "WAIT:Menu" $NAV $NAV
+	# Lines after the sign-in keys: drop the first six (Enter on the name,
+	# the PIN's four digits, and the Enter that checks it with argon2).
+	sed -n 's/^key_cpu_us //p' "$T/keys.log" | tail -n +7 >"$T/keys.all.$r"
+	cut -d' ' -f1 "$T/keys.all.$r" >"$T/keys.us"
+	p99=$(sort -g "$T/keys.us" | awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999); if (i < 1) i = 1; printf "%.3f", v[i] / 1000 }')
+	kmax=$(sort -g "$T/keys.us" | tail -n 1 | awk '{ printf "%.3f", $1 / 1000 }')
+	echo "$p99 $kmax $r" >>"$T/keys.runs"
+done
+echo "# key to frame, each session (p99 ms, slowest ms): $(cut -d' ' -f1,2 "$T/keys.runs" | tr '\n' ';')"
+mid=$(sort -g "$T/keys.runs" | sed -n "$(( (RUNS + 1) / 2 ))p")
+p99=$(echo "$mid" | cut -d' ' -f1)
+kmax=$(cut -d' ' -f2 "$T/keys.runs" | median)
+echo "# slowest keys of the median session (us, key, screen after it): $(sort -g "$T/keys.all.$(echo "$mid" | cut -d' ' -f3)" | tail -n 5 | tr '\n' ';')"
 nkeys=$(wc -l <"$T/keys.us")
-p99=$(sort -g "$T/keys.us" | awk '{ v[NR] = $1 } END { i = int(NR * 0.99 + 0.999); if (i < 1) i = 1; printf "%.3f", v[i] / 1000 }')
 figure key_to_frame_p99_cpu "$p99" ms le 2 "-"
-kmax=$(sort -g "$T/keys.us" | tail -n 1 | awk '{ printf "%.3f", $1 / 1000 }')
 figure key_to_frame_max_cpu "$kmax" ms none - "-"
-echo "# $nkeys keys measured"
+echo "# $nkeys keys a session, $RUNS sessions"
 
 # Peak memory of the kiosk on the city store (with every center's rows).
 run_kiosk "$CITY" "$T/city-mem.log"
