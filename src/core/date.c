@@ -100,6 +100,14 @@ date_format(struct date d, char *out)
 	out[10] = '\0';
 }
 
+void
+date_month_range(int year, int month, char from[11], char to[11])
+{
+	date_format((struct date){year, month, 1}, from);
+	date_format(month == 12 ? (struct date){year + 1, 1, 1} :
+	    (struct date){year, month + 1, 1}, to);
+}
+
 bool
 date_parse_month(const char *s, int *year, int *month)
 {

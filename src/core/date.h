@@ -20,6 +20,8 @@ int date_days_in_month(int year, int month);
 bool date_parse(const char *s, struct date *d);
 /* "YYYY-MM-DD" into out (at least 11 bytes). */
 void date_format(struct date d, char *out);
+/* The month as ISO dates [from, to): its first day and the next month's. */
+void date_month_range(int year, int month, char from[11], char to[11]);
 /* Parses "YYYY-MM" (full-width too). */
 bool date_parse_month(const char *s, int *year, int *month);
 /* Parses "HH:MM" (also "H:MM", full-width) into minutes after midnight. */

@@ -85,47 +85,6 @@ text(sqlite3_stmt *st, int col)
 	return t != NULL ? t : "";
 }
 
-static bool
-digit(char c)
-{
-	return c >= '0' && c <= '9';
-}
-
-/* time_parse without its folding copy for the stored form "HH:MM"; any
- * other text goes to time_parse, so the answers are the same. */
-static bool
-stored_time(const char *t, int *minutes)
-{
-	int h, m;
-
-	if (!(digit(t[0]) && digit(t[1]) && t[2] == ':' && digit(t[3]) && digit(t[4]) &&
-	    t[5] == '\0'))
-		return time_parse(t, minutes);
-	h = (t[0] - '0') * 10 + t[1] - '0';
-	m = (t[3] - '0') * 10 + t[4] - '0';
-	if (h >= 24 || m >= 60)
-		return false;
-	*minutes = h * 60 + m;
-	return true;
-}
-
-/* date_parse likewise, for the stored form "YYYY-MM-DD". */
-static bool
-stored_date(const char *t, struct date *d)
-{
-	int i;
-
-	for (i = 0; i < 10; i++)
-		if (i == 4 || i == 7 ? t[i] != '-' : !digit(t[i]))
-			return date_parse(t, d);
-	if (t[10] != '\0')
-		return date_parse(t, d);
-	d->year = ((t[0] - '0') * 10 + t[1] - '0') * 100 + (t[2] - '0') * 10 + t[3] - '0';
-	d->month = (t[5] - '0') * 10 + t[6] - '0';
-	d->day = (t[8] - '0') * 10 + t[9] - '0';
-	return date_valid(d->year, d->month, d->day);
-}
-
 struct day_ctx {
 	struct dayplan *p;
 	struct rooms rooms;
@@ -153,9 +112,9 @@ keep_entry(struct day_ctx *c, sqlite3_stmt *st)
 	snprintf(e->status, sizeof e->status, "%s", text(st, 3));
 	e->people = atol(text(st, 4));
 	e->room = room_index(&c->rooms, text(st, 5));
-	if (!stored_time(text(st, 6), &e->start))
+	if (!time_parse(text(st, 6), &e->start))
 		e->start = 0;
-	if (!stored_time(text(st, 7), &e->end))
+	if (!time_parse(text(st, 7), &e->end))
 		e->end = e->start;
 	dayplan_slots(&p->opening, e->start, e->end, &e->first_slot, &e->last_slot);
 }
@@ -279,9 +238,9 @@ count_booking(struct month_ctx *c, sqlite3_stmt *st)
 	struct date d;
 	int start, end, first, last, room, slot;
 
-	if (!stored_date(text(st, 0), &d) || d.day < 1 || d.day > 31)
+	if (!date_parse(text(st, 0), &d) || d.day < 1 || d.day > 31)
 		return;
-	if (!stored_time(text(st, 1), &start) || !stored_time(text(st, 2), &end))
+	if (!time_parse(text(st, 1), &start) || !time_parse(text(st, 2), &end))
 		return;
 	c->m->bookings[d.day]++;
 	room = room_index(&c->rooms, text(st, 3));
@@ -326,9 +285,7 @@ dayplan_month(struct store *s, int year, int month, struct dayplan_month *m,
 	 * of booking_by_date and the month's rows (a covering index for this
 	 * one question would cost every booking saved and city hall's import
 	 * more than the month's hundred rows cost here). */
-	date_format((struct date){year, month, 1}, from);
-	date_format(month < 12 ? (struct date){year, month + 1, 1} :
-	    (struct date){year + 1, 1, 1}, to);
+	date_month_range(year, month, from, to);
 	rc = store_prepare(s, "SELECT date, start, \"end\", room FROM booking WHERE deleted = 0 "
 	    "AND date >= ?1 AND date < ?2 AND origin = ?3 AND status <> 'cancelled'", &st);
 	if (rc == SQLITE_OK) {

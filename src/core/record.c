@@ -857,15 +857,16 @@ record_find(struct store *s, const struct kind *k, const char *name, struct reco
 	return record_get(s, k, uuid, r, err);
 }
 
+/* [from, to) of the month, or of the whole year when month is 0. */
 static void
 month_range(int year, int month, char *from, char *to)
 {
-	struct date a = {year, month == 0 ? 1 : month, 1}, b = {year + 1, 1, 1};
-
-	if (month > 0 && month < 12)
-		b = (struct date){year, month + 1, 1};
-	date_format(a, from);
-	date_format(b, to);
+	if (month > 0) {
+		date_month_range(year, month, from, to);
+		return;
+	}
+	date_format((struct date){year, 1, 1}, from);
+	date_format((struct date){year + 1, 1, 1}, to);
 }
 
 #define LABEL_PARAM(field, choice) (100 + (field) * 32 + (int)(choice))

@@ -62,13 +62,6 @@ tenths(long part, long whole)
 	return (int)((part * 2000 + whole) / (2 * whole));
 }
 
-static void
-month_bounds(int year, int month, char *from, char *to)
-{
-	date_format((struct date){year, month, 1}, from);
-	date_format(month == 12 ? (struct date){year + 1, 1, 1} : (struct date){year, month + 1, 1}, to);
-}
-
 bool
 report_monthly(struct store *s, int year, int month, struct report *r, struct error *err)
 {
@@ -176,7 +169,7 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 	r->month = month;
 	if (!opening_load(s, &r->opening, err))
 		return false;
-	month_bounds(year, month, from, to);
+	date_month_range(year, month, from, to);
 	if (!opening_closed_month(s, &r->opening, year, month, origin, closed)) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
