@@ -427,27 +427,6 @@ cell(const struct grant_row *r, enum col c, char *out, size_t size)
 	}
 }
 
-static long long
-amount(const struct grant_row *r, enum col c)
-{
-	return c == C_REQ ? r->requested : c == C_DEC ? r->decided : c == C_SPENT ? r->spent :
-	    r->remaining;
-}
-
-/* The row with the largest (or the smallest) amount in column c. */
-static const struct grant_row *
-extreme(const struct grants *g, enum col c, bool largest)
-{
-	const struct grant_row *best = &g->rows[0];
-	int i;
-
-	for (i = 1; i < g->n; i++)
-		if (largest ? amount(&g->rows[i], c) > amount(best, c) :
-		    amount(&g->rows[i], c) < amount(best, c))
-			best = &g->rows[i];
-	return best;
-}
-
 /* The widest cell of each column, once per load rather than per frame. */
 static void
 measure(struct grants *g)
@@ -458,11 +437,7 @@ measure(struct grants *g)
 	for (j = 0; j < C_N; j++) {
 		g->cell_w[j] = 0;
 		for (i = 0; i < g->n && j != C_TITLE; i++) {
-			/* An amount is as wide as its digits and sign: the
-			 * column's largest and smallest say how wide it gets. */
-			if (j >= C_REQ && i > 0 && i < g->n - 1)
-				continue;
-			cell(j >= C_REQ ? extreme(g, j, i == 0) : &g->rows[i], j, buf, sizeof buf);
+			cell(&g->rows[i], j, buf, sizeof buf);
 			if (text_width(buf) > g->cell_w[j])
 				g->cell_w[j] = text_width(buf);
 		}
