@@ -212,10 +212,14 @@ static const struct kind event_kind = {
 	.title_field = 3, .check = check_times,
 };
 
+/* A use made by checking a booking in names that booking. */
+static const struct link use_links[] = {{"booking", "booking"}};
+
 static const struct kind use_kind = {
 	.name = "use", .table = "facility_use", .label = N_("Facility use"),
 	.fields = use_fields, .nfields = NFIELDS(use_fields),
 	.title_field = 4, .check = check_times,
+	.links = use_links, .nlinks = NFIELDS(use_links),
 };
 
 static const struct kind room_kind = {
@@ -233,10 +237,14 @@ static const struct kind closed_kind = {
 	.writers = CENTER_WRITERS,
 };
 
+/* The occurrences of one repeating booking share a series id. */
+static const struct link booking_links[] = {{"series", NULL}};
+
 static const struct kind booking_kind = {
 	.name = "booking", .table = "booking", .label = N_("Booking"),
 	.fields = booking_fields, .nfields = NFIELDS(booking_fields),
 	.title_field = 4, .check = check_booking, .check_store = booking_check_store,
+	.links = booking_links, .nlinks = NFIELDS(booking_links),
 };
 
 static const struct choice member_types[] = {
@@ -427,6 +435,7 @@ static const struct kind *const kinds[] = {
 	&body_kind, &member_kind, &milestone_kind, &plan_kind, &issue_kind, &project_kind,
 	&programme_kind, &application_kind, &decision_kind, &expense_kind, NULL,
 };
+_Static_assert(NFIELDS(kinds) - 1 <= KIND_MAX, "more kinds than KIND_MAX");
 
 const struct kind *const *
 kind_all(void)

@@ -50,6 +50,17 @@ struct field {
 };
 
 #define RECORD_MAX_FIELDS 24
+/* Kinds there can be; kinds.c fails to compile when it lists more, so a
+ * new kind cannot overflow an array sized by it (the sync result's). */
+#define KIND_MAX 24
+
+/* A column the program sets, never a person: the uuid of another row (the
+ * booking a use checked in) or of a group of rows (a booking's series).
+ * It travels with the row, and ref, when set, names the kind it points at. */
+struct link {
+	const char *column;
+	const char *ref;
+};
 
 struct record;
 
@@ -75,6 +86,8 @@ struct kind {
 	 * references); old is NULL for a new record. */
 	bool (*after_write)(struct store *s, const struct actor *who,
 	    const struct record *old, const struct record *r, struct error *err);
+	const struct link *links;
+	int nlinks;
 };
 
 struct record {
