@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "i18n.h"
 #include "text.h"
 
@@ -364,6 +365,13 @@ on_field(void *data, size_t len, void *ctx)
 	buf_reset(&im->cell);
 	if (len > 0)
 		buf_add(&im->cell, data, len);
+	/* The apostrophe csv_field put before a formula-like cell comes off, so
+	 * what `kyodo list` wrote reads back unchanged.  (The file holds no NUL,
+	 * so the cell's string is all of it.) */
+	if (csv_unguard(buf_str(&im->cell)) != buf_str(&im->cell)) {
+		memmove(im->cell.data, im->cell.data + 1, im->cell.len);
+		im->cell.len--;
+	}
 	if (im->have_header)
 		row_cell(im);
 	else

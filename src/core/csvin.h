@@ -13,7 +13,8 @@
  * kyodo is running in; a column headed "id" is ignored, so list output
  * re-imports.  An empty cell leaves the field empty, or at the field's
  * default (a booking's status "booked") where it has one, as a blank form
- * field would.
+ * field would.  A cell that csv_field guarded against spreadsheet formulas
+ * ('=SUM(1), see csv.h) is read without that apostrophe.
  *
  * Promises: every row is written in one transaction.  Without skip_bad, one
  * refused row refuses the file and nothing is written; with skip_bad the

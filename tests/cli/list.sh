@@ -153,6 +153,66 @@ check "utf-8 csv: 𠮷 kept without loss" grep -qF "$U_LOST,2026-05-01,,,Hall,�
 check "utf-8 csv: 髙橋 﨑 ㈱ ① kept" grep -qF ",Hall,髙橋 﨑 ㈱ ①,group" "$T/out"
 check "utf-8 csv: no warning" test ! -s "$T/err"
 
+# --- formulas do not travel: cells a spreadsheet would run get an apostrophe
+# (OWASP), import-csv takes it off, and the round trip changes nothing ---
+FDB=$T/formula.db
+"$KYODO" init --db "$FDB" --center fcen --name "式センター" >/dev/null 2>&1 ||
+	not_ok "setup: init the formula store" "kyodo init failed"
+fm() {	# DATE TITLE AGENDA: a board meeting
+	"$KYODO" add meeting --db "$FDB" --date "$1" --kind board --title "$2" --agenda "$3" \
+		--lang en >/dev/null 2>"$T/fm-err" || not_ok "setup: add meeting $2" "$(cat "$T/fm-err")"
+}
+fm 2026-07-01 '=HYPERLINK("http://x"&A1,"y")' '@SUM(1)'
+fm 2026-07-02 '+1' '-1+1'
+fm 2026-07-03 "'quoted" "'=x"
+fm 2026-07-04 '-4900000' 'メール@example'
+fm 2026-07-05 '真柴 =1' "$(printf '=2+2\nline two')"
+run "$KYODO" list meeting --db "$FDB" --format csv --lang en
+tr -d '\r' <"$T/out" >"$T/formula.csv"
+check "csv formulas: =HYPERLINK(…) written after an apostrophe, quoted" grep -qF \
+	",\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"y\"\")\"," "$T/formula.csv"
+check "csv formulas: @SUM(1) guarded" grep -qF ",'@SUM(1)," "$T/formula.csv"
+check "csv formulas: +1 and -1+1 guarded" grep -qF ",'+1,,,'-1+1," "$T/formula.csv"
+check "csv formulas: 'quoted kept as is; '=x gets a second apostrophe" \
+	grep -qF ",'quoted,,,''=x," "$T/formula.csv"
+check "csv formulas: a number (-4900000) stays a number" grep -qF ",-4900000,,,メール@example," "$T/formula.csv"
+check "csv formulas: a multi-line cell starting with = is guarded inside its quotes" \
+	grep -qF ",\"'=2+2" "$T/formula.csv"
+check "csv formulas: no cell starts with = + @ unguarded" \
+	sh -c "! grep -qE '(^|,)\"?[=+@]' '$T/formula.csv'"
+sed 's/^[^,]*,//' "$T/out" >"$T/first"
+for enc in utf-8 utf-8-bom cp932; do
+	run "$KYODO" list meeting --db "$FDB" --format csv --encoding "$enc" --lang en
+	cp "$T/out" "$T/formula-$enc.csv"
+	check "csv formulas $enc: guarded in this encoding too" grep -qaF ",'@SUM(1)," "$T/out"
+	rm -f "$T/back-$enc.db"
+	"$KYODO" init --db "$T/back-$enc.db" --center back --name "戻り" >/dev/null 2>&1
+	in_enc=$enc
+	[ "$enc" = utf-8-bom ] && in_enc=utf-8
+	run "$KYODO" import-csv meeting --db "$T/back-$enc.db" --encoding "$in_enc" \
+		"$T/formula-$enc.csv" --lang en
+	expect_out "csv formulas $enc: import-csv reads all five" "Imported 5 rows; skipped 0."
+	check "csv formulas $enc: the titles come back without the apostrophes" test \
+		"$(sqlite3 "$T/back-$enc.db" "SELECT group_concat(title, '|') FROM (SELECT title FROM meeting ORDER BY date)")" = \
+		"=HYPERLINK(\"http://x\"&A1,\"y\")|+1|'quoted|-4900000|真柴 =1"
+	"$KYODO" list meeting --db "$T/back-$enc.db" --format csv --lang en | sed 's/^[^,]*,//' >"$T/again"
+	check "csv formulas $enc: export → import → export gives the same CSV (but the ids)" \
+		cmp -s "$T/first" "$T/again"
+done
+# The reports and the grant status are written by the same csv_field.
+"$KYODO" add room --db "$FDB" --name '=cmd|calc' --active yes --lang en >/dev/null 2>&1
+"$KYODO" add use --db "$FDB" --date 2026-07-06 --room '=cmd|calc' --group g --category group \
+	--people 3 --fee 100 --lang en >/dev/null 2>&1
+"$KYODO" add application --db "$FDB" --program activity --fy 2026 --title '@SUM(1)' \
+	--cost 300000 --requested 200000 --lang en >/dev/null 2>&1
+for enc in utf-8 utf-8-bom cp932; do
+	run "$KYODO" report monthly --db "$FDB" --month 2026-07 --format csv --encoding "$enc" --lang en
+	check "report monthly csv $enc: a room named =cmd|calc is guarded" grep -qa "^'=cmd|calc,1,3," "$T/out"
+	run "$KYODO" grant status --db "$FDB" --format csv --encoding "$enc" --lang en
+	check "grant status csv $enc: a title @SUM(1) is guarded, amounts are numbers" \
+		grep -qaF ",2026,'@SUM(1),draft,200000,0,0,0,0,0" "$T/out"
+done
+
 # --- usage errors ---
 run "$KYODO" list use --db "$EDB" --encoding cp932 --lang en
 expect_rc "--encoding without --format csv: exit 2" 2

