@@ -74,6 +74,13 @@ $(BUILD)/tests/crash-writer: tests/crash/writer.c $(CORE_OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
 
+# The attacker of tests/cli/attack.sh: crafts monthly files from the format
+# alone, with SQLite and libsodium and no kyodo code (sync.h for its number).
+$(BUILD)/tests/craft: tests/tools/craft.c src/core/sync.h
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/tools/craft.c $(shell pkg-config --libs sqlite3 libsodium)
+check: $(BUILD)/tests/craft
+
 # make bench: city-scale figures beside their baselines (tests/bench/).  The
 # data (34 centers x 10 years) is made once into $(BUILD)/bench.
 $(BUILD)/tests/bench-hello: tests/bench/hello.c
