@@ -503,8 +503,8 @@ csvin_import(struct store *s, const struct actor *who, const struct kind *k,
 	}
 	nul = memchr(utf8, '\0', n);
 	if (nul != NULL) {
-		error_set(err, _("Line %zu: the file holds a NUL byte; it is not a text file."),
-		    line_of(utf8, (size_t)(nul - utf8)));
+		error_set(err, _("Line %zu: the file holds a NUL byte, so it is not text (a "
+		    "binary file, or text saved as UTF-16?)."), line_of(utf8, (size_t)(nul - utf8)));
 		return false;
 	}
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {

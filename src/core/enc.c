@@ -134,13 +134,15 @@ encoder_convert(struct encoder *c, const char *utf8, size_t n, struct buf *out)
 	return lost;
 }
 
+/* The line byte pos is on, counting CRLF, LF and CR alone as line ends, as
+ * csvin does (CR and LF are never part of a CP932 character). */
 static size_t
 line_of(const char *in, size_t pos)
 {
 	size_t line = 1, i;
 
 	for (i = 0; i < pos; i++)
-		if (in[i] == '\n')
+		if (in[i] == '\n' || (in[i] == '\r' && (i + 1 >= pos || in[i + 1] != '\n')))
 			line++;
 	return line;
 }
@@ -149,6 +151,7 @@ bool
 decode_to_utf8(enum encoding e, const char *in, size_t n, struct buf *out, struct error *err)
 {
 	char tmp[1024], *ip, *o;
+	const char *nul;
 	size_t inleft, outleft, bad;
 	uint32_t cp;
 	iconv_t cd;
@@ -158,11 +161,21 @@ decode_to_utf8(enum encoding e, const char *in, size_t n, struct buf *out, struc
 		n -= 3;
 		e = ENC_UTF8;
 	}
+	/* A NUL is no character of UTF-8 or CP932 text (in CP932 no byte of a
+	 * two-byte character is 0), so the raw bytes tell: say that, rather
+	 * than blame the encoding.  Excel's "Unicode text" is UTF-16, full of
+	 * them. */
+	nul = memchr(in, '\0', n);
+	if (nul != NULL) {
+		error_set(err, _("Line %zu: the file holds a NUL byte, so it is not text (a "
+		    "binary file, or text saved as UTF-16?)."), line_of(in, (size_t)(nul - in)));
+		return false;
+	}
 	if (e != ENC_CP932) {
 		for (bad = 0; bad < n;) {
 			size_t k = utf8_decode(in + bad, n - bad, &cp);
 
-			if (k == 0 || cp == 0) {
+			if (k == 0) {
 				error_set(err, _("Line %zu: the text is not valid UTF-8 "
 				    "(try --encoding cp932)."), line_of(in, bad));
 				return false;
@@ -191,9 +204,5 @@ decode_to_utf8(enum encoding e, const char *in, size_t n, struct buf *out, struc
 		buf_add(out, tmp, sizeof tmp - outleft);
 	}
 	iconv_close(cd);
-	if (memchr(buf_str(out), '\0', out->len) != NULL) {
-		error_set(err, _("The file holds a NUL byte; it is not a text file."));
-		return false;
-	}
 	return true;
 }

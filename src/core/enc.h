@@ -31,7 +31,8 @@ void encoder_start(struct encoder *c, struct buf *out);
 size_t encoder_convert(struct encoder *c, const char *utf8, size_t n, struct buf *out);
 
 /* Converts bytes in encoding e to UTF-8 (dropping a leading BOM).  Refuses
- * bytes that are not valid in e, naming the line they are on. */
+ * a NUL byte (not text at all) and bytes that are not valid in e, naming
+ * the line they are on; the output then holds no NUL. */
 bool decode_to_utf8(enum encoding e, const char *in, size_t n, struct buf *out,
     struct error *err);
 

@@ -202,10 +202,24 @@ printf 'date,kind,title\r\n2026-10-01,board,a\r\n' | tr -d '\n' >"$T/cr.csv"
 run "$KYODO" import-csv meeting --db "$DB2" "$T/cr.csv" --lang en
 expect_rc "CR-only line ends: exit 0" 0
 expect_out "CR-only line ends: one row" "Imported 1 row; skipped 0."
-printf 'date,kind,title\n2026-10-04,bo\000ard,x\n' >"$T/nul.csv"
-run "$KYODO" import-csv meeting --db "$DB2" "$T/nul.csv" --lang en
-expect_rc "a NUL byte: exit 1" 1
-expect_err "a NUL byte: names the line" "Line 2"
+# A NUL byte: the file is not text, said as such with its line, whatever
+# the encoding; nothing is written, even of the good rows before it.
+printf 'date,kind,title\n2026-10-03,board,good\n2026-10-04,bo\000ard,x\n' >"$T/nul.csv"
+NUL_BEFORE=$(sqlite3 "$DB2" "SELECT count(*) FROM meeting")
+for enc in utf-8 cp932; do
+	run "$KYODO" import-csv meeting --db "$DB2" --encoding "$enc" --skip-bad "$T/nul.csv" --lang en
+	expect_rc "a NUL byte ($enc): exit 1" 1
+	expect_err "a NUL byte ($enc): names the line" "Line 3"
+	expect_err "a NUL byte ($enc): says the file holds one" "the file holds a NUL byte"
+	check "a NUL byte ($enc): not blamed on the encoding" sh -c "! grep -q 'not valid' '$T/err'"
+	check "a NUL byte ($enc): one sentence on stderr" test "$(wc -l <"$T/err")" -eq 1
+	check "a NUL byte ($enc): nothing written" \
+		test "$(sqlite3 "$DB2" "SELECT count(*) FROM meeting")" = "$NUL_BEFORE"
+done
+printf '\377\376d\000a\000t\000e\000\n\000' >"$T/utf16.csv"
+run "$KYODO" import-csv meeting --db "$DB2" "$T/utf16.csv" --lang ja
+expect_rc "a UTF-16 file: exit 1" 1
+expect_err "a UTF-16 file: said in Japanese, with the line" "1 行目: ファイルに NUL バイト"
 : >"$T/empty.csv"
 run "$KYODO" import-csv meeting --db "$DB2" "$T/empty.csv" --lang en
 expect_rc "an empty file: exit 1" 1

@@ -207,11 +207,13 @@ test_decode_refusals(void **state)
 	error_clear(&err);
 	assert_false(decode_to_utf8(ENC_CP932, "ok\r\n\x8B", 5, &dec, &err));
 	assert_contains(err.text, "Line 2");
-	/* A NUL is not text. */
+	/* A NUL is not text: said as such, with its line, in either encoding. */
 	buf_reset(&dec);
 	error_clear(&err);
 	assert_false(decode_to_utf8(ENC_CP932, "a\0b", 3, &dec, &err));
-	assert_true(err.text[0] != '\0');
+	assert_contains(err.text, "Line 1");
+	assert_contains(err.text, "NUL byte");
+	assert_not_contains(err.text, "CP932");
 
 	buf_reset(&dec);
 	error_clear(&err);
@@ -229,7 +231,25 @@ test_decode_refusals(void **state)
 	buf_reset(&dec);
 	error_clear(&err);
 	assert_false(decode_to_utf8(ENC_UTF8, "a\0b", 3, &dec, &err));
-	assert_true(err.text[0] != '\0');
+	assert_contains(err.text, "Line 1");
+	assert_contains(err.text, "NUL byte");
+	assert_not_contains(err.text, "UTF-8 (");
+	/* Lines end in CRLF, LF or CR alone, as csvin counts them. */
+	buf_reset(&dec);
+	error_clear(&err);
+	assert_false(decode_to_utf8(ENC_UTF8, S("date\r\n2026\n\rx,\0"), &dec, &err));
+	assert_contains(err.text, "Line 4");
+	assert_contains(err.text, "NUL byte");
+	buf_reset(&dec);
+	error_clear(&err);
+	assert_false(decode_to_utf8(ENC_CP932, S("a\r\nb\r\n\x82\xA0\0"), &dec, &err));
+	assert_contains(err.text, "Line 3");
+	/* UTF-16 (Excel's "Unicode text"), BOM and all. */
+	buf_reset(&dec);
+	error_clear(&err);
+	assert_false(decode_to_utf8(ENC_UTF8, S("\xFF\xFE" "d\0a\0"), &dec, &err));
+	assert_contains(err.text, "UTF-16");
+	assert_int_equal(dec.len, 0);
 	buf_free(&dec);
 }
 
