@@ -48,7 +48,7 @@ struct reports {
 	bool year_view;
 	bool city;		/* city hall: the month lists the centers */
 	char center[128];	/* city hall: the center shown, "" for the list */
-	char center_name[160];
+	char center_name[sizeof ((struct public_key *)0)->name + 20];
 	struct report r;
 	bool have_r;
 	struct kept shown;	/* what r is: its key (its r unused) */

@@ -13,6 +13,7 @@
 #include "core/i18n.h"
 #include "core/keys.h"
 #include "core/sync.h"
+#include "core/synclog.h"
 #include "core/text.h"
 
 /* Reads a small text file whole (a key file), or NULL with a message. */
@@ -188,49 +189,45 @@ static const struct cmd_opt center_list_opts[] = {
 	{NULL, NULL, NULL},
 };
 
+struct center_lines {
+	struct buf line;
+};
+
+static void
+print_center(void *ctx, const struct synclog_center *c)
+{
+	struct center_lines *l = ctx;
+	char *code = text_visible(c->code), *name = text_visible(c->name);
+	char *file = text_visible(c->heard ? synclog_basename(c->last.file) : "");
+
+	buf_reset(&l->line);
+	text_pad(&l->line, code, 12, false);
+	buf_addc(&l->line, ' ');
+	text_pad(&l->line, name, 20, false);
+	buf_printf(&l->line, " %.10s %6ld  %s%s", c->heard ? c->last.at : "-",
+	    c->heard ? c->last.rows : 0, file, c->late ? _("  not heard from in 35 days") : "");
+	printf("%s\n", buf_str(&l->line));
+	free(code);
+	free(name);
+	free(file);
+}
+
 static int
 exec_center_list(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	struct store *s = cmd_open_store(a);
-	struct buf line = {0};
-	sqlite3_stmt *st;
-	struct date today = date_today();
-	long today_days = date_to_days(today);
+	struct center_lines l = {{0}};
+	struct error err;
+	int rc = EXIT_DONE;
 
 	(void)self;
 	if (s == NULL)
 		return EXIT_REFUSED;
-	if (sqlite3_prepare_v2(store_db(s), "SELECT p.code, p.name, (SELECT max(at) FROM sync_log l "
-	    "WHERE l.peer = p.code AND l.direction = 'import'), (SELECT file FROM sync_log l WHERE "
-	    "l.peer = p.code AND l.direction = 'import' ORDER BY at DESC LIMIT 1), (SELECT rows "
-	    "FROM sync_log l WHERE l.peer = p.code AND l.direction = 'import' ORDER BY at DESC "
-	    "LIMIT 1) FROM peer p WHERE p.code <> 'city' ORDER BY p.code", -1, &st, NULL) != SQLITE_OK) {
-		store_close(s);
-		return cmd_fail("%s", _("Cannot read the enrolled centers."));
-	}
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *last = (const char *)sqlite3_column_text(st, 2);
-		struct date d;
-		bool late = true;
-		char day[11] = "-";
-
-		if (last != NULL) {
-			snprintf(day, sizeof day, "%.10s", last);
-			late = !date_parse(day, &d) || today_days - date_to_days(d) > 35;
-		}
-		buf_reset(&line);
-		text_pad(&line, (const char *)sqlite3_column_text(st, 0), 12, false);
-		buf_addc(&line, ' ');
-		text_pad(&line, (const char *)sqlite3_column_text(st, 1), 20, false);
-		buf_printf(&line, " %s %6d  %s%s", day, sqlite3_column_int(st, 4),
-		    sqlite3_column_text(st, 3) ? (const char *)sqlite3_column_text(st, 3) : "",
-		    late ? _("  not heard from in 35 days") : "");
-		printf("%s\n", buf_str(&line));
-	}
-	sqlite3_finalize(st);
-	buf_free(&line);
+	if (synclog_centers(s, date_today(), print_center, &l, &err) < 0)
+		rc = cmd_fail("%s", _("Cannot read the enrolled centers."));
+	buf_free(&l.line);
 	store_close(s);
-	return EXIT_DONE;
+	return rc;
 }
 
 const struct cmd_entry cmd_center_list_entry = {
@@ -332,16 +329,28 @@ static const struct cmd_opt import_opts[] = {
 static void
 print_result(const char *path, const struct sync_result *r)
 {
+	char *shown = text_visible(path);
 	int i;
 
-	printf(_("%s: from %s: %ld new, %ld updated, %ld unchanged"), path, r->sender, r->added,
+	if (r->stale) {
+		printf(_("%s: from %s: not newer than the file already taken from %s (made "
+		    "%.4s-%.2s-%.2s %.2s:%.2s UTC); nothing changed.\n"), shown, r->sender, r->sender,
+		    r->last_taken, r->last_taken + 4, r->last_taken + 6, r->last_taken + 9,
+		    r->last_taken + 11);
+		free(shown);
+		return;
+	}
+	printf(_("%s: from %s: %ld new, %ld updated, %ld unchanged"), shown, r->sender, r->added,
 	    r->updated, r->unchanged);
-	if (r->added + r->updated == 0)
+	if (r->removed > 0)
+		printf(_(", %ld no longer held by the city"), r->removed);
+	if (r->added + r->updated + r->removed == 0)
 		printf(" (%s)", _("nothing new"));
 	for (i = 0; i < r->ntables; i++)
 		if (r->t[i].added + r->t[i].updated > 0)
 			printf("; %s +%ld ~%ld", r->t[i].table, r->t[i].added, r->t[i].updated);
 	printf("\n");
+	free(shown);
 }
 
 static int
@@ -373,7 +382,10 @@ exec_import(const struct cmd_entry *self, const struct cmd_args *a)
 		if (ok[i])
 			print_result(a->pos[i], &res[i]);
 		else {
-			fprintf(stderr, _("kyodo: %s: refused: %s\n"), a->pos[i], errs[i].text);
+			char *shown = text_visible(a->pos[i]);
+
+			fprintf(stderr, _("kyodo: %s: refused: %s\n"), shown, errs[i].text);
+			free(shown);
 			rc = EXIT_REFUSED;
 		}
 	}

@@ -15,9 +15,13 @@
 
 #include "audit.h"
 #include "buf.h"
+#include "bundle.h"
 #include "date.h"
 #include "i18n.h"
+#include "inner.h"
 #include "keys.h"
+#include "merge.h"
+#include "text.h"
 
 #define MAGIC "KYODOSYN"
 #define CHUNK 65536
@@ -26,15 +30,6 @@
 #define SEALED_BYTES (crypto_box_SEALBYTES + KEY_BYTES)
 #define STREAM_HEADER crypto_secretstream_xchacha20poly1305_HEADERBYTES
 #define ABYTES crypto_secretstream_xchacha20poly1305_ABYTES
-
-/* What travels each way, in the order rows must be applied (a booking's
- * room before the booking).  The lists are also the tables a store owns
- * rows in (sync_owned_tables). */
-static const char *const center_tables[] = {
-	"room", "closed_day", "body", "member", "milestone", "plan", "plan_issue", "project",
-	"meeting", "event", "booking", "facility_use", "application", "expense", NULL,
-};
-static const char *const city_tables[] = {"programme", "decision", NULL};
 
 static void
 progress(const struct sync_progress *p, const char *what, long done, long total)
@@ -98,49 +93,82 @@ connection_idle(struct store *s, struct error *err)
 	return true;
 }
 
+/* Runs create, a "CREATE TABLE "t" (…)" of bundle.h, in the attached bundle
+ * (SQLite keeps the text without the "bundle." in the file). */
+static bool
+create_in_bundle(sqlite3 *db, const char *create)
+{
+	struct buf sql = {0};
+	bool ok;
+
+	buf_printf(&sql, "CREATE TABLE bundle.%s", create + strlen("CREATE TABLE "));
+	ok = exec_sql(db, buf_str(&sql));
+	buf_free(&sql);
+	return ok;
+}
+
 /* Builds the inner database in memory, from the store's own connection, and
- * returns it serialized (sqlite3_malloc'd). */
+ * returns it serialized (sqlite3_malloc'd).  Its tables are
+ * bundle_create_sql()'s, which the receiver checks to the letter. */
 static unsigned char *
 build_inner(struct store *s, const char *peer, const char *created, sqlite3_int64 *size,
     struct error *err)
 {
 	sqlite3 *db = store_db(s);
-	const char *const *t = store_kind(s) == STORE_CITY ? city_tables : center_tables;
+	const struct bundle_table *tables;
 	unsigned char *data = NULL;
+	struct buf sql = {0};
 	sqlite3_stmt *st;
-	char sql[512], num[32];
+	char num[32];
+	int n, i;
 	bool ok;
 
 	if (!connection_idle(s, err))
 		return NULL;
+	n = bundle_tables(store_kind(s) == STORE_CITY, &tables);
 	ok = exec_sql(db, "ATTACH ':memory:' AS bundle") &&
-	    exec_sql(db, "CREATE TABLE bundle.bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+	    create_in_bundle(db, BUNDLE_META_SQL);
+	for (i = 0; ok && i < n; i++) {
+		const struct bundle_table *t = &tables[i];
 
-	for (; ok && *t != NULL; t++) {
-		if (store_kind(s) == STORE_CITY && strcmp(*t, "decision") == 0)
-			snprintf(sql, sizeof sql, "CREATE TABLE bundle.%s AS SELECT * FROM main.%s "
-			    "WHERE origin = 'city' AND center = ?1", *t, *t);
+		buf_reset(&sql);
+		bundle_create_sql(t, &sql);
+		ok = create_in_bundle(db, buf_str(&sql));
+		buf_reset(&sql);
+		buf_printf(&sql, "INSERT INTO bundle.\"%s\" (", t->kind->table);
+		bundle_column_list(t, &sql);
+		buf_adds(&sql, ") SELECT ");
+		bundle_column_list(t, &sql);
+		/* The city sends a center its decisions on that center's
+		 * applications, and every programme. */
+		if (kind_field(t->kind, "center") >= 0 && store_kind(s) == STORE_CITY)
+			buf_printf(&sql, " FROM main.\"%s\" WHERE origin = ?2 AND center = ?1",
+			    t->kind->table);
 		else
-			snprintf(sql, sizeof sql, "CREATE TABLE bundle.%s AS SELECT * FROM main.%s "
-			    "WHERE origin = ?2", *t, *t);
-		ok = sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK;
+			buf_printf(&sql, " FROM main.\"%s\" WHERE origin = ?2", t->kind->table);
+		ok = ok && sqlite3_prepare_v2(db, buf_str(&sql), -1, &st, NULL) == SQLITE_OK;
 		if (ok) {
 			sqlite3_bind_text(st, 1, peer, -1, SQLITE_STATIC);
 			sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
 			ok = sqlite3_step(st) == SQLITE_DONE;
 			sqlite3_finalize(st);
 		}
-		snprintf(sql, sizeof sql, "INSERT INTO bundle.bundle_meta VALUES ('rows_%s', "
-		    "(SELECT count(*) FROM bundle.%s))", *t, *t);
-		ok = ok && exec_sql(db, sql);
+		buf_reset(&sql);
+		buf_printf(&sql, "INSERT INTO bundle.bundle_meta VALUES ('rows_%s', "
+		    "(SELECT CAST(count(*) AS TEXT) FROM bundle.\"%s\"))", t->kind->table,
+		    t->kind->table);
+		ok = ok && exec_sql(db, buf_str(&sql));
 	}
+	buf_free(&sql);
 	snprintf(num, sizeof num, "%d", store_schema_version());
 	ok = ok && sqlite3_prepare_v2(db, "INSERT INTO bundle.bundle_meta VALUES ('format', ?1), "
 	    "('sender', ?2), ('receiver', ?3), ('created_at', ?4), ('schema_version', ?5)", -1,
 	    &st, NULL) == SQLITE_OK;
 	if (ok) {
-		snprintf(sql, sizeof sql, "%d", SYNC_FORMAT);
-		sqlite3_bind_text(st, 1, sql, -1, SQLITE_TRANSIENT);
+		char format[16];
+
+		snprintf(format, sizeof format, "%d", SYNC_FORMAT);
+		sqlite3_bind_text(st, 1, format, -1, SQLITE_TRANSIENT);
 		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, peer, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 4, created, -1, SQLITE_STATIC);
@@ -345,15 +373,15 @@ fail:
 }
 
 static void
-log_sync(struct store *s, const char *direction, const char *peer, const char *file, long rows,
-    const char *result)
+log_sync(struct store *s, const char *direction, const char *peer, const char *file,
+    const char *created, long rows, const char *result)
 {
 	sqlite3_stmt *st;
 	char now[21];
 
 	date_now_utc(now);
 	if (sqlite3_prepare_v2(store_db(s), "INSERT INTO sync_log (at, direction, peer, file, "
-	    "rows, result) VALUES (?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
+	    "rows, result, created) VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &st, NULL) != SQLITE_OK)
 		return;
 	sqlite3_bind_text(st, 1, now, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, direction, -1, SQLITE_STATIC);
@@ -361,6 +389,7 @@ log_sync(struct store *s, const char *direction, const char *peer, const char *f
 	sqlite3_bind_text(st, 4, file, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 5, rows);
 	sqlite3_bind_text(st, 6, result, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, created, -1, SQLITE_STATIC);
 	sqlite3_step(st);
 	sqlite3_finalize(st);
 }
@@ -412,7 +441,7 @@ sync_export(struct store *s, const struct actor *who, const char *peer, const ch
 	if (ok) {
 		progress(p, _("Done"), 3, 3);
 		snprintf(sum, sizeof sum, "%s → %s", name, peer);
-		log_sync(s, "export", peer, name, 0, "ok");
+		log_sync(s, "export", peer, name, created, 0, "ok");
 		if (store_begin(s, NULL)) {
 			audit_log(s, who, "export", NULL, NULL, sum, NULL);
 			store_commit(s, NULL);
@@ -424,6 +453,7 @@ sync_export(struct store *s, const struct actor *who, const char *peer, const ch
 /* ---- reading ---- */
 
 struct header {
+	uint32_t format;
 	char sender[17], receiver[17], created[16];
 	const unsigned char *sealed, *stream_header, *body;
 	size_t body_len;
@@ -449,30 +479,22 @@ read_code(const unsigned char **p, const unsigned char *end, char out[17])
 	memcpy(out, *p, len);
 	out[len] = '\0';
 	*p += len;
-	return valid_code(out);
+	return strlen(out) == len && valid_code(out);
 }
 
+/* The header as this format lays it out; the format number itself is
+ * judged only once the signature has shown who wrote it. */
 static bool
 parse_header(const unsigned char *d, size_t n, struct header *h, struct error *err)
 {
 	const unsigned char *p = d + 12, *end = d + n - SIG_BYTES;
-	uint32_t version;
 	int i;
 
 	if (n < 12 + SIG_BYTES || memcmp(d, MAGIC, 8) != 0) {
 		error_set(err, _("This is not a kyodo sync file."));
 		return false;
 	}
-	version = get_u32(d + 8);
-	if (version > SYNC_FORMAT) {
-		error_set(err, _("This file was made by a newer kyodo (format %u); update kyodo "
-		    "to read it."), (unsigned)version);
-		return false;
-	}
-	if (version != SYNC_FORMAT) {
-		error_set(err, _("This file has an unknown format (%u)."), (unsigned)version);
-		return false;
-	}
+	h->format = get_u32(d + 8);
 	if (!read_code(&p, end, h->sender) || !read_code(&p, end, h->receiver) ||
 	    (size_t)(end - p) < 15 + SEALED_BYTES + STREAM_HEADER) {
 		error_set(err, _("This file is damaged (its header cannot be read)."));
@@ -521,8 +543,10 @@ open_body(struct store *s, const struct header *h, size_t *out_len, struct error
 	sodium_memzero(key, sizeof key);
 	cap = h->body_len;	/* the plaintext is shorter than the ciphertext */
 	plain = sqlite3_malloc64(cap > 0 ? cap : 1);
-	if (plain == NULL)
-		abort();
+	if (plain == NULL) {
+		error_set(err, _("There is not enough memory to open this file."));
+		return NULL;
+	}
 	while (ok && tag != crypto_secretstream_xchacha20poly1305_TAG_FINAL) {
 		if (h->body_len - off < 4) {
 			ok = false;
@@ -548,295 +572,9 @@ open_body(struct store *s, const struct header *h, size_t *out_len, struct error
 	return plain;
 }
 
-/* A file's database is attached as "incoming", or "incoming<k>" for the
- * k-th file of a batch: SQLite will not detach a database inside the
- * transaction that read it, so a batch gives each file its own name and
- * detaches them all after the commit. */
-
-static char *
-meta(sqlite3 *db, const char *in, const char *key)
-{
-	char sql[96];
-	sqlite3_stmt *st;
-	char *v = NULL;
-
-	snprintf(sql, sizeof sql, "SELECT value FROM %s.bundle_meta WHERE key = ?", in);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return NULL;
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = xstrdup((const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	return v;
-}
-
-/* The first n columns of sql's one row, bound to a and b; false if it fails. */
-static bool
-counts_of(sqlite3 *db, const char *sql, const char *a, const char *b, long *out, int n)
-{
-	sqlite3_stmt *st;
-	bool ok = false;
-	int i;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
-	if (a != NULL)
-		sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	if (b != NULL)
-		sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		for (i = 0; i < n; i++)
-			out[i] = sqlite3_column_int64(st, i);
-		ok = true;
-	}
-	sqlite3_finalize(st);
-	return ok;
-}
-
-static long
-count_of(sqlite3 *db, const char *sql, const char *a, const char *b)
-{
-	long n;
-
-	return counts_of(db, sql, a, b, &n, 1) ? n : -1;
-}
-
-/* The columns both schemas have, quoted and comma-separated. */
-static bool
-common_columns(sqlite3 *db, const char *in, const char *table, struct buf *cols, struct buf *set)
-{
-	char sql[256];
-	sqlite3_stmt *st;
-	int n = 0;
-
-	snprintf(sql, sizeof sql, "SELECT i.name FROM pragma_table_info('%s', '%s') i "
-	    "JOIN pragma_table_info('%s', 'main') m ON m.name = i.name", table, in, table);
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK)
-		return false;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 0);
-
-		if (strchr(c, '"') != NULL)
-			continue;
-		buf_printf(cols, "%s\"%s\"", n ? ", " : "", c);
-		if (strcmp(c, "uuid") != 0)
-			buf_printf(set, "%s\"%s\" = excluded.\"%s\"", set->len ? ", " : "", c, c);
-		n++;
-	}
-	sqlite3_finalize(st);
-	return n > 0;
-}
-
-static bool
-has_columns(sqlite3 *db, const char *in, const char *table)
-{
-	char sql[256];
-
-	snprintf(sql, sizeof sql, "SELECT count(*) FROM pragma_table_info('%s', '%s') "
-	    "WHERE name IN ('uuid', 'origin', 'version')", table, in);
-	return count_of(db, sql, NULL, NULL) == 3;
-}
-
-/* Checks one table's rows against ownership and applies them by version. */
-static bool
-apply_table(struct store *s, const char *in, const char *table, const struct header *h,
-    struct sync_counts *c, struct error *err)
-{
-	sqlite3 *db = store_db(s);
-	struct buf cols = {0}, set = {0}, sql = {0};
-	char q[512], *rows_meta, key[64];
-	long against[3];
-	bool ok = false;
-	long n;
-
-	c->table = table;
-	if (!has_columns(db, in, table) || !common_columns(db, in, table, &cols, &set)) {
-		error_set(err, _("This file is damaged (table %s is not as expected)."), table);
-		goto out;
-	}
-	snprintf(key, sizeof key, "rows_%s", table);
-	rows_meta = meta(db, in, key);
-	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s", in, table);
-	c->incoming = count_of(db, q, NULL, NULL);
-	n = rows_meta != NULL ? strtol(rows_meta, NULL, 10) : -1;
-	free(rows_meta);
-	if (n != c->incoming) {
-		error_set(err, _("This file is damaged (table %s does not hold the rows it "
-		    "lists)."), table);
-		goto out;
-	}
-	/* Every row must name itself once, with a version: a row without an id
-	 * could never be matched again and would be added on every import. */
-	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s WHERE typeof(uuid) <> 'text' OR "
-	    "length(uuid) NOT BETWEEN 1 AND 64 OR typeof(version) <> 'integer' OR version < 1",
-	    in, table);
-	if (count_of(db, q, NULL, NULL) != 0) {
-		error_set(err, _("This file is damaged (%s rows without a proper id or version)."),
-		    table);
-		goto out;
-	}
-	snprintf(q, sizeof q, "SELECT count(*) - count(DISTINCT uuid) FROM %s.%s", in, table);
-	if (count_of(db, q, NULL, NULL) != 0) {
-		error_set(err, _("This file is damaged (%s rows with the same id)."), table);
-		goto out;
-	}
-	/* A sender writes only rows it owns; the city's decisions in a file
-	 * for this center concern this center only. */
-	snprintf(q, sizeof q, "SELECT count(*) FROM %s.%s WHERE origin IS NOT ?1", in, table);
-	if (count_of(db, q, h->sender, NULL) != 0) {
-		error_set(err, _("This file holds %s rows that %s does not own; it is refused."),
-		    table, h->sender);
-		goto out;
-	}
-	snprintf(q, sizeof q, "SELECT count(*) FROM %s.decision WHERE center IS NOT ?1", in);
-	if (strcmp(table, "decision") == 0 && count_of(db, q, h->receiver, NULL) != 0) {
-		error_set(err, _("This file holds decisions for another center; it is refused."));
-		goto out;
-	}
-	/* One pass of the file's rows against the store: new rows, newer
-	 * versions, and rows someone else owns (which refuse the file). */
-	snprintf(q, sizeof q, "SELECT count(*) FILTER (WHERE m.uuid IS NULL), "
-	    "count(*) FILTER (WHERE m.origin IS i.origin AND i.version > m.version), "
-	    "count(*) FILTER (WHERE m.uuid IS NOT NULL AND m.origin IS NOT i.origin) "
-	    "FROM %s.%s i LEFT JOIN main.%s m ON m.uuid = i.uuid", in, table, table);
-	if (!counts_of(db, q, NULL, NULL, against, 3)) {
-		store_sql_error(s, _("Applying the file"), err);
-		goto out;
-	}
-	if (against[2] != 0) {
-		error_set(err, _("This file would overwrite %s rows owned by someone else; it is "
-		    "refused."), table);
-		goto out;
-	}
-	c->added = against[0];
-	c->updated = against[1];
-	c->unchanged = c->incoming - c->added - c->updated;
-	if (c->added + c->updated == 0) {
-		ok = true;	/* the month's merge: most tables bring nothing new */
-		goto out;
-	}
-	buf_printf(&sql, "INSERT INTO main.%s (%s) SELECT %s FROM %s.%s WHERE true "
-	    "ON CONFLICT (uuid) DO UPDATE SET %s WHERE excluded.version > main.%s.version",
-	    table, buf_str(&cols), buf_str(&cols), in, table, buf_str(&set), table);
-	if (sqlite3_exec(db, buf_str(&sql), NULL, NULL, NULL) != SQLITE_OK) {
-		store_sql_error(s, _("Applying the file"), err);
-		goto out;
-	}
-	ok = true;
-out:
-	buf_free(&cols);
-	buf_free(&set);
-	buf_free(&sql);
-	return ok;
-}
-
-static bool
-table_allowed(const char *const *list, const char *name)
-{
-	for (; *list != NULL; list++)
-		if (strcmp(*list, name) == 0)
-			return true;
-	return false;
-}
-
-/* Checks the inner database attached as in and applies it in one
- * transaction (a savepoint inside a batch's). */
-static bool
-apply_inner(struct store *s, const char *in, const struct actor *who, const struct header *h,
-    const char *path, struct sync_result *res, const struct sync_progress *p, struct error *err)
-{
-	sqlite3 *db = store_db(s);
-	const char *const *tables = strcmp(h->sender, "city") == 0 ? city_tables : center_tables;
-	char *format = NULL, *sender = NULL, *receiver = NULL, *schema = NULL, *ic = NULL;
-	char sum[256], q[128];
-	sqlite3_stmt *st;
-	int i, ntables;
-	bool ok = false;
-
-	snprintf(q, sizeof q, "PRAGMA %s.integrity_check(1)", in);
-	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) == SQLITE_OK) {
-		if (sqlite3_step(st) == SQLITE_ROW)
-			ic = xstrdup((const char *)sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-	}
-	if (ic == NULL || strcmp(ic, "ok") != 0) {
-		error_set(err, _("This file is damaged inside (its database fails the integrity "
-		    "check)."));
-		goto out;
-	}
-	format = meta(db, in, "format");
-	sender = meta(db, in, "sender");
-	receiver = meta(db, in, "receiver");
-	schema = meta(db, in, "schema_version");
-	if (format == NULL || sender == NULL || receiver == NULL || schema == NULL ||
-	    atoi(format) != SYNC_FORMAT || strcmp(sender, h->sender) != 0 ||
-	    strcmp(receiver, h->receiver) != 0) {
-		error_set(err, _("This file is damaged inside (its description does not match)."));
-		goto out;
-	}
-	if (atoi(schema) > store_schema_version()) {
-		error_set(err, _("This file was made by a newer kyodo (schema %d; this kyodo knows "
-		    "up to %d); update kyodo to read it."), atoi(schema), store_schema_version());
-		goto out;
-	}
-	/* Every table in the file must be one the sender may send. */
-	snprintf(q, sizeof q, "SELECT name FROM %s.sqlite_master WHERE type = 'table'", in);
-	if (sqlite3_prepare_v2(db, q, -1, &st, NULL) != SQLITE_OK)
-		goto out;
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(st, 0);
-
-		if (strcmp(name, "bundle_meta") != 0 && !table_allowed(tables, name)) {
-			error_set(err, _("This file holds a table kyodo does not take from %s (%s)."),
-			    h->sender, name);
-			sqlite3_finalize(st);
-			goto out;
-		}
-	}
-	sqlite3_finalize(st);
-	for (ntables = 0; tables[ntables] != NULL; ntables++)
-		;
-	if (!store_begin(s, err))
-		goto out;
-	exec_sql(db, "PRAGMA defer_foreign_keys = ON");
-	snprintf(res->sender, sizeof res->sender, "%s", h->sender);
-	snprintf(res->created, sizeof res->created, "%s", h->created);
-	for (i = 0; i < ntables; i++) {
-		snprintf(q, sizeof q, "SELECT count(*) FROM %s.sqlite_master WHERE name = '%s'", in,
-		    tables[i]);
-		if (count_of(db, q, NULL, NULL) != 1)
-			continue;
-		progress(p, _("Applying the records"), i, ntables);
-		if (!apply_table(s, in, tables[i], h, &res->t[res->ntables], err)) {
-			store_rollback(s);
-			goto out;
-		}
-		res->added += res->t[res->ntables].added;
-		res->updated += res->t[res->ntables].updated;
-		res->unchanged += res->t[res->ntables].unchanged;
-		res->ntables++;
-	}
-	snprintf(sum, sizeof sum, "%s: +%ld ~%ld =%ld", path ? path : "-", res->added,
-	    res->updated, res->unchanged);
-	log_sync(s, "import", h->sender, path ? path : "-", res->added + res->updated, "ok");
-	if (!audit_log(s, who, "import", NULL, NULL, sum, err) || !store_commit(s, err)) {
-		store_rollback(s);
-		goto out;
-	}
-	progress(p, _("Done"), ntables, ntables);
-	ok = true;
-out:
-	free(ic);
-	free(format);
-	free(sender);
-	free(receiver);
-	free(schema);
-	return ok;
-}
-
 /* Everything that needs no SQL: the header, the addressee, the sender's
- * enrolled key and signature, the file's name, decryption.  Returns the
- * inner database (sqlite3_malloc'd) or NULL with err set. */
+ * enrolled key and signature, the format, the file's name, decryption.
+ * Returns the inner database (sqlite3_malloc'd) or NULL with err set. */
 static unsigned char *
 unseal(struct store *s, const char *path, const unsigned char *data, size_t n, struct header *h,
     size_t *len, struct error *err)
@@ -870,6 +608,18 @@ unseal(struct store *s, const char *path, const unsigned char *data, size_t n, s
 		    "forged."), h->sender);
 		return NULL;
 	}
+	/* Signed by the sender's own key: a format other than ours is a kyodo
+	 * of another version, not damage. */
+	if (h->format > SYNC_FORMAT) {
+		error_set(err, _("This file was made by a newer version of kyodo; update kyodo "
+		    "here to read it."));
+		return NULL;
+	}
+	if (h->format != SYNC_FORMAT) {
+		error_set(err, _("This file was made by an older version of kyodo; update kyodo "
+		    "at %s and make the file again."), h->sender);
+		return NULL;
+	}
 	if (path != NULL) {
 		base = strrchr(path, '/');
 		base = base ? base + 1 : path;
@@ -883,36 +633,86 @@ unseal(struct store *s, const char *path, const unsigned char *data, size_t n, s
 	return open_body(s, h, len, err);
 }
 
-/* Attaches the inner database as in; SQLite owns plain from here on. */
+/* Unseals data and reads its inner database into f (no store write, no
+ * lock held). */
 static bool
-attach(struct store *s, const char *in, unsigned char *plain, size_t len, struct error *err)
+prepare(struct store *s, const char *path, const unsigned char *data, size_t n,
+    struct merge_file *f, struct error *err)
 {
-	char sql[64];
+	struct inner_expect x;
+	struct header h;
+	unsigned char *plain;
+	size_t len = 0;
 
-	snprintf(sql, sizeof sql, "ATTACH ':memory:' AS %s", in);
-	if (sqlite3_exec(store_db(s), sql, NULL, NULL, NULL) != SQLITE_OK) {
-		sqlite3_free(plain);
-		store_sql_error(s, _("Reading the file"), err);
+	memset(f, 0, sizeof *f);
+	f->path = path;
+	plain = unseal(s, path, data, n, &h, &len, err);
+	if (plain == NULL)
 		return false;
-	}
-	/* The plaintext stays in memory: SQLite reads it where it lies. */
-	if (sqlite3_deserialize(store_db(s), in, plain, (sqlite3_int64)len, (sqlite3_int64)len,
-	    SQLITE_DESERIALIZE_FREEONCLOSE) != SQLITE_OK) {
-		snprintf(sql, sizeof sql, "DETACH %s", in);
-		sqlite3_exec(store_db(s), sql, NULL, NULL, NULL);
-		error_set(err, _("This file is damaged inside (not a database)."));
-		return false;
-	}
-	return true;
+	snprintf(f->sender, sizeof f->sender, "%s", h.sender);
+	snprintf(f->receiver, sizeof f->receiver, "%s", h.receiver);
+	snprintf(f->created, sizeof f->created, "%s", h.created);
+	x.sender = h.sender;
+	x.receiver = h.receiver;
+	x.created = h.created;
+	x.format = SYNC_FORMAT;
+	x.schema_max = store_schema_version();
+	return inner_read(plain, len, &x, &f->in, err);
 }
 
-static void
-detach(struct store *s, const char *in)
+/* Reads a whole file, refusing anything but a regular file of at most
+ * SYNC_FILE_MAX bytes before reading a byte of it. */
+static bool
+read_file(const char *path, struct buf *data, struct error *err)
 {
-	char sql[64];
+	char *shown = text_visible(path);
+	struct stat st;
+	size_t off = 0;
+	ssize_t got;
+	int fd;
+	bool ok = false;
 
-	snprintf(sql, sizeof sql, "DETACH %s", in);
-	sqlite3_exec(store_db(s), sql, NULL, NULL, NULL);
+	fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
+	if (fd < 0) {
+		error_set(err, _("Cannot read %s: %s"), shown, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		error_set(err, _("%s is not a file kyodo can read."), shown);
+		goto out;
+	}
+	if (st.st_size > SYNC_FILE_MAX) {
+		error_set(err, _("%s is %lld MB; a kyodo file is never larger than %ld MB, so it is "
+		    "refused unread."), shown, (long long)(st.st_size / (1024 * 1024)),
+		    SYNC_FILE_MAX / (1024 * 1024));
+		goto out;
+	}
+	buf_reserve(data, (size_t)st.st_size + 1);
+	while (off < (size_t)st.st_size + 1) {
+		got = read(fd, data->data + off, (size_t)st.st_size + 1 - off);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			error_set(err, _("Cannot read %s: %s"), shown, strerror(errno));
+			goto out;
+		}
+		if (got == 0)
+			break;
+		off += (size_t)got;
+	}
+	if (off != (size_t)st.st_size) {
+		error_set(err, _("%s changed while it was read; try again."), shown);
+		goto out;
+	}
+	data->len = off;
+	ok = true;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (!ok)
+		buf_free(data);
+	free(shown);
+	return ok;
 }
 
 bool
@@ -920,47 +720,22 @@ sync_import_bytes(struct store *s, const struct actor *who, const char *path,
     const unsigned char *data, size_t n, struct sync_result *res,
     const struct sync_progress *p, struct error *err)
 {
-	struct header h;
-	unsigned char *plain;
-	size_t len = 0;
+	struct merge_file f;
 	bool ok;
 
 	memset(res, 0, sizeof *res);
 	progress(p, _("Checking the file"), 0, 1);
-	if (!connection_idle(s, err))
+	if (!prepare(s, path, data, n, &f, err))
 		return false;
-	plain = unseal(s, path, data, n, &h, &len, err);
-	if (plain == NULL || !attach(s, "incoming", plain, len, err))
-		return false;
-	ok = apply_inner(s, "incoming", who, &h, path, res, p, err);
-	detach(s, "incoming");
-	return ok;
-}
-
-static bool
-read_file(const char *path, struct buf *data, struct error *err)
-{
-	char chunk[65536];
-	struct stat st;
-	size_t got;
-	FILE *f;
-	bool ok;
-
-	f = fopen(path, "rb");
-	if (f == NULL) {
-		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
-		return false;
+	ok = connection_idle(s, err) && store_begin(s, err);
+	if (ok) {
+		ok = merge_apply(s, who, &f, res, p, err);
+		if (ok)
+			ok = store_commit(s, err);
+		else
+			store_rollback(s);
 	}
-	if (fstat(fileno(f), &st) == 0 && st.st_size > 0)
-		buf_reserve(data, (size_t)st.st_size);
-	while ((got = fread(chunk, 1, sizeof chunk, f)) > 0)
-		buf_add(data, chunk, got);
-	ok = !ferror(f);
-	fclose(f);
-	if (!ok) {
-		error_set(err, _("Cannot read %s: %s"), path, strerror(errno));
-		buf_free(data);
-	}
+	inner_free(&f.in);
 	return ok;
 }
 
@@ -974,91 +749,93 @@ sync_import(struct store *s, const struct actor *who, const char *path, struct s
 	return ok;
 }
 
-/* One file of a batch, attached as incoming<k>; true when it was applied
- * (inside the batch's transaction, not yet committed). */
-static bool
-batch_one(struct store *s, const struct actor *who, const char *path, int k, bool *attached,
-    struct sync_result *res, const struct sync_progress *p, struct error *err)
+/* Applies the prepared files of a batch in one transaction, each in a
+ * savepoint of its own. */
+static void
+apply_batch(struct store *s, const struct actor *who, struct merge_file *f, int n,
+    struct sync_result *res, bool *ok, struct error *errs, const struct sync_progress *p)
 {
-	struct buf data = {0};
-	struct header h;
-	unsigned char *plain;
-	char in[24];
-	size_t len = 0;
+	struct error err;
+	int i, applied = 0;
 
-	memset(res, 0, sizeof *res);
-	progress(p, _("Checking the file"), 0, 1);
-	if (!read_file(path, &data, err))
-		return false;
-	plain = unseal(s, path, (const unsigned char *)buf_str(&data), data.len, &h, &len, err);
-	buf_free(&data);
-	snprintf(in, sizeof in, "incoming%d", k);
-	if (plain == NULL || !attach(s, in, plain, len, err))
-		return false;
-	*attached = true;
-	return apply_inner(s, in, who, &h, path, res, p, err);
+	if (!connection_idle(s, &err) || !store_begin(s, &err)) {
+		for (i = 0; i < n; i++)
+			if (ok[i]) {
+				ok[i] = false;
+				errs[i] = err;
+			}
+		return;
+	}
+	for (i = 0; i < n; i++) {
+		if (!ok[i])
+			continue;
+		ok[i] = merge_apply(s, who, &f[i], &res[i], p, &errs[i]);
+		applied += ok[i];
+		/* An error that ends the whole transaction (a full disk) takes the
+		 * batch's earlier files with it, and the later ones too. */
+		if (sqlite3_get_autocommit(store_db(s))) {
+			err = errs[i];
+			for (int j = 0; j < n; j++)
+				if (j != i && (ok[j] || j > i)) {
+					ok[j] = false;
+					errs[j] = err;
+				}
+			return;
+		}
+	}
+	if (applied > 0) {
+		if (!store_commit(s, &err))
+			for (i = 0; i < n; i++)
+				if (ok[i]) {
+					ok[i] = false;
+					errs[i] = err;
+				}
+	} else
+		store_rollback(s);
 }
 
 void
 sync_import_files(struct store *s, const struct actor *who, const char *const *paths, int n,
     struct sync_result *res, bool *ok, struct error *errs, const struct sync_progress *p)
 {
-	bool attached[SYNC_BATCH];
-	struct error err;
-	int first, last, i, applied;
-	char in[24];
+	struct merge_file *f = xcalloc(SYNC_BATCH, sizeof *f);
+	struct buf data = {0};
+	int first, last, i;
+	size_t bytes;
 
 	for (first = 0; first < n; first = last) {
-		last = first + SYNC_BATCH < n ? first + SYNC_BATCH : n;
-		memset(attached, 0, sizeof attached);
-		for (i = first; i < last; i++) {
-			memset(&res[i], 0, sizeof res[i]);
-			ok[i] = false;
+		/* Read and check a batch's files before the store is locked. */
+		bytes = 0;
+		for (last = first; last < n && last - first < SYNC_BATCH &&
+		    bytes < SYNC_BATCH_BYTES; last++) {
+			i = last - first;
+			memset(&res[last], 0, sizeof res[last]);
+			error_clear(&errs[last]);
+			progress(p, _("Checking the file"), 0, 1);
+			ok[last] = read_file(paths[last], &data, &errs[last]) &&
+			    prepare(s, paths[last], (const unsigned char *)data.data, data.len, &f[i],
+			    &errs[last]);
+			bytes += data.len;
+			buf_free(&data);
 		}
-		if (!connection_idle(s, &err) || !store_begin(s, &err)) {
-			for (i = first; i < last; i++)
-				errs[i] = err;
-			continue;
-		}
-		applied = 0;
-		for (i = first; i < last; i++) {
-			ok[i] = batch_one(s, who, paths[i], i - first, &attached[i - first], &res[i], p,
-			    &errs[i]);
-			applied += ok[i];
-			/* An error that ends the whole transaction (a full disk) takes the
-			 * batch's earlier files with it: they are refused too, and the
-			 * files after it wait for the next batch. */
-			if (sqlite3_get_autocommit(store_db(s))) {
-				err = errs[i];
-				for (int j = first; j < i; j++)
-					if (ok[j]) {
-						ok[j] = false;
-						errs[j] = err;
-					}
-				applied = 0;
-				last = i + 1;
-				break;
-			}
-		}
-		if (applied > 0) {
-			if (!store_commit(s, &err))
-				for (i = first; i < last; i++)
-					if (ok[i]) {
-						ok[i] = false;
-						errs[i] = err;
-					}
-		} else
-			store_rollback(s);
-		for (i = 0; i < SYNC_BATCH; i++)
-			if (attached[i]) {
-				snprintf(in, sizeof in, "incoming%d", i);
-				detach(s, in);
-			}
+		apply_batch(s, who, f, last - first, res + first, ok + first, errs + first, p);
+		for (i = 0; i < last - first; i++)
+			inner_free(&f[i].in);
 	}
+	free(f);
 }
 
 const char *const *
 sync_owned_tables(enum store_kind k)
 {
-	return k == STORE_CITY ? city_tables : center_tables;
+	static const char *names[2][KIND_MAX + 1];
+	const struct bundle_table *t;
+	int city = k == STORE_CITY, n, i;
+
+	if (names[city][0] == NULL) {
+		n = bundle_tables(city, &t);
+		for (i = 0; i < n; i++)
+			names[city][i] = t[i].kind->table;
+	}
+	return names[city];
 }

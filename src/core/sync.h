@@ -27,10 +27,14 @@
 
 #include "actor.h"
 #include "error.h"
+#include "record.h"
 #include "store.h"
 
-#define SYNC_FORMAT 1
-#define SYNC_MAX_TABLES 16
+/* 2: the inner tables are bundle_create_sql()'s, checked to the letter. */
+#define SYNC_FORMAT 2
+/* A monthly file of a center with thirty years of records is a few tens of
+ * megabytes; anything larger is refused before it is read. */
+#define SYNC_FILE_MAX (64L * 1024 * 1024)
 
 struct sync_progress {
 	void (*report)(void *ctx, const char *what, long done, long total);
@@ -45,14 +49,19 @@ bool sync_export(struct store *s, const struct actor *who, const char *peer, con
 struct sync_counts {
 	const char *table;
 	long incoming, added, updated, unchanged;
+	long removed;		/* city rows at a center that the city's file no longer holds */
 };
 
 struct sync_result {
 	char sender[17];
-	char created[16];	/* YYYYMMDD-HHMMSS */
+	char created[16];	/* YYYYMMDD-HHMMSS, UTC */
 	int ntables;
-	struct sync_counts t[SYNC_MAX_TABLES];
-	long added, updated, unchanged;
+	struct sync_counts t[KIND_MAX];
+	long added, updated, unchanged, removed;
+	/* Not newer than the last file taken from its sender (last_taken):
+	 * nothing was changed. */
+	bool stale;
+	char last_taken[16];
 };
 
 /* Verifies and applies one file.  On refusal the store is unchanged and err
@@ -65,15 +74,17 @@ bool sync_import_bytes(struct store *s, const struct actor *who, const char *pat
     const unsigned char *data, size_t n, struct sync_result *res,
     const struct sync_progress *p, struct error *err);
 
-/* Files applied in one transaction by sync_import_files: each is attached
- * under its own name until the commit, and SQLite attaches at most 10. */
+/* Files applied in one transaction by sync_import_files: a batch ends at
+ * this many files or once its files reach SYNC_BATCH_BYTES, since each is
+ * held in memory, read and checked, before the store is locked. */
 #define SYNC_BATCH 9
+#define SYNC_BATCH_BYTES (32L * 1024 * 1024)
 
-/* Verifies and applies several files, SYNC_BATCH to a transaction.  Each
- * file stands or falls alone, as with sync_import (ok[i], res[i], errs[i]),
- * but the store is written once per batch: at city hall every center's rows
- * land all over the same index pages, and a commit per file rewrote them
- * once per file. */
+/* Verifies and applies several files, a batch to a transaction.  Each file
+ * stands or falls alone, as with sync_import (ok[i], res[i], errs[i]),
+ * whatever refuses it, but the store is written once per batch: at city
+ * hall every center's rows land all over the same index pages, and a
+ * commit per file rewrote them once per file. */
 void sync_import_files(struct store *s, const struct actor *who, const char *const *paths, int n,
     struct sync_result *res, bool *ok, struct error *errs, const struct sync_progress *p);
 

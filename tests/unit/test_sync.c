@@ -13,23 +13,22 @@
 
 #include <limits.h>
 #include <sys/stat.h>
+#include <time.h>
 
 #include "core/actor.h"
 #include "core/buf.h"
+#include "core/grantbook.h"
+#include "core/bundle.h"
 #include "core/keys.h"
 #include "core/record.h"
 #include "core/sync.h"
 
-#define CREATED "20260501-093000"
+/* The stamp of files built here: now, as a real file's would be (a file
+ * older than the last one taken is not applied at all). */
+static char created_now[16];
+#define CREATED created_now
 
 static const struct actor admin = {"cli:test", ROLE_ADMIN};
-
-/* The tables a center's file carries, in sync.c's order. */
-static const char *const center_tables[] = {
-	"room", "closed_day", "body", "member", "milestone", "plan", "plan_issue", "project",
-	"meeting", "event", "booking", "facility_use", "application", "expense", NULL,
-};
-static const char *const city_tables[] = {"programme", "decision", NULL};
 
 struct sx {
 	char *dir;
@@ -255,6 +254,13 @@ setup(void **state)
 		return -1;
 	x->dir = unit_mkdtemp();
 	*state = x;
+	{
+		time_t now = time(NULL);
+		struct tm tm;
+
+		gmtime_r(&now, &tm);
+		strftime(created_now, sizeof created_now, "%Y%m%d-%H%M%S", &tm);
+	}
 	unit_path(x->city_path, sizeof x->city_path, x->dir, "city.db");
 	unit_path(x->c1_path, sizeof x->c1_path, x->dir, "c1.db");
 	x->city = store_create(x->city_path, STORE_CITY, NULL, "一関市", &err);
@@ -344,40 +350,57 @@ put_u32(struct buf *b, uint32_t v)
 }
 
 /* The inner database of from's own rows for receiver, as build_inner makes
- * it; tamper (SQL on schema "bundle") runs before it is serialized. */
+ * it (bundle.h's tables); tamper (SQL on schema "bundle") runs before it is
+ * serialized. */
 static void
 make_inner(struct sx *x, struct store *from, const char *receiver, const char *tamper)
 {
 	sqlite3 *db = store_db(from);
-	const char *const *t = store_kind(from) == STORE_CITY ? city_tables : center_tables;
+	const struct bundle_table *t;
 	sqlite3_int64 size = 0;
 	unsigned char *data;
-	char sql[512];
+	struct buf sql = {0};
+	int n, i;
 
+	n = bundle_tables(store_kind(from) == STORE_CITY, &t);
 	exec(from, "ATTACH ':memory:' AS bundle");
-	exec(from, "CREATE TABLE bundle.bundle_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-	for (; *t != NULL; t++) {
-		if (strcmp(*t, "decision") == 0)
-			snprintf(sql, sizeof sql, "CREATE TABLE bundle.decision AS SELECT * FROM "
-			    "main.decision WHERE origin = 'city' AND center = '%s'", receiver);
+	exec(from, "CREATE TABLE bundle.\"bundle_meta\" (\"key\" TEXT, \"value\" TEXT)");
+	for (i = 0; i < n; i++) {
+		buf_reset(&sql);
+		bundle_create_sql(&t[i], &sql);
+		/* "CREATE TABLE "x" (…)" → "CREATE TABLE bundle."x" (…)" */
+		buf_reset(&x->inner);
+		buf_printf(&x->inner, "CREATE TABLE bundle.%s", buf_str(&sql) + 13);
+		exec(from, buf_str(&x->inner));
+		buf_reset(&sql);
+		buf_printf(&sql, "INSERT INTO bundle.\"%s\" SELECT ", t[i].kind->table);
+		bundle_column_list(&t[i], &sql);
+		if (strcmp(t[i].kind->table, "decision") == 0)
+			buf_printf(&sql, " FROM main.decision WHERE origin = 'city' AND center = '%s'",
+			    receiver);
 		else
-			snprintf(sql, sizeof sql, "CREATE TABLE bundle.%s AS SELECT * FROM main.%s "
-			    "WHERE origin = '%s'", *t, *t, store_origin(from));
-		exec(from, sql);
+			buf_printf(&sql, " FROM main.\"%s\" WHERE origin = '%s'", t[i].kind->table,
+			    store_origin(from));
+		exec(from, buf_str(&sql));
 	}
-	snprintf(sql, sizeof sql, "INSERT INTO bundle.bundle_meta VALUES ('format', '1'), "
+	buf_reset(&sql);
+	buf_printf(&sql, "INSERT INTO bundle.bundle_meta VALUES ('format', '%d'), "
 	    "('sender', '%s'), ('receiver', '%s'), ('created_at', '%s'), ('schema_version', '%d')",
-	    store_origin(from), receiver, CREATED, store_schema_version());
-	exec(from, sql);
+	    SYNC_FORMAT, store_origin(from), receiver, CREATED, store_schema_version());
+	exec(from, buf_str(&sql));
 	if (tamper != NULL)
 		exec(from, tamper);
 	/* The row counts, after any tampering with the rows. */
-	for (t = store_kind(from) == STORE_CITY ? city_tables : center_tables; *t != NULL; t++) {
-		snprintf(sql, sizeof sql, "INSERT OR IGNORE INTO bundle.bundle_meta VALUES "
-		    "('rows_%s', (SELECT count(*) FROM bundle.%s))", *t, *t);
-		if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+	for (i = 0; i < n; i++) {
+		buf_reset(&sql);
+		buf_printf(&sql, "INSERT INTO bundle.bundle_meta SELECT 'rows_%s', "
+		    "(SELECT CAST(count(*) AS TEXT) FROM bundle.\"%s\") WHERE NOT EXISTS (SELECT 1 "
+		    "FROM bundle.bundle_meta WHERE key = 'rows_%s')", t[i].kind->table,
+		    t[i].kind->table, t[i].kind->table);
+		if (sqlite3_exec(db, buf_str(&sql), NULL, NULL, NULL) != SQLITE_OK)
 			continue;	/* a table the tampering dropped */
 	}
+	buf_free(&sql);
 	data = sqlite3_serialize(db, "bundle", &size, 0);
 	exec(from, "DETACH bundle");
 	assert_non_null(data);
@@ -442,7 +465,7 @@ forge(struct sx *x, struct store *from, struct store *to, const char *tamper)
 	assert_true(keys_own(to, &tk, &err));
 	make_inner(x, from, store_origin(to), tamper);
 	buf_reset(&x->f);
-	seal_file(&x->f, store_origin(from), store_origin(to), 1,
+	seal_file(&x->f, store_origin(from), store_origin(to), SYNC_FORMAT,
 	    (const unsigned char *)x->inner.data, x->inner.len, tk.box_pk, sign_sk);
 }
 
@@ -455,7 +478,7 @@ test_export_file(void **state)
 	char want[PATH_MAX];
 	struct stat st;
 
-	assert_int_equal(strncmp((const char *)x->data, "KYODOSYN\1\0\0\0", 12), 0);
+	assert_int_equal(strncmp((const char *)x->data, "KYODOSYN\2\0\0\0", 12), 0);
 	snprintf(want, sizeof want, "%s/kyodo-c1-to-city-", x->dir);
 	assert_int_equal(strncmp(x->file, want, strlen(want)), 0);
 	assert_int_equal(strlen(x->file), strlen(want) + strlen("20260501-093000.kyodo"));
@@ -602,14 +625,30 @@ static void
 test_refuse_future_format(void **state)
 {
 	struct sx *x = *state;
+	unsigned char sign_sk[crypto_sign_SECRETKEYBYTES], box_sk[crypto_box_SECRETKEYBYTES];
+	unsigned char box_pk[crypto_box_PUBLICKEYBYTES];
 	unsigned char *d = x->copy;
+	struct public_key city;
+	struct error err;
 
+	/* A damaged format number is damage, not a newer kyodo. */
 	memcpy(d, x->data, x->n);
-	d[8] = 2;
-	expect_refused(x->city, x->file, d, x->n,
-	    "This file was made by a newer kyodo (format 2); update kyodo to read it.");
-	d[8] = 0;
-	expect_refused(x->city, x->file, d, x->n, "unknown format (0)");
+	d[9] = 0xAA;
+	expect_refused(x->city, x->file, d, x->n, "signature does not match c1's key");
+	/* Signed by the sender with another format: another version of kyodo. */
+	assert_true(keys_secret(x->c1, sign_sk, box_sk, box_pk, &err));
+	assert_true(keys_own(x->city, &city, &err));
+	make_inner(x, x->c1, "city", NULL);
+	buf_reset(&x->f);
+	seal_file(&x->f, "c1", "city", SYNC_FORMAT + 1, (const unsigned char *)x->inner.data,
+	    x->inner.len, city.box_pk, sign_sk);
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file was made by a newer version of kyodo; update kyodo here to read it.");
+	buf_reset(&x->f);
+	seal_file(&x->f, "c1", "city", 1, (const unsigned char *)x->inner.data, x->inner.len,
+	    city.box_pk, sign_sk);
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file was made by an older version of kyodo; update kyodo at c1");
 }
 
 static void
@@ -740,7 +779,7 @@ test_refuse_sealed_to_another(void **state)
 	crypto_box_keypair(other_pk, other_sk);
 	make_inner(x, x->c1, "city", NULL);
 	buf_reset(&x->f);
-	seal_file(&x->f, "c1", "city", 1, (const unsigned char *)x->inner.data, x->inner.len,
+	seal_file(&x->f, "c1", "city", SYNC_FORMAT, (const unsigned char *)x->inner.data, x->inner.len,
 	    other_pk, sign_sk);
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
 	    "This file cannot be opened with this store's key.");
@@ -752,7 +791,7 @@ test_refuse_sealed_to_another(void **state)
 
 		assert_true(keys_own(x->city, &city, &err));
 		buf_reset(&x->f);
-		seal_file(&x->f, "c1", "city", 1, (const unsigned char *)x->inner.data,
+		seal_file(&x->f, "c1", "city", SYNC_FORMAT, (const unsigned char *)x->inner.data,
 		    x->inner.len, city.box_pk, sign_sk);
 		/* Keep the header; put junk for the body and sign it again. */
 		x->f.len = 12 + 3 + 5 + 15 + 80 + 24;
@@ -784,7 +823,7 @@ test_refuse_not_a_database(void **state)
 	assert_true(keys_own(x->city, &city, &err));
 	memset(junk, 'x', sizeof junk);
 	buf_reset(&x->f);
-	seal_file(&x->f, "c1", "city", 1, junk, sizeof junk, city.box_pk, sign_sk);
+	seal_file(&x->f, "c1", "city", SYNC_FORMAT, junk, sizeof junk, city.box_pk, sign_sk);
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len, "damaged inside");
 }
 
@@ -819,7 +858,7 @@ test_refuse_table_not_taken(void **state)
 
 	forge(x, x->c1, x->city, "CREATE TABLE bundle.programme AS SELECT * FROM main.programme");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "a table kyodo does not take from c1 (programme)");
+	    "This file holds something kyodo does not take (programme); it is refused.");
 	forge(x, x->c1, x->city, "CREATE TABLE bundle.staff AS SELECT * FROM main.staff");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len, "(staff)");
 }
@@ -831,10 +870,25 @@ test_refuse_row_count_mismatch(void **state)
 
 	forge(x, x->c1, x->city, "INSERT INTO bundle.bundle_meta VALUES ('rows_meeting', '5')");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "table meeting does not hold the rows it lists");
+	    "table Meeting does not hold the rows it lists");
 	forge(x, x->c1, x->city, "ALTER TABLE bundle.meeting DROP COLUMN version");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "table meeting is not as expected");
+	    "This file's table of Meeting is not as kyodo writes it; it is refused.");
+	/* Declared otherwise, to fool a check: a collation, a default, a key. */
+	forge(x, x->c1, x->city, "ALTER TABLE bundle.meeting RENAME TO m0; "
+	    "CREATE TABLE bundle.meeting AS SELECT * FROM bundle.m0; DROP TABLE bundle.m0");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file's table of Meeting is not as kyodo writes it; it is refused.");
+	forge(x, x->c1, x->city, "CREATE INDEX bundle.mine ON meeting (uuid)");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file holds something kyodo does not take (mine); it is refused.");
+	forge(x, x->c1, x->city, "CREATE VIEW bundle.v AS SELECT 1");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file holds something kyodo does not take (v); it is refused.");
+	forge(x, x->c1, x->city, "CREATE TRIGGER bundle.t AFTER INSERT ON meeting BEGIN "
+	    "SELECT 1; END");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file holds something kyodo does not take (t); it is refused.");
 }
 
 /* A row in c1's file that c1 does not own. */
@@ -845,13 +899,18 @@ test_refuse_foreign_origin(void **state)
 
 	forge(x, x->c1, x->city, "UPDATE bundle.meeting SET origin = 'c2'");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "This file holds meeting rows that c1 does not own; it is refused.");
+	    "This file is refused: Meeting \"運営委員会\" belongs to someone other than the "
+	    "sender.");
 	forge(x, x->c1, x->city, "UPDATE bundle.facility_use SET origin = 'city'");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "facility_use rows that c1 does not own");
+	    "Facility use \"髙橋 花子\" belongs to someone other than the sender");
 	forge(x, x->c1, x->city, "UPDATE bundle.room SET origin = NULL");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "room rows that c1 does not own");
+	    "Room \"和室\" belongs to someone other than the sender");
+	/* Compared to the letter: "C1" is not c1. */
+	forge(x, x->c1, x->city, "UPDATE bundle.room SET origin = 'C1'");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "Room \"和室\" belongs to someone other than the sender");
 	assert_int_equal(unit_sql_int(x->city, "SELECT count(*) FROM meeting"), 0);
 }
 
@@ -863,7 +922,11 @@ test_refuse_rows_without_uuid(void **state)
 	struct sx *x = *state;
 
 	forge(x, x->c1, x->city, "UPDATE bundle.meeting SET uuid = NULL");
-	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len, "meeting");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "Meeting \"運営委員会\" has no proper id.");
+	forge(x, x->c1, x->city, "INSERT INTO bundle.meeting SELECT * FROM bundle.meeting");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "Meeting \"運営委員会\" appears twice.");
 	assert_int_equal(unit_sql_int(x->city, "SELECT count(*) FROM meeting WHERE uuid IS NULL"), 0);
 }
 
@@ -879,23 +942,53 @@ test_refuse_overwrite_other_owner(void **state)
 	    "'2026-04-01T00:00:00Z', 'x', 'x', '2026-04-01', '大会議室', 'group')", x->use_uuid);
 	exec(x->city, sql);
 	expect_refused(x->city, x->file, x->data, x->n,
-	    "This file would overwrite facility_use rows owned by someone else; it is refused.");
+	    "This file is refused: Facility use \"髙橋 花子\" would change a row that belongs to "
+	    "someone else.");
 	assert_int_equal(unit_sql_int(x->city, "SELECT count(*) FROM room"), 0);
 }
 
 /* The city's file to c1 holds only c1's decisions and the programmes. */
+/* An application of c1's, applied, sent to the city and taken there. */
+static void
+applied_at_city(struct sx *x, char *uuid)
+{
+	struct sync_result res;
+	struct error err;
+	struct record r;
+	char path[PATH_MAX];
+
+	record_init(&r, kind_find("application"));
+	set(&r, "program", "activity");
+	set(&r, "fy", "2026");
+	set(&r, "title", "夏祭り");
+	set(&r, "cost", "300000");
+	set(&r, "requested", "200000");
+	insert(x->c1, &r, uuid);
+	if (!grant_move(x->c1, &admin, uuid, "applied", &err))
+		fail_msg("grant_move: %s", err.text);
+	export_to_new_dir(x, x->c1, "city", path);
+	if (!sync_import(x->city, &admin, path, &res, NULL, &err))
+		fail_msg("sync_import at the city: %s", err.text);
+}
+
+/* The city's file is the whole of its rows for the center: a decision made
+ * again after the city went back to a backup (a lower version) replaces
+ * the one the center had; another center's decision or a row that is not
+ * the city's refuses the file. */
 static void
 test_city_file_to_center(void **state)
 {
 	struct sx *x = *state;
 	struct sync_result res;
 	struct error err;
-	char path[PATH_MAX];
+	char path[PATH_MAX], app[37];
 
-	assert_true(sync_import(x->city, &admin, x->file, &res, NULL, &err));
+	applied_at_city(x, app);
+	if (!grant_city_step(x->city, &admin, GRANT_DECIDE, app, 150000, "2026-05-10", NULL, &err))
+		fail_msg("decide: %s", err.text);
 	exec(x->city, "INSERT INTO decision (uuid, origin, updated_at, created_by, updated_by, "
-	    "application, center, decided_amount) VALUES ('d1', 'city', '2026-05-01T00:00:00Z', "
-	    "'x', 'x', 'a1', 'c1', 1000), ('d2', 'city', '2026-05-01T00:00:00Z', 'x', 'x', 'a2', "
+	    "application, center, decided_amount) VALUES ('00000000-0000-4000-8000-0000000000d2', "
+	    "'city', '2026-05-01T00:00:00Z', 'x', 'x', '00000000-0000-4000-8000-0000000000a2', "
 	    "'c2', 2000)");
 	export_to_new_dir(x, x->city, "c1", path);
 	if (!sync_import(x->c1, &admin, path, &res, NULL, &err))
@@ -904,17 +997,35 @@ test_city_file_to_center(void **state)
 	assert_int_equal(counts_of(&res, "decision")->added, 1);
 	assert_int_equal(counts_of(&res, "programme")->unchanged, 3);
 	assert_int_equal(unit_sql_int(x->c1, "SELECT count(*) FROM decision"), 1);
-	assert_int_equal(unit_sql_int(x->c1, "SELECT decided_amount FROM decision"), 1000);
+	assert_int_equal(unit_sql_int(x->c1, "SELECT decided_amount FROM decision"), 150000);
+
+	/* The city goes back to a backup and decides again: version 1 again,
+	 * a lower amount.  The center shows what the city decided last. */
+	exec(x->city, "UPDATE decision SET decided_amount = 120000, version = 1, "
+	    "updated_at = '2026-05-20T00:00:00Z' WHERE center = 'c1'");
+	exec(x->c1, "UPDATE decision SET version = 2");
+	export_to_new_dir(x, x->city, "c1", path);
+	if (!sync_import(x->c1, &admin, path, &res, NULL, &err))
+		fail_msg("sync_import of the decision made again: %s", err.text);
+	assert_int_equal(counts_of(&res, "decision")->updated, 1);
+	assert_int_equal(unit_sql_int(x->c1, "SELECT decided_amount FROM decision"), 120000);
 
 	/* A city file holding another center's decision is refused. */
-	forge(x, x->city, x->c1, "INSERT INTO bundle.decision SELECT * FROM main.decision "
-	    "WHERE uuid = 'd2'");
+	forge(x, x->city, x->c1, "INSERT INTO bundle.decision SELECT uuid, origin, version, "
+	    "updated_at, deleted, created_by, updated_by, application, center, decided_amount, "
+	    "decided_on, conditions, advance_amount, advance_on, final_amount, settled_on, "
+	    "paid_amount, paid_on FROM main.decision WHERE center = 'c2'");
 	expect_refused(x->c1, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "This file holds decisions for another center; it is refused.");
+	    "concerns another center");
+	/* Above what c1 asked for: the grant rules hold for the city's file too. */
+	forge(x, x->city, x->c1, "UPDATE bundle.decision SET decided_amount = 250000");
+	expect_refused(x->c1, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "This file is refused: Grant decision");
 	/* A city file holding a center's row. */
 	forge(x, x->city, x->c1, "UPDATE bundle.programme SET origin = 'c1'");
 	expect_refused(x->c1, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "programme rows that city does not own");
+	    "belongs to someone other than the sender");
+	assert_int_equal(unit_sql_int(x->c1, "SELECT decided_amount FROM decision"), 120000);
 }
 
 /* ---- export refusals ---- */
