@@ -171,8 +171,21 @@ text_fold_ascii(const char *s)
 	return buf_steal(&b);
 }
 
-/* What a character is shown as: controls become their Control Pictures
- * symbol, C1 controls and invalid bytes the replacement character. */
+bool
+text_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7F && cp < 0xA0) ||
+	    cp == 0x061C || cp == 0x200E || cp == 0x200F ||	/* bidi marks */
+	    (cp >= 0x202A && cp <= 0x202E) ||			/* embeddings, overrides */
+	    (cp >= 0x2066 && cp <= 0x2069) ||			/* isolates */
+	    cp == 0x2028 || cp == 0x2029;			/* line, paragraph separators */
+}
+
+/* What a character is shown as: C0 controls and DEL become their Control
+ * Pictures symbol (␛, ␡), the rest of text_is_control and invalid bytes the
+ * replacement character.  A bidi override would otherwise turn the rest of
+ * the line around on the terminal: "a" U+202E "gpj.exe" shows as
+ * "aexe.jpg". */
 static uint32_t
 visible_char(uint32_t cp)
 {
@@ -180,7 +193,7 @@ visible_char(uint32_t cp)
 		return 0x2400 + cp;
 	if (cp == 0x7F)
 		return 0x2421;
-	if (cp >= 0x80 && cp < 0xA0)
+	if (text_is_control(cp))
 		return 0xFFFD;
 	return cp;
 }

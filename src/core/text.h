@@ -35,8 +35,14 @@ char *text_fold_ascii(const char *s);
 int text_width(const char *s);
 /* Width of one character as shown (controls are shown as one column). */
 int text_char_width(uint32_t cp);
-/* Copy safe to send to a terminal: C0/C1 controls and DEL become visible
- * symbols (␛, ␊ …), invalid bytes become U+FFFD. */
+/* True for a character no terminal should be sent as is: C0 and C1
+ * controls, DEL, the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+ * U+2066–U+2069) and the line and paragraph separators (U+2028, U+2029). */
+bool text_is_control(uint32_t cp);
+/* Copy safe to send to a terminal: C0 controls and DEL become visible
+ * symbols (␛, ␊, ␡ …), the rest of text_is_control and invalid bytes
+ * U+FFFD, so nothing it returns moves the cursor, changes the terminal's
+ * state or reorders the line. */
 char *text_visible(const char *s);
 /* Bytes of the longest prefix of s that fits in width columns; the width it
  * takes is stored in *used when used is not NULL. */

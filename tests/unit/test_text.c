@@ -343,6 +343,98 @@ test_visible(void **state)
 	free(v);
 }
 
+/* No output of text_visible holds a byte or character a terminal would act
+ * on: every C0 control, DEL, every C1 control, the bidi controls and
+ * invalid UTF-8 come out as visible, one-column characters. */
+static void
+assert_inert(const char *v)
+{
+	size_t i = 0, k, n = strlen(v);
+	uint32_t cp;
+
+	if (!text_is_utf8(v, n))
+		fail_msg("not valid UTF-8: %s", v);
+	while (i < n) {
+		k = utf8_decode(v + i, n - i, &cp);
+		if (text_is_control(cp))
+			fail_msg("U+%04X at byte %zu", (unsigned)cp, i);
+		i += k;
+	}
+}
+
+static void
+test_visible_controls(void **state)
+{
+	static const struct {
+		const char *in, *out;
+	} cases[] = {
+		{"\x1b]0;title\x07", "␛]0;title␇"},		/* OSC: set the title */
+		{"a\rb", "a␍b"},				/* CR: overwrite the line */
+		{"ab\b\bxy", "ab␈␈xy"},				/* backspace */
+		{"\x07", "␇"},					/* BEL */
+		{"\x0e\x0f", "␎␏"},				/* shift out, shift in */
+		{"\x7f", "␡"},
+		{"\xC2\x85", "\xEF\xBF\xBD"},			/* NEL */
+		{"\xC2\x9B" "2J", "\xEF\xBF\xBD" "2J"},		/* CSI */
+		{"\xC2\x9D" "0;x\xC2\x9C", "\xEF\xBF\xBD" "0;x\xEF\xBF\xBD"},	/* OSC, ST */
+		{"\xE2\x80\xAE" "txt.exe", "\xEF\xBF\xBD" "txt.exe"},	/* RLO */
+		{"\xE2\x80\xAA\xE2\x80\xAB\xE2\x80\xAC\xE2\x80\xAD",
+		    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},	/* LRE RLE PDF LRO */
+		{"\xE2\x81\xA6\xE2\x81\xA7\xE2\x81\xA8\xE2\x81\xA9",
+		    "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},	/* LRI RLI FSI PDI */
+		{"\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+		{"a\xE2\x80\xA8" "b", "a\xEF\xBF\xBD" "b"},	/* line separator */
+		{"\xC0\xAF", "\xEF\xBF\xBD\xEF\xBF\xBD"},	/* overlong '/' */
+		{"\xED\xA0\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},	/* surrogate */
+		{"\xE6\x97", "\xEF\xBF\xBD\xEF\xBF\xBD"},	/* 日 cut short */
+		{"\xF5\x80\x80\x80", "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD"},
+		/* What is not a control stays: kana, kanji, 𠮷, a zero-width joiner. */
+		{"真柴 ｶﾅ 𠮷", "真柴 ｶﾅ 𠮷"},
+		{"\xE2\x80\x8D", "\xE2\x80\x8D"},
+		{"\xC2\xA0\xC2\xA9", "\xC2\xA0\xC2\xA9"},	/* U+00A0, U+00A9: past C1 */
+	};
+	char one[8];
+	uint32_t cp;
+	size_t i;
+	char *v;
+	struct buf b = {0};
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		v = text_visible(cases[i].in);
+		if (strcmp(v, cases[i].out) != 0)
+			fail_msg("case %zu: got \"%s\", want \"%s\"", i, v, cases[i].out);
+		assert_inert(v);
+		free(v);
+	}
+	/* Every C1 control, each one replacement character of one column. */
+	for (cp = 0x80; cp < 0xA0; cp++) {
+		buf_reset(&b);
+		utf8_encode(&b, cp);
+		v = text_visible(buf_str(&b));
+		assert_string_equal(v, "\xEF\xBF\xBD");
+		assert_int_equal(text_width(buf_str(&b)), 1);
+		free(v);
+		assert_true(text_is_control(cp));
+	}
+	/* Every byte alone: whatever it is, what comes out is inert. */
+	for (i = 1; i < 256; i++) {
+		one[0] = (char)i;
+		one[1] = '\0';
+		v = text_visible(one);
+		assert_inert(v);
+		assert_int_equal(text_chars(v), 1);
+		free(v);
+	}
+	assert_false(text_is_control(' '));
+	assert_false(text_is_control(0xA0));
+	assert_false(text_is_control(0x3000));
+	assert_false(text_is_control(0x200D));
+	/* Widths agree with what is shown. */
+	assert_int_equal(text_width("\xE2\x80\xAE" "ab"), 3);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -355,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_pad),
 		cmocka_unit_test(test_visible),
+		cmocka_unit_test(test_visible_controls),
 	};
 
 	unit_init();
