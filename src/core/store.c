@@ -17,9 +17,14 @@
 #include "i18n.h"
 #include "keys.h"
 #include "migrations.h"
+#include "outfile.h"
 #include "stmtcache.h"
+#include "storelock.h"
 
 #define BUSY_TIMEOUT_MS 15000
+/* A schema number beyond any a kyodo could reach: one step a week for a
+ * century is about 5,000. */
+#define SCHEMA_VERSION_MAX 9999
 
 struct store {
 	sqlite3 *db;
@@ -30,6 +35,7 @@ struct store {
 	int depth;		/* transactions open: the outer one, then savepoints */
 	struct stmt_cache *cache;	/* made on the first store_prepare */
 	bool readonly;		/* opened read-only: this process could not write it */
+	struct storelock *lock;	/* held shared while open (storelock.h) */
 };
 
 int
@@ -38,19 +44,56 @@ store_schema_version(void)
 	return migrations_count;
 }
 
+/* A constraint the schema holds, said as what it means for the record:
+ * SQLite's own text names tables and columns, not what a person typed. */
+static void
+constraint_error(int code, const char *doing, struct error *err)
+{
+	switch (code) {
+	case SQLITE_CONSTRAINT_NOTNULL:
+		error_set(err, _("%s: a value the record needs is missing."), doing);
+		break;
+	case SQLITE_CONSTRAINT_UNIQUE:
+	case SQLITE_CONSTRAINT_PRIMARYKEY:
+		error_set(err, _("%s: a record with the same name or number is already stored."),
+		    doing);
+		break;
+	case SQLITE_CONSTRAINT_FOREIGNKEY:
+		error_set(err, _("%s: it names a record that is not in the store, or a record "
+		    "other records still name."), doing);
+		break;
+	case SQLITE_CONSTRAINT_CHECK:
+		error_set(err, _("%s: a value is outside what the store accepts."), doing);
+		break;
+	default:
+		error_set(err, _("%s: the store refused the change as it breaks one of its "
+		    "rules."), doing);
+		break;
+	}
+}
+
 void
 store_sql_error(struct store *s, const char *doing, struct error *err)
 {
 	int code = sqlite3_extended_errcode(s->db);
 
-	if ((code & 0xFF) == SQLITE_FULL)
+	/* A trigger's RAISE carries a sentence kyodo's own schema wrote. */
+	if (code == SQLITE_CONSTRAINT_TRIGGER)
+		error_set(err, "%s: %s", doing, sqlite3_errmsg(s->db));
+	else if ((code & 0xFF) == SQLITE_CONSTRAINT)
+		constraint_error(code, doing, err);
+	else if ((code & 0xFF) == SQLITE_FULL)
 		error_set(err, _("%s: the disk is full."), doing);
 	else if ((code & 0xFF) == SQLITE_READONLY)
 		error_set(err, _("%s: the store cannot be written (read-only)."), doing);
 	else if ((code & 0xFF) == SQLITE_BUSY)
 		error_set(err, _("%s: the store is busy in another program; try again."), doing);
+	else if ((code & 0xFF) == SQLITE_CORRUPT || (code & 0xFF) == SQLITE_NOTADB)
+		error_set(err, _("%s: the store file is damaged (kyodo check says where)."), doing);
+	else if ((code & 0xFF) == SQLITE_IOERR || (code & 0xFF) == SQLITE_CANTOPEN)
+		error_set(err, _("%s: the store file could not be read or written."), doing);
 	else
-		error_set(err, "%s: %s", doing, sqlite3_errmsg(s->db));
+		error_set(err, _("%s: the store could not do it (SQLite error %d)."), doing, code);
 }
 
 int
@@ -335,13 +378,14 @@ static int
 probe(struct store *s, struct error *err)
 {
 	sqlite3_stmt *st;
-	int v = -1, rc, tables = 0;
+	sqlite3_int64 v = -1;
+	int rc, tables = 0;
 
 	rc = sqlite3_prepare_v2(s->db, "SELECT (SELECT user_version FROM pragma_user_version), "
 	    "(SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'setting')",
 	    -1, &st, NULL);
 	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		v = sqlite3_column_int(st, 0);
+		v = sqlite3_column_int64(st, 0);
 		tables = sqlite3_column_int(st, 1);
 	}
 	sqlite3_finalize(st);
@@ -349,8 +393,15 @@ probe(struct store *s, struct error *err)
 		error_set(err, _("%s is not a kyodo store (not an SQLite database)."), s->path);
 		return -1;
 	}
-	if (v < 0) {
+	if (rc != SQLITE_ROW) {
 		store_sql_error(s, s->path, err);
+		return -1;
+	}
+	/* Read fine, but no kyodo ever wrote it (a negative number, or one far
+	 * past any schema): SQLite has no error to tell here. */
+	if (v < 0 || v > SCHEMA_VERSION_MAX) {
+		error_set(err, _("%s is not a kyodo store (its schema number %lld is not one "
+		    "kyodo makes)."), s->path, (long long)v);
 		return -1;
 	}
 	if (v == 0 || tables == 0) {
@@ -359,10 +410,10 @@ probe(struct store *s, struct error *err)
 	}
 	if (v > migrations_count) {
 		error_set(err, _("%s was made by a newer kyodo (schema %d; this kyodo knows "
-		    "up to %d). Use the newer kyodo."), s->path, v, migrations_count);
+		    "up to %d). Use the newer kyodo."), s->path, (int)v, migrations_count);
 		return -1;
 	}
-	return v;
+	return (int)v;
 }
 
 static bool
@@ -382,21 +433,31 @@ load_identity(struct store *s, struct error *err)
 	return true;
 }
 
-struct store *
-store_open(const char *path, struct error *err)
+/* Brings the schema up to date, only while no other process has the store
+ * open: a migration may rewrite every table, under a kiosk that read them
+ * with the old schema. */
+static bool
+update_schema(struct store *s, struct storelock *lock, int from, struct error *err)
+{
+	bool ok;
+
+	if (!storelock_upgrade(lock, s->path, _("%s must be updated for this kyodo, but %s has "
+	    "it open; close it there, then try again."), err))
+		return false;
+	ok = store_begin(s, err) && migrate(s, from, err) && store_commit(s, err);
+	if (!ok)
+		store_rollback(s);
+	storelock_downgrade(lock);
+	return ok;
+}
+
+/* store_open, with the store's lock held by the caller. */
+static struct store *
+open_locked(const char *path, struct storelock *lock, struct error *err)
 {
 	struct store *s;
-	struct stat st;
 	int v;
 
-	if (stat(path, &st) != 0) {
-		error_set(err, _("There is no store at %s (make one with: kyodo init)."), path);
-		return NULL;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		error_set(err, _("%s is not a kyodo store (not a file)."), path);
-		return NULL;
-	}
 	s = connect(path, NULL, SQLITE_OPEN_READWRITE, err);
 	if (s == NULL)
 		return NULL;
@@ -428,17 +489,42 @@ store_open(const char *path, struct error *err)
 		store_close(s);
 		return NULL;
 	}
-	if (v < migrations_count) {
-		if (!store_begin(s, err) || !migrate(s, v, err) || !store_commit(s, err)) {
-			store_rollback(s);
-			store_close(s);
-			return NULL;
-		}
+	if (v < migrations_count && !update_schema(s, lock, v, err)) {
+		store_close(s);
+		return NULL;
 	}
 	if (!load_identity(s, err)) {
 		store_close(s);
 		return NULL;
 	}
+	return s;
+}
+
+struct store *
+store_open(const char *path, struct error *err)
+{
+	struct storelock *lock;
+	struct store *s;
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		error_set(err, _("There is no store at %s (make one with: kyodo init)."), path);
+		return NULL;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error_set(err, _("%s is not a kyodo store (not a file)."), path);
+		return NULL;
+	}
+	/* Held for as long as the store is open: a restore waits for none. */
+	lock = storelock_share(path, BUSY_TIMEOUT_MS, err);
+	if (lock == NULL)
+		return NULL;
+	s = open_locked(path, lock, err);
+	if (s == NULL) {
+		storelock_release(lock);
+		return NULL;
+	}
+	s->lock = lock;
 	return s;
 }
 
@@ -543,6 +629,11 @@ store_create(const char *path, enum store_kind kind, const char *code,
 	}
 	close(fd);
 	s = connect(path, NULL, SQLITE_OPEN_READWRITE, err);
+	if (s != NULL && (s->lock = storelock_share(path, 0, err)) == NULL) {
+		store_close(s);
+		remove_store_files(path);
+		return NULL;
+	}
 	/* City hall's store takes every center's records in bulk: with 64 KiB
 	 * pages its B-trees are shallower and a merge writes fewer, larger
 	 * pages (the first import of 34 ten-year centers: 27 s -> 19.5 s).  A
@@ -582,6 +673,8 @@ store_close(struct store *s)
 		return;
 	stmt_cache_free(s->cache);
 	sqlite3_close(s->db);
+	/* After SQLite's close: letting go closes a descriptor of the file. */
+	storelock_release(s->lock);
 	free(s->path);
 	free(s->code);
 	free(s->name);
