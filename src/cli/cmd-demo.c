@@ -6,6 +6,7 @@
 #include "cli.h"
 #include "core/demo.h"
 #include "core/i18n.h"
+#include "core/keys.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store file to create (must not exist)")},
@@ -40,10 +41,11 @@ parse_int(const char *s, long lo, long hi, long *out)
 static int
 exec_demo(const struct cmd_entry *self, const struct cmd_args *a)
 {
-	const char *db = cmd_opt(a, "db");
+	const char *db = cmd_opt(a, "db"), *code = cmd_opt(a, "center");
 	long years = 2, seed = 1;
 	struct error err;
 	struct store *s;
+	char *name;
 
 	if (db == NULL)
 		return cmd_usage(self, _("--db is required."));
@@ -51,10 +53,14 @@ exec_demo(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_usage(self, _("--years takes a whole number from 1 to 30."));
 	if (cmd_opt(a, "seed") != NULL && !parse_int(cmd_opt(a, "seed"), 0, 2147483647L, &seed))
 		return cmd_usage(self, _("--seed takes a whole number."));
-	if (cmd_opt(a, "center") != NULL && !store_code_valid(cmd_opt(a, "center")))
-		return cmd_usage(self, _("--center takes a code: 2-16 of a-z, 0-9 and -."));
-	s = store_create(db, STORE_CENTER, cmd_opt(a, "center") ? cmd_opt(a, "center") : "mashiba",
-	    cmd_opt(a, "name") ? cmd_opt(a, "name") : "真柴市民センター", &err);
+	/* The rules of kyodo init: a demo store may be exported and enrolled. */
+	if (code != NULL && !keys_code_check(code, &err))
+		return cmd_fail("%s", err.text);
+	name = keys_name_check(cmd_opt(a, "name") ? cmd_opt(a, "name") : "真柴市民センター", &err);
+	if (name == NULL)
+		return cmd_fail("%s", err.text);
+	s = store_create(db, STORE_CENTER, code != NULL ? code : "mashiba", name, &err);
+	free(name);
 	if (s == NULL)
 		return cmd_fail("%s", err.text);
 	if (!demo_fill(s, (int)years, (uint64_t)seed, date_today(),

@@ -5,7 +5,6 @@
 
 #include "cli.h"
 #include "core/i18n.h"
-#include "core/record.h"
 #include "core/keys.h"
 #include "core/store.h"
 
@@ -23,36 +22,29 @@ static bool
 read_city_key(const char *path, struct public_key *k)
 {
 	struct error err;
-	struct buf text = {0};
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "r");
-	bool ok;
+	char *name;
 
-	if (f == NULL) {
-		cmd_fail(_("Cannot read %s."), path);
+	if (!keys_read_file(path, k, &err)) {
+		cmd_fail("%s", err.text);
 		return false;
 	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && text.len < 65536)
-		buf_add(&text, chunk, n);
-	fclose(f);
-	ok = keys_parse_file(buf_str(&text), k, &err);
-	buf_free(&text);
-	if (!ok)
-		cmd_fail("%s", err.text);
-	else if (strcmp(k->code, "city") != 0) {
+	if (strcmp(k->code, "city") != 0) {
 		cmd_fail(_("%s is the key of %s, not of the city."), path, k->code);
-		ok = false;
+		return false;
 	}
-	return ok;
+	/* keys_enrol checks the name too, but only once the store is made. */
+	name = keys_name_check(k->name, &err);
+	if (name == NULL) {
+		cmd_fail("%s", err.text);
+		return false;
+	}
+	free(name);
+	return true;
 }
 
 static int
 exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 {
-	static const struct field name_field = {
-	.name = "name", .label = N_("Name"), .type = FIELD_TEXT, .required = true, .max = 60,
-};
 	const char *db = cmd_opt(a, "db"), *code = cmd_opt(a, "center"), *name = cmd_opt(a, "name");
 	bool city = cmd_flag(a, "city");
 	struct public_key city_key;
@@ -66,13 +58,13 @@ exec_init(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_usage(self, _("Give either --center CODE or --city."));
 	if (name == NULL)
 		return cmd_usage(self, _("--name is required."));
-	if (code != NULL && !store_code_valid(code))
-		return cmd_fail(_("\"%s\" is not a center code: use 2-16 of a-z, 0-9 and -, "
-		    "starting with a letter (not \"city\")."), code);
-	if (!field_parse(&name_field, name, &clean, &err))
+	/* The same rules as for a center enrolled at city hall (keys.h): the
+	 * code names files and the name is shown on every screen. */
+	if (code != NULL && !keys_code_check(code, &err))
 		return cmd_fail("%s", err.text);
+	clean = keys_name_check(name, &err);
 	if (clean == NULL)
-		return cmd_fail(_("%s: required."), _("Name"));
+		return cmd_fail("%s", err.text);
 	if (cmd_opt(a, "city-key") != NULL) {
 		if (city) {
 			free(clean);

@@ -561,8 +561,9 @@ test_failure_after_write(void **state)
 	    "SELECT RAISE(ABORT, 'boom'); END", NULL, NULL, NULL), SQLITE_OK);
 	assert_false(import(fx, "meeting", "date,kind,title\n2026-04-01,board,a\n"
 	    "2026-04-02,board,boom\n2026-04-03,board,c\n", true, &err));
+	/* The store's refusal is said in kyodo's words (store_sql_error), not
+	 * as the trigger's text. */
 	assert_contains(err.text, "Line 3");
-	assert_contains(err.text, "boom");
 	assert_contains(err.text, "nothing was written");
 	assert_int_equal(res.imported, 0);
 	assert_int_equal(rows_in(fx, "meeting"), 0);
