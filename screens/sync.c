@@ -261,7 +261,7 @@ add_detail(struct app *a, struct sync *y, const struct sync_result *r)
 	struct error err;
 	int i, before;
 
-	if (r->added + r->updated == 0)
+	if (r->added + r->updated + r->removed == 0)
 		add_line(y, ATTR_NORMAL, "  %s", _("Nothing new: this store already had everything in "
 		    "this file."));
 	for (i = 0; i < r->ntables; i++)
@@ -413,8 +413,16 @@ import_file(struct app *a, struct sync *y, int i, bool detail)
 			add_line(y, ATTR_NORMAL, "  %s", _("The store is unchanged."));
 		return false;
 	}
+	if (r.stale) {
+		add_line(y, ATTR_NORMAL, _("%s: older than the file already taken from there; "
+		    "nothing was changed."), y->files[i].f.name);
+		return true;
+	}
 	add_line(y, ATTR_NOTICE, _("%s: from %s: %ld new, %ld updated, %ld unchanged"),
 	    y->files[i].f.name, r.sender, r.added, r.updated, r.unchanged);
+	if (r.removed > 0)
+		add_line(y, ATTR_NORMAL, _("  %ld of the city's records are no longer in its file "
+		    "and were removed here."), r.removed);
 	if (detail)
 		add_detail(a, y, &r);
 	return true;

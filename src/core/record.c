@@ -163,6 +163,43 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 	return true;
 }
 
+/* A character no form lets anyone type: a control (an escape, a tab in a
+ * one-line field) or a character that reorders or breaks the line. */
+static bool
+has_control(const char *t, bool note)
+{
+	size_t n = strlen(t), i = 0, step;
+	uint32_t cp;
+
+	while (i < n) {
+		step = utf8_decode(t + i, n - i, &cp);
+		if (step == 0)
+			return true;
+		if (text_is_control(cp) && !(note && (cp == '\n' || cp == '\t')))
+			return true;
+		i += step;
+	}
+	return false;
+}
+
+/* Line breaks as kyodo keeps them: "\n", whatever the keyboard or the
+ * spreadsheet sent ("\r\n", "\r"). */
+static void
+unify_breaks(char *t)
+{
+	char *w = t;
+
+	for (; *t != '\0'; t++) {
+		if (*t == '\r') {
+			*w++ = '\n';
+			if (t[1] == '\n')
+				t++;
+		} else
+			*w++ = *t;
+	}
+	*w = '\0';
+}
+
 bool
 field_parse(const struct field *f, const char *input, char **out, struct error *err)
 {
@@ -189,9 +226,15 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 	case FIELD_TEXT:
 	case FIELD_NOTE:
 	case FIELD_REF:
+		if (f->type == FIELD_NOTE)
+			unify_breaks(t);
 		n = text_chars(t);
 		if (f->type != FIELD_NOTE && strpbrk(t, "\r\n") != NULL) {
 			error_set(err, _("%s: one line only (no line breaks)."), field_label(f));
+			ok = false;
+		} else if (has_control(t, f->type == FIELD_NOTE)) {
+			error_set(err, _("%s: holds a control character (an escape, a tab …); "
+			    "give it as plain text."), field_label(f));
 			ok = false;
 		} else if (f->max > 0 && n > (size_t)f->max) {
 			error_set(err, _("%s: at most %lld characters (this has %zu)."),

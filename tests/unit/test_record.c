@@ -93,6 +93,26 @@ parse_bad(const struct field *f, const char *in, const char *words)
 
 /* ---- what people type ---- */
 
+/* Controls no form lets anyone type are refused in every text field, the
+ * same whether typed, imported from CSV or carried by a sync file. */
+static void
+test_parse_controls(void **state)
+{
+	const struct field *title = F("meeting", "title"), *note = F("meeting", "summary");
+
+	(void)state;
+	parse_bad(title, "a\x1b[2Jb", "control character");
+	parse_bad(title, "a\tb", "control character");
+	parse_bad(title, "a\x7f", "control character");
+	parse_bad(title, "a\xc2\x9b" "31m", "control character");	/* C1 CSI */
+	parse_bad(title, "abc\xe2\x80\xae" "evil", "control character");	/* RLO */
+	parse_bad(note, "line\x1b]0;title\x07", "control character");
+	parse_ok(note, "一行目\n\t二行目", "一行目\n\t二行目");
+	/* A spreadsheet's line breaks are kept as kyodo keeps them. */
+	parse_ok(note, "一行目\r\n二行目\r三行目", "一行目\n二行目\n三行目");
+	parse_ok(title, "運営委員会", "運営委員会");
+}
+
 static void
 test_parse_date(void **state)
 {
@@ -1155,6 +1175,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_parse_controls),
 		cmocka_unit_test(test_parse_date),
 		cmocka_unit_test(test_parse_time),
 		cmocka_unit_test(test_parse_yen),
