@@ -1,5 +1,6 @@
 /* kyodo staff add|list — the people who sign in at the kiosk. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <termios.h>
 #include <unistd.h>
@@ -54,7 +55,7 @@ static int
 exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *name = cmd_opt(a, "name"), *role_s = cmd_opt(a, "role");
-	char pin[128] = "", again[128] = "";
+	char pin[128] = "", again[128] = "", *shown;
 	struct actor who;
 	struct error err;
 	struct store *s;
@@ -90,7 +91,9 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 	store_close(s);
 	if (!ok)
 		return cmd_fail("%s", err.text);
-	printf(_("Added %s (%s).\n"), name, role_label(role));
+	shown = text_visible(name);
+	printf(_("Added %s (%s).\n"), shown, role_label(role));
+	free(shown);
 	return EXIT_DONE;
 }
 

@@ -169,8 +169,11 @@ exec_center_add(const struct cmd_entry *self, const struct cmd_args *a)
 	else if (!keys_enrol(s, &who, &k, cmd_flag(a, "replace"), &err))
 		rc = cmd_fail("%s", err.text);
 	else {
+		char *shown_name = text_visible(name);
+
 		keys_fingerprint(&k, fp);
-		printf(_("Enrolled %s (%s), key %s.\n"), code, name, fp);
+		printf(_("Enrolled %s (%s), key %s.\n"), code, shown_name, fp);
+		free(shown_name);
 	}
 	store_close(s);
 	return rc;
