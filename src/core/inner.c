@@ -449,6 +449,22 @@ open_guarded(unsigned char *plain, size_t len, struct budget *b)
 	return db;
 }
 
+static bool
+header_fields_zero(sqlite3 *db)
+{
+	static const char *const sql[] = {"PRAGMA user_version", "PRAGMA application_id"};
+	sqlite3_stmt *st;
+	bool zero = true;
+	size_t i;
+
+	for (i = 0; zero && i < sizeof sql / sizeof sql[0]; i++) {
+		zero = sqlite3_prepare_v2(db, sql[i], -1, &st, NULL) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) == 0;
+		sqlite3_finalize(st);
+	}
+	return zero;
+}
+
 bool
 inner_read(unsigned char *plain, size_t len, const struct inner_expect *x, struct inner *in,
     struct error *err)
@@ -471,6 +487,12 @@ inner_read(unsigned char *plain, size_t len, const struct inner_expect *x, struc
 	if (db == NULL) {
 		error_set(err, _("This file is damaged inside (not a database kyodo can read)."));
 		return false;
+	}
+	/* kyodo leaves the header's free fields at zero. */
+	if (!header_fields_zero(db)) {
+		if (!budget.spent)
+			error_set(err, _("This file is damaged inside (not a database kyodo can read)."));
+		goto out;
 	}
 	if (!check_schema(db, tables, n, err))
 		goto out;
