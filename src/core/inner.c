@@ -79,7 +79,7 @@ refuse_row(struct error *err, const struct inner_table *t, long row, const char 
 	struct buf name = {0};
 
 	inner_row_name(t, row, &name);
-	error_set(err, _("This file is refused: %s %s."), buf_str(&name), what);
+	error_set(err, _("In this file, %s %s."), buf_str(&name), what);
 	buf_free(&name);
 }
 
@@ -535,8 +535,8 @@ inner_read(unsigned char *plain, size_t len, const struct inner_expect *x, struc
 	ok = true;
 out:
 	if (!ok && budget.spent)
-		error_set(err, _("This file is refused: reading it took far more work than any "
-		    "kyodo file needs."));
+		error_set(err, _("Reading this file took far more work than any kyodo file "
+		    "needs."));
 	meta_free(&m);
 	sqlite3_close(db);
 	if (!ok)

@@ -29,7 +29,7 @@ refuse(struct error *err, const struct inner_table *t, long row, const char *wha
 	struct buf name = {0};
 
 	inner_row_name(t, row, &name);
-	error_set(err, _("This file is refused: %s %s."), buf_str(&name), what);
+	error_set(err, _("In this file, %s %s."), buf_str(&name), what);
 	buf_free(&name);
 }
 
@@ -41,7 +41,7 @@ refuse_because(struct error *err, const struct inner_table *t, long row, const c
 	struct buf name = {0};
 
 	inner_row_name(t, row, &name);
-	error_set(err, _("This file is refused: %s: %s"), buf_str(&name), why);
+	error_set(err, _("In this file, %s: %s"), buf_str(&name), why);
 	buf_free(&name);
 }
 
@@ -355,8 +355,7 @@ drop_missing(struct store *s, const struct inner_table *t, struct sync_counts *c
 	}
 	if (!ok) {
 		if ((sqlite3_extended_errcode(store_db(s)) & 0xFF) == SQLITE_CONSTRAINT)
-			error_set(err, _("This file is refused: it drops a %s that rows here still "
-			    "name."), kind_label(k));
+			error_set(err, _("This file drops a %s that rows here still name."), kind_label(k));
 		else
 			store_sql_error(s, _("Applying the file"), err);
 	}

@@ -899,7 +899,7 @@ test_refuse_foreign_origin(void **state)
 
 	forge(x, x->c1, x->city, "UPDATE bundle.meeting SET origin = 'c2'");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "This file is refused: Meeting \"運営委員会\" belongs to someone other than the "
+	    "In this file, Meeting \"運営委員会\" belongs to someone other than the "
 	    "sender.");
 	forge(x, x->c1, x->city, "UPDATE bundle.facility_use SET origin = 'city'");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
@@ -942,7 +942,7 @@ test_refuse_overwrite_other_owner(void **state)
 	    "'2026-04-01T00:00:00Z', 'x', 'x', '2026-04-01', '大会議室', 'group')", x->use_uuid);
 	exec(x->city, sql);
 	expect_refused(x->city, x->file, x->data, x->n,
-	    "This file is refused: Facility use \"髙橋 花子\" would change a row that belongs to "
+	    "In this file, Facility use \"髙橋 花子\" would change a row that belongs to "
 	    "someone else.");
 	assert_int_equal(unit_sql_int(x->city, "SELECT count(*) FROM room"), 0);
 }
@@ -1020,7 +1020,7 @@ test_city_file_to_center(void **state)
 	/* Above what c1 asked for: the grant rules hold for the city's file too. */
 	forge(x, x->city, x->c1, "UPDATE bundle.decision SET decided_amount = 250000");
 	expect_refused(x->c1, NULL, (const unsigned char *)x->f.data, x->f.len,
-	    "This file is refused: Grant decision");
+	    "In this file, Grant decision");
 	/* A city file holding a center's row. */
 	forge(x, x->city, x->c1, "UPDATE bundle.programme SET origin = 'c1'");
 	expect_refused(x->c1, NULL, (const unsigned char *)x->f.data, x->f.len,
