@@ -536,6 +536,51 @@ head -c 300000000 /dev/urandom >"$I"
 seal --keep-meta
 refused "n2 300 MB of random bytes, encrypted and signed by c1 (1 GB of memory)" "$CITY" en 1000000
 rm -f "$I" "$T/x$NCASE"/*
+# Under a limit of the file's size (64 MB today): past it, a file is
+# refused unread, so these reach decryption and the inner reader.
+fresh
+head -c 60000000 /dev/urandom >"$I"
+seal --keep-meta
+refused "n3 60 MB of random bytes, encrypted and signed by c1 (1 GB of memory)" "$CITY" en 1000000
+rm -f "$I" "$T/x$NCASE"/*
+# 60 MB of well-formed rows (c1's facility use 300,000 times under new ids):
+# data a center could send, so it may be taken or refused, but the import
+# must end within 60 s in 1 GB, without a crash, saying one thing.
+fresh
+sq "CREATE TEMP TABLE craft_r AS SELECT * FROM facility_use LIMIT 1;
+    WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 300000)
+    INSERT INTO facility_use SELECT craft_r.* FROM craft_r, r;
+    UPDATE facility_use SET uuid = printf('%08x-0000-4000-8000-%012x', rowid, rowid)
+    WHERE rowid > (SELECT min(rowid) FROM facility_use);"
+expect_inner "SELECT count(DISTINCT uuid) FROM facility_use" 300001
+seal
+if [ -n "$BROKEN" ] || [ ! -s "${F:-}" ]; then
+	not_ok "n4 60 MB of well-formed rows: setup" "${BROKEN:-no file was crafted}"
+else
+	check "n4 setup: the file is over 40 MB" test "$(wc -c <"$F")" -gt 40000000
+	snap "$CITY" >"$T/before"
+	run sh -c 'ulimit -v 1000000 && exec timeout 60 "$@"' - "$KYODO" --lang en import --db "$CITY" "$F"
+	case $RC in
+	0)
+		ok "n4 60 MB of well-formed rows (1 GB of memory): ends, exit 0 or 1"
+		check "n4 60 MB of well-formed rows: taken, its rows are all there" \
+			test "$(q "$CITY" "SELECT count(*) FROM facility_use WHERE origin = 'c1'")" -ge 300001
+		;;
+	1)
+		ok "n4 60 MB of well-formed rows (1 GB of memory): ends, exit 0 or 1"
+		clean_why "$F: refused: "
+		if [ -z "$c_why" ]; then ok "n4 60 MB of well-formed rows: refused in one clean sentence"
+		else not_ok "n4 60 MB of well-formed rows: refused in one clean sentence" "$c_why stderr: $(shown)"; fi
+		snap "$CITY" >"$T/after"
+		check "n4 60 MB of well-formed rows: refused, the store unchanged" cmp -s "$T/before" "$T/after"
+		;;
+	124) not_ok "n4 60 MB of well-formed rows (1 GB of memory): ends, exit 0 or 1" "still running after 60 s (killed)" ;;
+	*) not_ok "n4 60 MB of well-formed rows (1 GB of memory): ends, exit 0 or 1" "exit $RC; stderr: $(shown)" ;;
+	esac
+	[ -z "${ATTACK_VERBOSE:-}" ] || echo "# n4: exit $RC: $(head -c 200 "$T/out") $(shown)"
+	restore "$CITY"
+fi
+rm -f "$I" "$T/x$NCASE"/*
 
 # ===== o. the city's direction: decisions c1 must not take =====
 fresh "$GC"
