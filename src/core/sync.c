@@ -21,6 +21,7 @@
 #include "inner.h"
 #include "keys.h"
 #include "merge.h"
+#include "outfile.h"
 #include "text.h"
 
 #define MAGIC "KYODOSYN"
@@ -306,12 +307,12 @@ write_verified(const char *dir, const char *name, const struct buf *data, char *
 		error_set(err, _("%s is not a folder (is the stick plugged in?)."), dir);
 		return false;
 	}
-	if (stat(final, &st) == 0) {
-		error_set(err, _("%s already exists; try again in a second."), final);
+	/* Nothing there, not even a link: a file is never written over or
+	 * through one (outfile.h). */
+	if (!outfile_check(final, 0, err))
 		return false;
-	}
 	remove_parts(dir, name);	/* left by earlier writes that were cut off */
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
 	if (fd < 0)
 		goto fail;
 	while (off < data->len) {
@@ -354,7 +355,7 @@ write_verified(const char *dir, const char *name, const struct buf *data, char *
 	}
 	free(back);
 	back = NULL;
-	if (rename(tmp, final) != 0)
+	if (!outfile_rename_new(tmp, final))
 		goto fail;
 	fd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (fd >= 0) {

@@ -358,6 +358,17 @@ export_to "$T/c1b.db" "$T/stick5"
 FORGED=$F
 refused "a file signed by another key under c1's code: refused" "$CITY" "$FORGED" "signature"
 
+# --- a link at the file's name is refused, never written through ---
+mkdir -p "$T/linked"
+now=$(date -u +%s)
+for d in 0 1 2 3 4 5; do
+	ln -s "$T/linked-target" "$T/linked/kyodo-c1-to-city-$(date -u -d "@$((now + d))" +%Y%m%d-%H%M%S).kyodo"
+done
+run "$KYODO" --lang en export --db "$T/c1.db" --out "$T/linked"
+expect_rc "export over a link at the file's name: refused" 1
+expect_err "export over a link: says it does not write through one" "symbolic link"
+check "export over a link: nothing written where it points" test ! -e "$T/linked-target"
+
 # --- failed writes leave no file and change nothing ---
 mkdir -p "$T/full"
 dump "$T/c1.db" >"$T/before"

@@ -28,6 +28,16 @@
 static char created_now[16];
 #define CREATED created_now
 
+static void
+stamp_now(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	gmtime_r(&now, &tm);
+	strftime(created_now, sizeof created_now, "%Y%m%d-%H%M%S", &tm);
+}
+
 static const struct actor admin = {"cli:test", ROLE_ADMIN};
 
 struct sx {
@@ -254,13 +264,7 @@ setup(void **state)
 		return -1;
 	x->dir = unit_mkdtemp();
 	*state = x;
-	{
-		time_t now = time(NULL);
-		struct tm tm;
-
-		gmtime_r(&now, &tm);
-		strftime(created_now, sizeof created_now, "%Y%m%d-%H%M%S", &tm);
-	}
+	stamp_now();
 	unit_path(x->city_path, sizeof x->city_path, x->dir, "city.db");
 	unit_path(x->c1_path, sizeof x->c1_path, x->dir, "c1.db");
 	x->city = store_create(x->city_path, STORE_CITY, NULL, "一関市", &err);
@@ -362,6 +366,7 @@ make_inner(struct sx *x, struct store *from, const char *receiver, const char *t
 	struct buf sql = {0};
 	int n, i;
 
+	stamp_now();
 	n = bundle_tables(store_kind(from) == STORE_CITY, &t);
 	exec(from, "ATTACH ':memory:' AS bundle");
 	exec(from, "CREATE TABLE bundle.\"bundle_meta\" (\"key\" TEXT, \"value\" TEXT)");
