@@ -5,6 +5,7 @@
 #include "cli.h"
 #include "core/backup.h"
 #include "core/i18n.h"
+#include "core/wrap.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store to restore into")},
@@ -31,10 +32,34 @@ exec_restore(const struct cmd_entry *self, const struct cmd_args *a)
 	return EXIT_DONE;
 }
 
+/* What a restore does to a kiosk running on the store: the question an
+ * administrator has before running it. */
+static void
+print_line(void *ctx, const char *line, size_t len)
+{
+	(void)ctx;
+	printf("%.*s\n", (int)len, line);
+}
+
+static void
+more_help(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	(void)self;
+	(void)a;
+	putchar('\n');
+	wrap_lines(_("A restore runs only while nothing else has the store open: while "
+	    "the kiosk (or another kyodo command) has it open, restore changes nothing and "
+	    "names the process that holds it.  Quit the kiosk (F10) first; when it starts "
+	    "again it opens the restored store.  Records made after the backup stay in the "
+	    "store kept aside, and the restore is written to the restored store's audit log."),
+	    78, print_line, NULL);
+}
+
 const struct cmd_entry cmd_restore_entry = {
 	.name = "restore",
 	.synopsis = "--db FILE --from BACKUP",
 	.summary = N_("Put a backup back after checking it; the current store is kept aside."),
 	.opts = opts,
 	.exec = exec_restore,
+	.more_help = more_help,
 };

@@ -4,14 +4,15 @@
  * On the first start of a day the kiosk copies its store (SQLite online
  * backup, checked) into a backup folder as kyodo-YYYY-MM-DD.db, and keeps
  * the last 14 days and the last copy of each of the last 12 months.
- * Restoring checks the copy first and moves the current store aside; it
- * never overwrites a store blindly.
+ * Restoring checks the copy first and keeps the current store aside; it
+ * never overwrites a store blindly, nor one another process has open.
  */
 #ifndef KYODO_BACKUP_H
 #define KYODO_BACKUP_H
 
 #include <stdbool.h>
 
+#include "actor.h"
 #include "date.h"
 #include "error.h"
 #include "store.h"
@@ -22,8 +23,15 @@ bool backup_daily(struct store *s, const char *dir, struct date today, bool *mad
     struct error *err);
 /* The backup folder beside a store: "<store>.backups". */
 void backup_dir_for(const char *store_path, char *out, size_t size);
-/* Puts the backup at from in place of the store at path; the current store
- * (if any) is moved to aside (PATH_MAX), which names where it went. */
+/* Puts the backup at from in place of the store at path, after checking
+ * it, and records the restore in the restored store's audit log as who.
+ * Only while no other process has the store open (storelock.h): otherwise
+ * refused, naming the process.  The current store (if any) is kept under
+ * the name aside (PATH_MAX), "" when there was none; the store's name
+ * never stands empty meanwhile. */
+bool backup_restore_by(const char *path, const char *from, const struct actor *who,
+    char *aside, struct error *err);
+/* backup_restore_by as the command line (cli:<login name>). */
 bool backup_restore(const char *path, const char *from, char *aside, struct error *err);
 
 #endif
