@@ -12,6 +12,7 @@
 #include "core/date.h"
 #include "core/i18n.h"
 #include "core/keys.h"
+#include "core/outfile.h"
 #include "core/sync.h"
 #include "core/synclog.h"
 #include "core/text.h"
@@ -35,21 +36,18 @@ read_text(const char *path)
 	return buf_steal(&b);
 }
 
+/* A key file is public: readable by all, like the file it replaces.  Never
+ * over an existing file, through a link, or over the store (outfile.h). */
 static bool
 write_text(const char *path, const char *text)
 {
-	FILE *f = fopen(path, "w");
-	bool ok;
+	struct error err;
 
-	if (f == NULL) {
-		cmd_fail(_("Cannot write %s."), path);
+	if (!outfile_write(path, text, strlen(text), 0, 0644, &err)) {
+		cmd_fail("%s", err.text);
 		return false;
 	}
-	ok = fputs(text, f) >= 0;
-	ok = fclose(f) == 0 && ok;
-	if (!ok)
-		cmd_fail(_("Cannot write %s."), path);
-	return ok;
+	return true;
 }
 
 static const struct cmd_opt key_opts[] = {

@@ -44,6 +44,23 @@ in_the_way(const struct stat *st, int flags)
 	    storelock_is_store(st->st_dev, st->st_ino) || !(flags & OUTFILE_REPLACE);
 }
 
+/* A store's own name, or a journal SQLite may make beside it at any
+ * moment (so it is refused even before it exists). */
+static bool
+names_store(const char *path, struct error *err)
+{
+	switch (storelock_names_store(path)) {
+	case STORELOCK_NAMES_STORE:
+		error_set(err, _("%s is the store itself; kyodo will not write over it."), path);
+		return true;
+	case STORELOCK_NAMES_SIDE:
+		error_set(err, _("%s is a name the store uses beside it; kyodo will not write "
+		    "there."), path);
+		return true;
+	}
+	return false;
+}
+
 bool
 outfile_check(const char *path, int flags, struct error *err)
 {
@@ -53,11 +70,8 @@ outfile_check(const char *path, int flags, struct error *err)
 		error_set(err, "%s", _("Give the name of the file to write."));
 		return false;
 	}
-	/* A store's own name, or a journal it may make at any moment. */
-	if (storelock_names_store(path)) {
-		error_set(err, _("%s is the store itself; kyodo will not write over it."), path);
+	if (names_store(path, err))
 		return false;
-	}
 	if (lstat(path, &st) == 0) {
 		if (!in_the_way(&st, flags))
 			return true;
@@ -186,10 +200,8 @@ may_replace(const struct outfile *of, struct error *err)
 {
 	struct stat st;
 
-	if (storelock_names_store(of->path)) {
-		error_set(err, _("%s is the store itself; kyodo will not write over it."), of->path);
+	if (names_store(of->path, err))
 		return false;
-	}
 	if (lstat(of->path, &st) != 0 || !in_the_way(&st, of->flags))
 		return true;
 	refuse_existing(of->path, &st, of->flags, err);

@@ -3,7 +3,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <libgen.h>
 #include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -761,40 +760,20 @@ store_check(struct store *s, void (*report)(void *ctx, const char *problem), voi
 	return a + b;
 }
 
-static bool
-fsync_path(const char *path, bool dir)
-{
-	int fd = open(path, dir ? O_RDONLY | O_DIRECTORY : O_RDONLY);
-	bool ok;
-
-	if (fd < 0)
-		return false;
-	ok = fsync(fd) == 0;
-	close(fd);
-	return ok;
-}
-
 bool
 store_backup(struct store *s, const char *path, struct error *err)
 {
-	char tmp[PATH_MAX], dir[PATH_MAX];
+	struct outfile of;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *bk;
-	struct stat st;
-	int rc, fd, problems;
+	int rc, problems;
 
-	if (stat(path, &st) == 0) {
-		error_set(err, _("%s already exists; choose another name for the backup."), path);
+	if (!outfile_begin(&of, path, 0, 0600, err))
 		return false;
-	}
-	snprintf(tmp, sizeof tmp, "%s.tmp-%ld", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
-	if (fd < 0) {
-		error_set(err, _("Cannot write the backup %s: %s"), path, strerror(errno));
-		return false;
-	}
-	close(fd);
-	if (sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+	/* SQLite writes the copy by its name; a descriptor of ours closed
+	 * after SQLite's would drop SQLite's locks on it. */
+	outfile_detach(&of);
+	if (sqlite3_open_v2(of.tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
 		goto fail;
 	bk = sqlite3_backup_init(dst, "main", s->db, "main");
 	if (bk == NULL)
@@ -811,33 +790,23 @@ store_backup(struct store *s, const char *path, struct error *err)
 	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
 		goto fail;
 	{
-		struct store copy = { .db = dst, .path = tmp };
+		struct store copy = { .db = dst, .path = of.tmp };
 
 		problems = store_check(&copy, NULL, NULL, err);
 		if (problems != 0) {
 			if (problems > 0)
 				error_set(err, _("The backup copy failed its integrity check."));
 			sqlite3_close(dst);
-			unlink(tmp);
+			outfile_abort(&of);
 			return false;
 		}
 	}
 	sqlite3_close(dst);
-	dst = NULL;
-	if (!fsync_path(tmp, false) || link(tmp, path) != 0)
-		goto fail_errno;
-	unlink(tmp);
-	snprintf(dir, sizeof dir, "%s", path);
-	fsync_path(dirname(dir), true);
-	return true;
+	return outfile_commit(&of, err);
 fail:
 	error_set(err, _("Cannot write the backup %s: %s"), path,
 	    dst ? sqlite3_errmsg(dst) : sqlite3_errmsg(s->db));
 	sqlite3_close(dst);
-	unlink(tmp);
-	return false;
-fail_errno:
-	error_set(err, _("Cannot write the backup %s: %s"), path, strerror(errno));
-	unlink(tmp);
+	outfile_abort(&of);
 	return false;
 }

@@ -263,7 +263,7 @@ resolve(const char *path, char *out)
 	    strcmp(real, "/") == 0 ? "" : "/", base) < PATH_MAX;
 }
 
-bool
+int
 storelock_names_store(const char *path)
 {
 	static const char *const side[] = { "", "-wal", "-shm", "-journal" };
@@ -272,16 +272,16 @@ storelock_names_store(const char *path)
 	size_t n, i;
 
 	if (!resolve(path, full))
-		return false;
+		return 0;
 	for (l = held; l != NULL; l = l->next) {
 		n = strlen(l->real);
 		if (strncmp(full, l->real, n) != 0)
 			continue;
 		for (i = 0; i < sizeof side / sizeof side[0]; i++)
 			if (strcmp(full + n, side[i]) == 0)
-				return true;
+				return i == 0 ? STORELOCK_NAMES_STORE : STORELOCK_NAMES_SIDE;
 	}
-	return false;
+	return 0;
 }
 
 /* One line of /proc/locks: "1: FLOCK  ADVISORY  READ  1234 08:01:5678 0 EOF";

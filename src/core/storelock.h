@@ -47,9 +47,12 @@ void storelock_release(struct storelock *l);
 
 /* A file this process holds as a store (its device and inode). */
 bool storelock_is_store(dev_t dev, ino_t ino);
-/* path names a store this process holds, or one of the files SQLite keeps
- * beside it (-wal, -shm, -journal), whether or not the name exists yet. */
-bool storelock_names_store(const char *path);
+/* path names a store this process holds (STORELOCK_NAMES_STORE), or one of
+ * the files SQLite keeps beside it, -wal, -shm, -journal
+ * (STORELOCK_NAMES_SIDE), whether or not the name exists yet; else 0. */
+#define STORELOCK_NAMES_STORE 1
+#define STORELOCK_NAMES_SIDE 2
+int storelock_names_store(const char *path);
 
 /* Who holds the lock on the file (dev, ino) besides this process's own
  * descriptor: "kyodo (process 1234)", "process 1234, 5678" …, into out;

@@ -10,11 +10,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include <sys/resource.h>
 
 #include "core/backup.h"
 #include "core/date.h"
 #include "core/i18n.h"
+#include "core/outfile.h"
 #include "core/text.h"
 #include "draw.h"
 #include "term.h"
@@ -417,6 +419,20 @@ daily_backup(struct app *a, const char *db)
  * to its frame, and the peak memory at the end. */
 static FILE *frame_log;
 
+/* A new file, like every file kyodo writes (outfile.h); a log that cannot
+ * be made is simply not kept. */
+static FILE *
+open_frame_log(const char *path)
+{
+	struct error err;
+	int fd = outfile_create(path, 0600, &err);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+
+	if (fd >= 0 && f == NULL)
+		close(fd);
+	return f;
+}
+
 static double
 elapsed_ms(struct timespec from, clockid_t clock)
 {
@@ -535,7 +551,7 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 		app_message(&a, "%s", _("This terminal cannot show Japanese; kyodo runs in "
 		    "English with ASCII lines."));
 	if (getenv("KYODO_FRAME_LOG") != NULL)
-		frame_log = fopen(getenv("KYODO_FRAME_LOG"), "w");
+		frame_log = open_frame_log(getenv("KYODO_FRAME_LOG"));
 	/* A line at a time: the benchmark waits for the first frame's line. */
 	if (frame_log != NULL)
 		setvbuf(frame_log, NULL, _IOLBF, 0);

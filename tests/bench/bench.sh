@@ -149,6 +149,7 @@ run_kiosk() {	# DB LOG KEYS...: starts the kiosk, waits for its first frame, sen
 	$TM kill-server 2>/dev/null
 }
 first_frame() {	# DB: median first-frame ms over RUNS starts
+	rm -f "$T/warm.log"	# kyodo writes no file over another
 	run_kiosk "$1" "$T/warm.log"	# the day's backup is made on the first start
 	for i in $(seq "$RUNS"); do
 		rm -f "$T/ff.log"

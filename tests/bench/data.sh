@@ -23,6 +23,7 @@ if [ "$(sqlite3 "$BENCH/city.db" "PRAGMA page_size")" != "$want" ]; then
 	sqlite3 "$BENCH/city.db" "PRAGMA journal_mode=DELETE; PRAGMA page_size=$want; VACUUM;
 	    PRAGMA journal_mode=WAL;" >/dev/null
 fi
+rm -f "$BENCH/city.key"	# kyodo writes no file over another
 "$KYODO" key --db "$BENCH/city.db" --out "$BENCH/city.key" >/dev/null
 make_center() {	# N
 	code=$(printf 'c%02d' "$1")
@@ -44,6 +45,7 @@ for db in "$BENCH"/centers/c*.db; do
 	code=$(basename "$db" .db)
 	[ -n "$(ls "$BENCH/bundles/kyodo-$code-to-city-"* 2>/dev/null)" ] && continue
 	"$KYODO" key --db "$db" --city "$BENCH/city.key" --replace >/dev/null
+	rm -f "$BENCH/$code.key"
 	"$KYODO" key --db "$db" --out "$BENCH/$code.key" >/dev/null
 	"$KYODO" center add --db "$BENCH/city.db" --code "$code" --name "$code" \
 	    --key "$BENCH/$code.key" --replace >/dev/null

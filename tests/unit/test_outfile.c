@@ -132,7 +132,7 @@ test_refuses_what_is_in_the_way(void **state)
 	assert_int_equal(link(fx->path, hard), 0);
 	refused(fx, hard, OUTFILE_REPLACE, "the store itself");
 	snprintf(journal, sizeof journal, "%s-journal", fx->path);
-	refused(fx, journal, OUTFILE_REPLACE, "the store itself");
+	refused(fx, journal, OUTFILE_REPLACE, "the store uses beside it");
 	assert_int_equal(store_check(fx->s, NULL, NULL, NULL), 0);
 }
 

@@ -305,6 +305,59 @@ test_newer_store_refused(void **state)
 	assert_int_equal(raw_int(fx->path, "PRAGMA user_version"), newer);
 }
 
+/* A schema number no kyodo writes (negative, or far past any) is refused
+ * in kyodo's words, never SQLite's "not an error". */
+static void
+test_nonsense_schema_number_refused(void **state)
+{
+	static const char *const numbers[] = { "-1", "-2147483648", "2147483647", "10000" };
+	struct unit_fx *fx = *state;
+	char sql[64];
+	struct error err;
+	size_t i;
+
+	store_close(fx->s);
+	fx->s = NULL;
+	for (i = 0; i < sizeof numbers / sizeof numbers[0]; i++) {
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %s", numbers[i]);
+		raw_exec(fx->path, sql);
+		error_clear(&err);
+		assert_null(store_open(fx->path, &err));
+		assert_contains(err.text, "is not a kyodo store");
+		assert_contains(err.text, numbers[i]);
+		assert_not_contains(err.text, "not an error");
+	}
+}
+
+/* Constraint failures are said as what they mean, not as SQLite's text
+ * naming tables and columns. */
+static void
+test_constraint_errors_in_kyodos_words(void **state)
+{
+	static const struct { const char *sql, *want; } cases[] = {
+		{ "INSERT INTO setting (key, value) VALUES (NULL, 'x')", "is missing" },
+		{ "INSERT INTO setting (key, value) VALUES ('code', 'x')", "already stored" },
+		{ "CREATE TEMP TABLE t (a INTEGER CHECK (a > 0)); INSERT INTO t VALUES (0)",
+		    "outside what the store accepts" },
+		{ "CREATE TEMP TABLE p (id INTEGER PRIMARY KEY); CREATE TEMP TABLE c (p INTEGER "
+		    "REFERENCES p(id)); INSERT INTO c VALUES (7)", "not in the store" },
+	};
+	struct unit_fx *fx = *state;
+	struct error err;
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_int_not_equal(sqlite3_exec(store_db(fx->s), cases[i].sql, NULL, NULL, NULL),
+		    SQLITE_OK);
+		store_sql_error(fx->s, "Saving", &err);
+		assert_contains(err.text, "Saving: ");
+		assert_contains(err.text, cases[i].want);
+		assert_not_contains(err.text, "constraint failed");
+		sqlite3_exec(store_db(fx->s), "DROP TABLE IF EXISTS temp.t; DROP TABLE IF EXISTS "
+		    "temp.c; DROP TABLE IF EXISTS temp.p", NULL, NULL, NULL);
+	}
+}
+
 static void
 test_settings(void **state)
 {
@@ -531,10 +584,10 @@ test_backup_refuses_existing(void **state)
 	read_file(path, line, sizeof line);
 	assert_string_equal(line, "yesterday's backup\n");
 
-	/* A backup over the store itself is refused too. */
+	/* A backup over the store itself is refused too, and says so. */
 	error_clear(&err);
 	assert_false(store_backup(fx->s, fx->path, &err));
-	assert_contains(err.text, "already exists");
+	assert_contains(err.text, "the store itself");
 }
 
 static void
@@ -576,6 +629,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_schema_and_pragmas, unit_fx_setup,
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_newer_store_refused, unit_fx_setup,
+		    unit_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_nonsense_schema_number_refused, unit_fx_setup,
+		    unit_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_constraint_errors_in_kyodos_words, unit_fx_setup,
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_settings, unit_fx_setup, unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, unit_fx_setup,
