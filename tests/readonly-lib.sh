@@ -17,25 +17,46 @@ as_user() {
 }
 
 # ro_setup DIR: makes DIR, a folder that user may write, and lets the user
-# through $T to it; RO_KYODO is then the kyodo that user runs.  False when
-# it cannot (root without setpriv).
+# through $T to it; RO_KYODO is then the kyodo that user runs.  False (with
+# RO_WHY) when it cannot.
+#
+# The clone may sit in a folder nobody else may enter (/root, or under a
+# mktemp -d folder, mode 0700): the user then reaches neither build/kyodo
+# nor its message catalogs.  So the user runs a copy of both, made in $T
+# (under /tmp), which every run of these tests then uses.
 ro_setup() {
 	RO_KYODO=$KYODO
+	RO_WHY=
 	if [ -n "$RO_AS" ]; then
+		RO_WHY="as root, setpriv (util-linux) is needed"
 		command -v setpriv >/dev/null 2>&1 || return 1
+		RO_WHY="cannot copy kyodo and its catalogs into $T"
 		chmod 0711 "$T" || return 1
+		mkdir -p "$T/ro-bin" && chmod 0755 "$T/ro-bin" &&
+			cp "$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/kyodo" "$T/ro-bin/kyodo" &&
+			cp -R "$KYODO_LOCALEDIR" "$T/ro-bin/locale" &&
+			chmod -R a+rX "$T/ro-bin" || return 1
+		RO_KYODO=$T/ro-bin/kyodo
+		KYODO_LOCALEDIR=$T/ro-bin/locale
+		export KYODO_LOCALEDIR
 		# make valgrind: nobody's reports go beside root's (the folder
 		# sticky, as /tmp) under names of their own, so that a report of
 		# root's with the same pid cannot stand in the way.
 		if [ -n "${KYODO_VALGRIND:-}" ]; then
 			chmod 1777 "$VALGRIND_LOGS" || return 1
-			RO_KYODO=$T/kyodo-vg-user
+			cp "$(cd "$(dirname "$0")/.." && pwd)/valgrind/ncurses.supp" "$T/ro-bin/" &&
+				chmod a+r "$T/ro-bin/ncurses.supp" || return 1
+			RO_KYODO=$T/ro-bin/kyodo-vg-user
 			printf '#!/bin/sh\nexec valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite --suppressions=%s --log-file=%s/vg.user-%%p.log %s "$@"\n' \
-			    "$(cd "$(dirname "$0")/.." && pwd)/valgrind/ncurses.supp" "$VALGRIND_LOGS" \
-			    "$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/kyodo" >"$RO_KYODO"
+			    "$T/ro-bin/ncurses.supp" "$VALGRIND_LOGS" "$T/ro-bin/kyodo" >"$RO_KYODO"
 			chmod 0755 "$RO_KYODO" || return 1
 		fi
+		RO_WHY="the user kyodo runs as cannot run $RO_KYODO (is $T in a private folder? set TMPDIR)"
+		as_user "$T/ro-bin/kyodo" --help >/dev/null 2>&1 || return 1
+		RO_WHY="the user kyodo runs as cannot read the catalogs in $KYODO_LOCALEDIR"
+		as_user test -r "$KYODO_LOCALEDIR/ja/LC_MESSAGES/kyodo.mo" || return 1
 	fi
+	RO_WHY="cannot make $1 for the user kyodo runs as"
 	mkdir -p "$1" && rw_dir "$1"
 }
 
@@ -67,7 +88,7 @@ ro_cleanup() {
 # ro_start DIR: ro_setup, or one failed check and the end of the suite.
 ro_start() {
 	if ! ro_setup "$1"; then
-		not_ok "a folder for a user who is not root" "as root, setpriv (util-linux) is needed"
+		not_ok "a folder for a user who is not root" "$RO_WHY"
 		exit 1
 	fi
 }
