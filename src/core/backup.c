@@ -158,8 +158,9 @@ copy_today(struct store *s, const char *dir, struct date today, bool *made, stru
 		if (lstat(path, &st) != 0)
 			return false;	/* a failure of its own: the disk, the folder */
 	}
-	error_set(err, _("there is something else under each of today's backup names (%s "
-	    "and the next %d)."), first, DAY_NAMES - 1);
+	/* What is wrong comes first: the kiosk's message line may cut the path. */
+	error_set(err, _("each of today's backup names is taken by something else (%s and "
+	    "the next %d)."), first, DAY_NAMES - 1);
 	return false;
 }
 
