@@ -370,17 +370,21 @@ read_table(sqlite3 *db, struct inner_table *t, const char *owner, struct error *
 				v->len = (uint32_t)bytes;
 				buf_add(&t->text, s, (size_t)bytes);
 				buf_addc(&t->text, '\0');
-				if (strlen(s) != (size_t)bytes || bytes > VALUE_BYTES_MAX)
+				if (strlen(s) != (size_t)bytes)
 					v->type = -1;
+				else if (bytes > VALUE_BYTES_MAX)
+					v->type = -2;
 			} else if (type != SQLITE_NULL)
 				v->type = -1;
 		}
 		/* Only after the whole row is in, so the refusal can name it. */
 		for (c = 0; c < n && ok; c++) {
-			if (t->v[row * n + c].type != -1)
+			if (t->v[row * n + c].type >= 0)
 				continue;
 			buf_reset(&what);
-			buf_printf(&what, _("has a value of the wrong kind in %s"),
+			buf_printf(&what, t->v[row * n + c].type == -2 ?
+			    _("has a value far longer than any form takes in %s") :
+			    _("has a value of the wrong kind in %s"),
 			    column_label(&shape->cols[c], shape->kind));
 			t->v[row * n + c].type = SQLITE_NULL;
 			refuse_row(err, t, row, buf_str(&what));
