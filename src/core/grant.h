@@ -25,4 +25,13 @@ long long grant_allowed(const struct programme_terms *t, long long cost);
 /* True when the programme is open in fiscal year fy. */
 bool grant_open_in(const struct programme_terms *t, int fy);
 
+/* a + b and a - b for yen totals, held at the int64 limits instead of
+ * overflowing: each row is at most a field's maximum (10^12 yen), but a sum
+ * over millions of rows, or a value a damaged store holds, could pass
+ * INT64_MAX, and signed overflow in C is undefined.  A total that reaches
+ * the limit shows as ¥9,223,372,036,854,775,807, plainly wrong, never as a
+ * small or negative number. */
+long long grant_yen_add(long long a, long long b);
+long long grant_yen_sub(long long a, long long b);
+
 #endif

@@ -3,6 +3,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <limits.h>
 #include <stdint.h>
 
 #include <cmocka.h>
@@ -63,6 +64,49 @@ test_years_open(void **state)
 	assert_true(grant_open_in(&activity, 2099));
 }
 
+/* Totals of yen are held at the int64 limits, never wrapped (a wrapped
+ * total would show as a small or negative amount). */
+static void
+test_sums_held_at_the_limit(void **state)
+{
+	const long long max_yen = 1000000000000LL;	/* a yen field's maximum */
+	long long total = 0;
+	long i;
+
+	(void)state;
+	assert_true(grant_yen_add(2, 3) == 5);
+	assert_true(grant_yen_add(-2, 3) == 1);
+	assert_true(grant_yen_add(LLONG_MAX - 1, 1) == LLONG_MAX);
+	assert_true(grant_yen_add(LLONG_MAX, max_yen) == LLONG_MAX);
+	assert_true(grant_yen_add(LLONG_MIN, -1) == LLONG_MIN);
+	assert_true(grant_yen_sub(5, 3) == 2);
+	assert_true(grant_yen_sub(0, LLONG_MAX) == -LLONG_MAX);
+	assert_true(grant_yen_sub(-2, LLONG_MAX) == LLONG_MIN);
+	assert_true(grant_yen_sub(LLONG_MAX, -1) == LLONG_MAX);
+	/* Ten million rows at the maximum: 10^19 passes 2^63 - 1. */
+	for (i = 0; i < 10000000; i++)
+		total = grant_yen_add(total, max_yen);
+	assert_true(total == LLONG_MAX);
+}
+
+/* Terms and costs past the fields' limits (a damaged store) give an
+ * amount, not an overflow. */
+static void
+test_allowed_past_the_limits(void **state)
+{
+	struct programme_terms t = {0, 1000, 1, 1000, 2015, 0};
+
+	(void)state;
+	assert_true(grant_allowed(&t, LLONG_MAX) == LLONG_MAX - LLONG_MAX % 1000);
+	t.limit = 200000;
+	assert_true(grant_allowed(&t, LLONG_MAX) == 200000);
+	t.rate_num = 2;
+	t.rate_den = 3;
+	t.limit = 0;
+	assert_true(grant_allowed(&t, LLONG_MAX) ==
+	    (LLONG_MAX / 3 * 2 + LLONG_MAX % 3 * 2 / 3) / 1000 * 1000);
+}
+
 int
 main(void)
 {
@@ -70,6 +114,8 @@ main(void)
 		cmocka_unit_test(test_worked_examples),
 		cmocka_unit_test(test_units_and_edges),
 		cmocka_unit_test(test_years_open),
+		cmocka_unit_test(test_sums_held_at_the_limit),
+		cmocka_unit_test(test_allowed_past_the_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
