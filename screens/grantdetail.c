@@ -46,7 +46,8 @@ keep_expense(void *ctx, const struct record *r)
 	struct detail *d = ctx;
 
 	record_rows_add(&d->exp, r);
-	d->total += record_int(r, kind_field(r->kind, "amount"));
+	/* Held at the int64 limit rather than overflowing (grant.h). */
+	d->total = grant_yen_add(d->total, record_int(r, kind_field(r->kind, "amount")));
 	return true;
 }
 

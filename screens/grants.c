@@ -108,8 +108,9 @@ keep_line(void *ctx, const struct grant_line *l)
 			abort();
 	}
 	grant_row_from(&g->rows[g->n++], l);
-	g->decided += l->decided;
-	g->spent += l->spent;
+	/* The year's totals, held at the int64 limit (grant.h). */
+	g->decided = grant_yen_add(g->decided, l->decided);
+	g->spent = grant_yen_add(g->spent, l->spent);
 }
 
 /* City hall works through the applications waiting for its decision

@@ -6,6 +6,7 @@
 
 #include "cli.h"
 #include "core/booking.h"
+#include "core/grantbook.h"
 #include "core/i18n.h"
 #include "core/text.h"
 #include "kindhelp.h"
@@ -148,9 +149,12 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 		return EXIT_REFUSED;
 	}
 	actor_cli(&who);
+	/* A decision goes through the city's rules for making one: its uuid is
+	 * its application's, and the application's status is asked. */
 	if (cmd_opt(a, "repeat") != NULL)
 		rc = add_series(s, &who, &r, &rule);
-	else if (!record_insert(s, &who, &r, &err))
+	else if (!(strcmp(k->name, "decision") == 0 ? grant_decision_add(s, &who, &r, &err) :
+	    record_insert(s, &who, &r, &err)))
 		rc = cmd_fail("%s", err.text);
 	else {
 		char *shown;

@@ -75,11 +75,12 @@ each_line(void *ctx, const struct grant_line *g)
 	struct status_out *o = ctx;
 	char num[32];
 
-	o->requested += g->requested;
-	o->decided += g->decided;
-	o->spent += g->spent;
-	o->final += g->final;
-	o->paid += g->paid;
+	/* Totals held at the int64 limit rather than overflowing (grant.h). */
+	o->requested = grant_yen_add(o->requested, g->requested);
+	o->decided = grant_yen_add(o->decided, g->decided);
+	o->spent = grant_yen_add(o->spent, g->spent);
+	o->final = grant_yen_add(o->final, g->final);
+	o->paid = grant_yen_add(o->paid, g->paid);
 	if (o->csv) {
 		csv_field(&o->text, g->uuid, true);
 		csv_field(&o->text, g->center, false);

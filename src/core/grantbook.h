@@ -20,6 +20,31 @@ bool programme_check(const struct record *r, struct error *err);
 bool application_check_store(struct store *s, const struct record *r, struct error *err);
 bool expense_check_store(struct store *s, const struct record *r, struct error *err);
 
+/* The decision kind's check_store: what a decision row must be, against the
+ * store, whoever writes it and wherever — record_insert and record_update at
+ * city hall (the kiosk's steps, `kyodo grant decide|advance|settle|pay`,
+ * `kyodo add decision`) and the import of the city's file at a center, row
+ * by row.  It depends on neither the store's kind nor the actor, and does not
+ * look at the application's status (see grant_decision_add).  A tombstone
+ * (r->deleted) passes.  Otherwise, refused with one sentence naming the field
+ * or rule, unless:
+ *  - application names an application in this store, not deleted;
+ *  - center is that application's origin;
+ *  - decided_amount and decided_on are both given, and each other amount
+ *    comes with its date and each date with its amount (advance_amount and
+ *    advance_on, final_amount and settled_on, paid_amount and paid_on);
+ *  - decided_amount <= the application's requested amount, and <= what its
+ *    programme allows for its cost (grant_terms, grant_allowed) — the
+ *    programme is asked only when the decided amount is new or changed from
+ *    the stored row with this uuid, so a programme's terms changed later do
+ *    not make the decisions made under them refused;
+ *  - advance_amount <= decided_amount, final_amount <= decided_amount,
+ *    paid_amount <= final_amount, and paid only once settled;
+ *  - advance_on and settled_on are not before decided_on, paid_on not
+ *    before settled_on;
+ *  - no other live decision row (another uuid) names the same application. */
+bool decision_check_store(struct store *s, const struct record *r, struct error *err);
+
 /* The terms of the programme with this uuid. */
 bool grant_terms(struct store *s, const char *programme_uuid, struct programme_terms *t,
     struct error *err);
@@ -49,9 +74,24 @@ bool grant_move(struct store *s, const struct actor *who, const char *applicatio
 
 enum grant_city_step { GRANT_DECIDE, GRANT_ADVANCE, GRANT_SETTLE, GRANT_PAY };
 /* The city's steps on an application (city stores only); amount < 0 for pay
- * means "final minus advance"; date NULL means today. */
+ * means "final minus advance"; date NULL means today.  A new decision takes
+ * the application's uuid (see grant_decision_add). */
 bool grant_city_step(struct store *s, const struct actor *who, enum grant_city_step step,
     const char *application, long long amount, const char *date, const char *conditions,
+    struct error *err);
+
+/* Adds the decision r, made whole (`kyodo add decision`).  Its uuid becomes
+ * its application's, as grant_city_step's decisions do: a decision made
+ * again after city hall restores a backup is then the same row, which
+ * replaces the center's copy instead of colliding with it.  The city's rule
+ * on the application's status is here, not in decision_check_store (the
+ * status is the center's and moves on after the decision, so a city file
+ * must not be refused for it): a decision is made on an applied
+ * application, never on a draft, a withdrawn or a reported one, and its
+ * final amount comes later (settled after the results report).  Refused in
+ * a sentence when the application has a live decision already; a tombstone
+ * with the application's uuid is brought back as its next version. */
+bool grant_decision_add(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
 
 #endif

@@ -419,7 +419,7 @@ static const struct kind application_kind = {
 static const struct kind decision_kind = {
 	.name = "decision", .table = "decision", .label = N_("Grant decision"),
 	.fields = decision_fields, .nfields = NFIELDS(decision_fields), .title_field = 0,
-	.order = "application", .city_owned = true,
+	.order = "application", .city_owned = true, .check_store = decision_check_store,
 	.writers = CITY_WRITERS,
 };
 

@@ -227,6 +227,70 @@ check "grant status on 2016-03-01: not on the paid one" \
 check "the decided one at the center: csv says decided" \
 	test "$(csv_row "$DB" "$A3" | cut -d, -f6,8)" = "decided,20000"
 
+# --- kyodo add decision: the same rules as the city's steps ---
+run "$KYODO" add application --db "$DB" --program support --fy 2015 --title "見守り" \
+	--cost 90000 --requested 60000 --status applied --lang en
+A4=$(cut -f1 "$T/out")
+run "$KYODO" add application --db "$DB" --program support --fy 2015 --title "下書き" \
+	--cost 90000 --requested 60000 --lang en
+A5=$(cut -f1 "$T/out")
+carry "$DB" "$CITY" application
+decisions() { q "$CITY" "SELECT * FROM decision ORDER BY uuid" | md5sum; }
+before=$(decisions)
+add_decision() {	# APPLICATION CENTER AMOUNT [MORE OPTIONS...]
+	app=$1 center=$2 amount=$3
+	shift 3
+	run "$KYODO" add decision --db "$CITY" --application "$app" --center "$center" \
+		--decided-amount "$amount" --decided-on 2015-07-01 "$@" --lang en
+}
+add_decision 00000000-0000-4000-8000-0000000000aa mashiba 1000
+expect_rc "add decision, no such application: exit 1" 1
+expect_err "add decision, no such application: says so" "there is no grant application"
+check "add decision, no such application: one sentence" test "$(wc -l <"$T/err")" -eq 1
+add_decision "$A4" hagisho 60000
+expect_rc "add decision for another center: exit 1" 1
+expect_err "add decision for another center: names the owner" "belongs to mashiba, not to hagisho"
+add_decision "$A4" mashiba 60001
+expect_rc "add decision above the request: exit 1" 1
+expect_err "add decision above the request: names both amounts" "¥60,001 is more than was requested (¥60,000)"
+add_decision "$A4" mashiba 60000 --paid-amount 60000 --paid-on 2015-07-02
+expect_rc "add decision paid before settled: exit 1" 1
+expect_err "add decision paid before settled: says why" "paid only once its amount is settled"
+add_decision "$A4" mashiba 60000 --settled-on 2015-06-01 --final-amount 60000
+expect_rc "add decision already settled: exit 1" 1
+expect_err "add decision already settled: not before the results report" "after the results are reported"
+add_decision "$A5" mashiba 60000
+expect_rc "add decision on a draft: exit 1" 1
+expect_err "add decision on a draft: only on an applied one" "applied"
+add_decision "$A1" mashiba 1000
+expect_rc "add decision, a second for the application: exit 1" 1
+expect_err "add decision, a second: kyodo's sentence" "already has a grant decision"
+check "add decision, a second: not SQLite's words" test "$(grep -c UNIQUE "$T/err")" = 0
+check "add decision refusals: the city's decisions unchanged" test "$(decisions)" = "$before"
+add_decision "$A4" mashiba 60000 --conditions "報告書を提出すること"
+expect_rc "add decision: exit 0" 0
+check "add decision: the row's id is the application's" test "$(cut -f1 "$T/out")" = "$A4"
+check "add decision: stored as the city's, for the application's center" \
+	test "$(q "$CITY" "SELECT uuid || '|' || origin || '|' || center || '|' || decided_amount FROM decision WHERE application = '$A4'")" = "$A4|city|mashiba|60000"
+before=$(decisions)
+add_decision "$A4" mashiba 50000
+expect_rc "add decision again: exit 1" 1
+expect_err "add decision again: already decided" "already has a grant decision"
+check "add decision again: unchanged" test "$(decisions)" = "$before"
+run "$KYODO" grant advance --db "$CITY" --application "$A4" --amount 30000 --date 2015-06-30 --lang en
+expect_rc "grant advance dated before the decision: exit 1" 1
+expect_err "grant advance dated before the decision: names the field" "Advance paid on"
+run "$KYODO" grant advance --db "$CITY" --application "$A4" --amount 30000 --date 2015-07-10 --lang en
+expect_rc "grant advance on the added decision: exit 0" 0
+run "$KYODO" grant decide --db "$CITY" --application "$A4" --amount 55000 --lang en
+expect_rc "grant decide still changes the decision: exit 0" 0
+check "grant decide: the same row, amount changed, advance kept" \
+	test "$(q "$CITY" "SELECT count(*) || '|' || max(decided_amount) || '|' || max(advance_amount) FROM decision WHERE application = '$A4'")" = "1|55000|30000"
+run "$KYODO" add decision --db "$DB" --application "$A4" --center mashiba \
+	--decided-amount 60000 --decided-on 2015-07-01 --lang en
+expect_rc "add decision at a center: exit 1" 1
+expect_err "add decision at a center: only city hall" "Only city hall"
+
 # --- plan show ---
 P=$T/plan.db
 "$KYODO" init --db "$P" --center mashiba --name "真柴市民センター" >/dev/null 2>&1

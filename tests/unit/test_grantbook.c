@@ -7,8 +7,11 @@
  */
 #include "unit.h"
 
+#include <limits.h>
+
 #include "core/actor.h"
 #include "core/audit.h"
+#include "core/backup.h"
 #include "core/body.h"
 #include "core/buf.h"
 #include "core/grantbook.h"
@@ -139,7 +142,7 @@ edit(struct store *s, const char *kind, const char *uuid, const char *name, cons
 }
 
 static void
-del(struct store *s, const char *kind, const char *uuid)
+del_as(struct store *s, const struct actor *who, const char *kind, const char *uuid)
 {
 	struct record r;
 	struct error err;
@@ -147,7 +150,7 @@ del(struct store *s, const char *kind, const char *uuid)
 	error_clear(&err);
 	if (!record_get(s, K(kind), uuid, &r, &err))
 		fail_msg("record_get %s %s: %s", kind, uuid, err.text);
-	if (!record_delete(s, &hanako, &r, &err)) {
+	if (!record_delete(s, who, &r, &err)) {
 		char copy[512];
 
 		snprintf(copy, sizeof copy, "%s", err.text);
@@ -155,6 +158,13 @@ del(struct store *s, const char *kind, const char *uuid)
 		fail_msg("record_delete: %s", copy);
 	}
 	record_free(&r);
+}
+
+/* As del_as, by center staff. */
+static void
+del(struct store *s, const char *kind, const char *uuid)
+{
+	del_as(s, &hanako, kind, uuid);
 }
 
 static long long
@@ -195,9 +205,13 @@ carry(struct store *to, const char *from_path, const char *table, const char *uu
 		fail_msg("carrying %s %s: %s", table, uuid, copy);
 	}
 	sqlite3_free(sql);
-	if (sqlf_int(to, "SELECT count(*) FROM application WHERE uuid = '%q'", uuid) +
-	    sqlf_int(to, "SELECT count(*) FROM decision WHERE uuid = '%q'", uuid) != 1)
+	/* A decision's uuid is its application's: asked of the table carried. */
+	sql = sqlite3_mprintf("SELECT count(*) FROM %s WHERE uuid = '%q'", table, uuid);
+	if (unit_sql_int(to, sql) != 1) {
+		sqlite3_free(sql);
 		fail_msg("carrying %s %s: the row did not arrive", table, uuid);
+	}
+	sqlite3_free(sql);
 }
 
 /* ---- the fixture: a center store (unit_fx) and city hall's beside it ---- */
@@ -881,6 +895,485 @@ test_amounts_frozen_once_applied(void **state)
 	    2014);
 	/* Words may still be put right. */
 	assert_true(edit(fx->s, "application", app, "title", "防災訓練（改）", why, sizeof why));
+}
+
+/* ==== the city's decision: the rules in the core (decision_check_store) ==== */
+
+/* A decision record (pairs up to NULL), not stored. */
+static void
+make(struct record *r, const char *kind, ...)
+{
+	va_list ap;
+
+	va_start(ap, kind);
+	vmake(r, kind, ap);
+	va_end(ap);
+}
+
+/* An applied support application (¥166,000 requested) at the center and
+ * its copy at the city. */
+static void
+applied_at_city(struct world *w, const char *title, char *app)
+{
+	support_app(w->fx->s, title, "applied", app);
+	to_city(w, app);
+}
+
+static long long
+decisions(struct store *s)
+{
+	return unit_sql_int(s, "SELECT count(*) FROM decision");
+}
+
+static void
+test_decision_needs_its_application(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37], gone[37];
+
+	applied_at_city(w, "防災訓練", app);
+	/* An application the store does not hold. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application",
+	    "00000000-0000-4000-8000-0000000000aa", "center", "mashiba", "decided_amount",
+	    "1000", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Application id");
+	assert_contains(why, "no grant application");
+	assert_contains(why, "00000000-0000-4000-8000-0000000000aa");
+	/* A deleted one. */
+	support_app(w->fx->s, "削除", "draft", gone);
+	del(w->fx->s, "application", gone);
+	to_city(w, gone);
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", gone, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Application id");
+	assert_contains(why, "deleted");
+	assert_int_equal(decisions(w->city), 0);
+	/* Its own application is accepted. */
+	add(w->city, &officer, NULL, "decision", "application", app, "center", "mashiba",
+	    "decided_amount", "166000", "decided_on", "2015-07-01", NULL);
+	assert_int_equal(decisions(w->city), 1);
+}
+
+static void
+test_decision_center_is_the_owner(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37];
+
+	applied_at_city(w, "防災訓練", app);
+	/* Another center's decision would travel to the wrong center. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "hagisho", "decided_amount", "166000", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Center");
+	assert_contains(why, "mashiba");
+	assert_contains(why, "hagisho");
+	assert_int_equal(decisions(w->city), 0);
+	add(w->city, &officer, NULL, "decision", "application", app, "center", "mashiba",
+	    "decided_amount", "166000", "decided_on", "2015-07-01", NULL);
+	assert_int_equal(unit_sql_int(w->city, "SELECT count(*) FROM decision WHERE "
+	    "center = 'mashiba'"), 1);
+}
+
+static void
+test_decision_amounts(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37], uuid[37];
+
+	applied_at_city(w, "防災訓練", app);
+	/* Not above the request. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "166001", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Decided amount");
+	assert_contains(why, "¥166,001");
+	assert_contains(why, "¥166,000");
+	/* An advance, a final amount, not above the decided amount. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "100000", "decided_on", "2015-07-01",
+	    "advance_amount", "100001", "advance_on", "2015-07-02", NULL);
+	assert_contains(why, "Advance payment");
+	assert_contains(why, "decided amount");
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "100000", "decided_on", "2015-07-01",
+	    "final_amount", "100001", "settled_on", "2016-03-01", NULL);
+	assert_contains(why, "Final amount");
+	assert_contains(why, "¥100,001");
+	/* A payment not above the final amount. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "100000", "decided_on", "2015-07-01",
+	    "final_amount", "90000", "settled_on", "2016-03-01", "paid_amount", "90001",
+	    "paid_on", "2016-03-10", NULL);
+	assert_contains(why, "Paid amount");
+	assert_contains(why, "final amount");
+	assert_int_equal(decisions(w->city), 0);
+	/* Each at its bound is accepted. */
+	add(w->city, &officer, uuid, "decision", "application", app, "center", "mashiba",
+	    "decided_amount", "166000", "decided_on", "2015-07-01", "advance_amount", "166000",
+	    "advance_on", "2015-07-01", "final_amount", "166000", "settled_on", "2016-03-01",
+	    "paid_amount", "166000", "paid_on", "2016-03-01", NULL);
+	assert_int_equal(decisions(w->city), 1);
+}
+
+/* What the programme allows bounds a decided amount that is new or
+ * changed; one made under terms the city changed later still takes its
+ * next steps. */
+static void
+test_decision_within_the_programme(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37], other[37];
+
+	applied_at_city(w, "防災訓練", app);
+	applied_at_city(w, "広報", other);
+	step_ok(w, GRANT_DECIDE, app, 166000);
+	/* The city lowers the support programme's limit to ¥100,000. */
+	assert_true(edit_as(w->city, &officer, "programme", P_SUPPORT, "limit", "100000", why,
+	    sizeof why));
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", other, "center",
+	    "mashiba", "decided_amount", "100001", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Decided amount");
+	assert_contains(why, "programme allows");
+	assert_contains(why, "¥100,000");
+	assert_false(step(w, GRANT_DECIDE, other, 100001, why, sizeof why));
+	assert_contains(why, "programme allows");
+	step_ok(w, GRANT_DECIDE, other, 100000);
+	/* The decision made before: its advance is taken … */
+	step_ok(w, GRANT_ADVANCE, app, 50000);
+	/* … but its amount is not changed past the new terms. */
+	assert_false(step(w, GRANT_DECIDE, app, 150000, why, sizeof why));
+	assert_contains(why, "programme allows");
+	assert_int_equal(sqlf_int(w->city, "SELECT decided_amount FROM decision WHERE "
+	    "application = '%q'", app), 166000);
+}
+
+static void
+test_decision_amounts_with_dates(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37];
+
+	applied_at_city(w, "防災訓練", app);
+	/* A decision states its amount … */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_on", "2015-07-01", NULL);
+	assert_contains(why, "Decided amount");
+	assert_contains(why, "required");
+	/* … with its date; each amount with its date, each date with its amount. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", NULL);
+	assert_contains(why, "Decided amount");
+	assert_contains(why, "Decided on");
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "advance_amount",
+	    "500", NULL);
+	assert_contains(why, "Advance payment");
+	assert_contains(why, "Advance paid on");
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "settled_on",
+	    "2016-03-01", NULL);
+	assert_contains(why, "Settled on");
+	assert_contains(why, "Final amount");
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "final_amount",
+	    "1000", "settled_on", "2016-03-01", "paid_on", "2016-03-02", NULL);
+	assert_contains(why, "Paid on");
+	assert_contains(why, "Paid amount");
+	assert_int_equal(decisions(w->city), 0);
+}
+
+static void
+test_decision_dates_in_order(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37];
+
+	applied_at_city(w, "防災訓練", app);
+	/* Paid before it is settled. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "paid_amount",
+	    "1000", "paid_on", "2015-07-02", NULL);
+	assert_contains(why, "Paid amount");
+	assert_contains(why, "settled");
+	/* An advance before the decision. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "advance_amount",
+	    "500", "advance_on", "2015-06-30", NULL);
+	assert_contains(why, "Advance paid on");
+	assert_contains(why, "2015-06-30");
+	assert_contains(why, "before the decision");
+	/* Settled before the decision. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "final_amount",
+	    "1000", "settled_on", "2015-06-01", NULL);
+	assert_contains(why, "Settled on");
+	assert_contains(why, "before the decision");
+	/* Paid before it was settled. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "1000", "decided_on", "2015-07-01", "final_amount",
+	    "1000", "settled_on", "2016-03-01", "paid_amount", "1000", "paid_on", "2016-02-28",
+	    NULL);
+	assert_contains(why, "Paid on");
+	assert_contains(why, "before the amount was settled");
+	assert_int_equal(decisions(w->city), 0);
+	/* Through the city's steps too: a settlement dated before the decision. */
+	setenv("KYODO_TODAY", "2015-07-01", 1);
+	step_ok(w, GRANT_DECIDE, app, 1000);
+	unsetenv("KYODO_TODAY");
+	to_center(w, app);
+	move_ok(w->fx->s, app, "reported");
+	to_city(w, app);
+	{
+		struct error err;
+
+		error_clear(&err);
+		assert_false(grant_city_step(w->city, &officer, GRANT_SETTLE, app, 1000,
+		    "2015-06-30", NULL, &err));
+		assert_contains(err.text, "Settled on");
+		assert_true(grant_city_step(w->city, &officer, GRANT_SETTLE, app, 1000,
+		    "2015-07-01", NULL, &err));
+	}
+	/* The same day all through is accepted. */
+	assert_int_equal(unit_sql_int(w->city, "SELECT count(*) FROM decision WHERE "
+	    "settled_on = '2015-07-01'"), 1);
+}
+
+static void
+test_decision_one_per_application(void **state)
+{
+	struct world *w = *state;
+	char why[512], app[37], first[37];
+
+	applied_at_city(w, "防災訓練", app);
+	add(w->city, &officer, first, "decision", "application", app, "center", "mashiba",
+	    "decided_amount", "100000", "decided_on", "2015-07-01", NULL);
+	/* A second row for the same application: kyodo's sentence, not SQLite's. */
+	add_bad(w->city, &officer, why, sizeof why, "decision", "application", app, "center",
+	    "mashiba", "decided_amount", "90000", "decided_on", "2015-07-02", NULL);
+	assert_contains(why, "Application id");
+	assert_contains(why, "already has a grant decision");
+	assert_not_contains(why, "UNIQUE");
+	assert_int_equal(decisions(w->city), 1);
+	/* Its own row is saved again freely. */
+	assert_true(edit_as(w->city, &officer, "decision", first, "decided_amount", "120000",
+	    why, sizeof why));
+	/* Once it is deleted, another may be made. */
+	del_as(w->city, &officer, "decision", first);
+	add(w->city, &officer, NULL, "decision", "application", app, "center", "mashiba",
+	    "decided_amount", "90000", "decided_on", "2015-07-02", NULL);
+	assert_int_equal(unit_sql_int(w->city, "SELECT count(*) FROM decision WHERE "
+	    "deleted = 0"), 1);
+}
+
+/* The check asks neither the store's kind nor the actor: at a center, the
+ * city's row arriving with its file is judged the same way. */
+static void
+test_decision_check_at_a_center(void **state)
+{
+	struct world *w = *state;
+	struct record r;
+	struct error err;
+	char app[37];
+
+	support_app(w->fx->s, "防災訓練", "applied", app);
+	make(&r, "decision", "application", app, "center", "mashiba", "decided_amount",
+	    "166000", "decided_on", "2015-07-01", NULL);
+	snprintf(r.uuid, sizeof r.uuid, "%s", app);
+	snprintf(r.origin, sizeof r.origin, "city");
+	error_clear(&err);
+	assert_true(decision_check_store(w->fx->s, &r, &err));
+	/* Another center's, or above the request: refused at the center too. */
+	assert_true(record_set(&r, I("decision", "center"), "hagisho", &err));
+	assert_false(decision_check_store(w->fx->s, &r, &err));
+	assert_contains(err.text, "Center");
+	assert_int_equal(err.field, I("decision", "center"));
+	assert_true(record_set(&r, I("decision", "center"), "mashiba", &err));
+	assert_true(record_set(&r, I("decision", "decided_amount"), "166001", &err));
+	assert_false(decision_check_store(w->fx->s, &r, &err));
+	assert_contains(err.text, "¥166,001");
+	/* A tombstone says nothing more to check. */
+	r.deleted = true;
+	assert_true(decision_check_store(w->fx->s, &r, &err));
+	record_free(&r);
+}
+
+/* The city's file, as the import applies a decision row: checked, then
+ * written by uuid over the center's copy. */
+static void
+arrive(struct world *w, const char *app)
+{
+	struct record r;
+	struct error err;
+	char *sql;
+
+	error_clear(&err);
+	if (!record_get(w->city, K("decision"), app, &r, &err))
+		fail_msg("the city's decision on %s: %s", app, err.text);
+	if (!decision_check_store(w->fx->s, &r, &err)) {
+		char copy[512];
+
+		snprintf(copy, sizeof copy, "%s", err.text);
+		record_free(&r);
+		fail_msg("the center refuses the city's decision: %s", copy);
+	}
+	record_free(&r);
+	sql = sqlite3_mprintf("ATTACH %Q AS src; INSERT INTO main.decision SELECT * FROM "
+	    "src.decision WHERE uuid = %Q ON CONFLICT (uuid) DO UPDATE SET "
+	    "version = excluded.version, decided_amount = excluded.decided_amount, "
+	    "decided_on = excluded.decided_on; DETACH src;", w->city_path, app);
+	assert_int_equal(sqlite3_exec(store_db(w->fx->s), sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+}
+
+/* Every decision's uuid is its application's, so the city deciding again
+ * after it restored a backup remakes the same row: the center's copy is
+ * replaced, never a second decision beside it. */
+static void
+test_decision_uuid_survives_restore(void **state)
+{
+	struct world *w = *state;
+	char bak[4200], aside[4200], app[37];
+	struct error err;
+
+	applied_at_city(w, "防災訓練", app);
+	unit_path(bak, sizeof bak, w->fx->dir, "city-before.db");
+	error_clear(&err);
+	if (!store_backup(w->city, bak, &err))
+		fail_msg("store_backup: %s", err.text);
+	step_ok(w, GRANT_DECIDE, app, 150000);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q' "
+	    "AND application = uuid", app), 1);
+	arrive(w, app);
+	assert_int_equal(line_of(w->fx->s, 0, app).g.decided, 150000);
+
+	/* City hall restores the backup made before the decision, and
+	 * decides again. */
+	store_close(w->city);
+	w->city = NULL;
+	if (!backup_restore(w->city_path, bak, aside, &err))
+		fail_msg("backup_restore: %s", err.text);
+	w->city = store_open(w->city_path, &err);
+	if (w->city == NULL)
+		fail_msg("store_open: %s", err.text);
+	assert_int_equal(decisions(w->city), 0);
+	step_ok(w, GRANT_DECIDE, app, 120000);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q'",
+	    app), 1);
+	arrive(w, app);
+	assert_int_equal(sqlf_int(w->fx->s, "SELECT count(*) FROM decision WHERE "
+	    "application = '%q'", app), 1);
+	assert_int_equal(line_of(w->fx->s, 0, app).g.decided, 120000);
+}
+
+/* `kyodo add decision`: the application's uuid, the city's rule on the
+ * application's status, one decision an application. */
+static void
+test_decision_add(void **state)
+{
+	struct world *w = *state;
+	char why[512], draft[37], gone[37], app[37];
+	struct record r;
+	struct error err;
+
+	support_app(w->fx->s, "下書き", "draft", draft);
+	to_city(w, draft);
+	support_app(w->fx->s, "取下げ", "applied", gone);
+	move_ok(w->fx->s, gone, "withdrawn");
+	to_city(w, gone);
+	applied_at_city(w, "防災訓練", app);
+
+#define DECISION(r, a, ...) make(r, "decision", "application", a, "center", "mashiba", \
+	"decided_amount", "100000", "decided_on", "2015-07-01", __VA_ARGS__)
+	/* Not on a draft: nothing has been applied for. */
+	DECISION(&r, draft, NULL);
+	error_clear(&err);
+	assert_false(grant_decision_add(w->city, &officer, &r, &err));
+	assert_contains(err.text, "applied");
+	record_free(&r);
+	/* Not on a withdrawn application. */
+	DECISION(&r, gone, NULL);
+	assert_false(grant_decision_add(w->city, &officer, &r, &err));
+	assert_contains(err.text, "withdrawn");
+	record_free(&r);
+	/* No final amount before the results are reported. */
+	DECISION(&r, app, "final_amount", "100000", "settled_on", "2016-03-01", NULL);
+	assert_false(grant_decision_add(w->city, &officer, &r, &err));
+	assert_contains(err.text, "after the results are reported");
+	record_free(&r);
+	assert_int_equal(decisions(w->city), 0);
+
+	/* On the applied one: the row takes the application's uuid. */
+	DECISION(&r, app, NULL);
+	if (!grant_decision_add(w->city, &officer, &r, &err))
+		fail_msg("grant_decision_add: %s", err.text);
+	assert_str(r.uuid, app);
+	record_free(&r);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q' "
+	    "AND application = uuid AND origin = 'city' AND version = 1", app), 1);
+	/* A second: a sentence, not SQLite's constraint. */
+	DECISION(&r, app, NULL);
+	assert_false(grant_decision_add(w->city, &officer, &r, &err));
+	assert_contains(err.text, "already has a grant decision");
+	record_free(&r);
+	/* Deleted, a decision is made again as the same row's next version. */
+	del_as(w->city, &officer, "decision", app);
+	DECISION(&r, app, NULL);
+	if (!grant_decision_add(w->city, &officer, &r, &err))
+		fail_msg("grant_decision_add after delete: %s", err.text);
+	record_free(&r);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q' "
+	    "AND deleted = 0 AND version = 3", app), 1);
+	(void)why;
+#undef DECISION
+}
+
+/* The city's steps make their decision with the application's uuid, and
+ * bring a deleted one back as its next version. */
+static void
+test_city_step_uuid(void **state)
+{
+	struct world *w = *state;
+	char app[37];
+
+	applied_at_city(w, "防災訓練", app);
+	step_ok(w, GRANT_DECIDE, app, 100000);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q'",
+	    app), 1);
+	del_as(w->city, &officer, "decision", app);
+	step_ok(w, GRANT_DECIDE, app, 90000);
+	assert_int_equal(sqlf_int(w->city, "SELECT count(*) FROM decision WHERE uuid = '%q' "
+	    "AND deleted = 0 AND decided_amount = 90000 AND version = 3", app), 1);
+	assert_int_equal(decisions(w->city), 1);
+}
+
+/* Sums of yen past 64 bits (values a damaged store may hold; ten million
+ * rows within the fields' limits would do the same) are held at the limit:
+ * no overflow, no SQLite "integer overflow" in place of the list. */
+static void
+test_lines_sum_held_at_the_limit(void **state)
+{
+	struct world *w = *state;
+	char app[37], *sql;
+	struct line l;
+
+	applied_at_city(w, "防災訓練", app);
+	step_ok(w, GRANT_DECIDE, app, 166000);
+	to_center(w, app);
+	sql = sqlite3_mprintf("INSERT INTO expense (uuid, origin, updated_at, created_by, "
+	    "updated_by, application, application_id, date, item, amount) SELECT "
+	    "column1, 'mashiba', '2015-07-01T00:00:00Z', 'x', 'x', %Q, %Q, '2015-07-01', 'x', "
+	    "4000000000000000000 FROM (VALUES ('e1'), ('e2'), ('e3'))", app, app);
+	assert_int_equal(sqlite3_exec(store_db(w->fx->s), sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	l = line_of(w->fx->s, 0, app);
+	assert_true(l.g.spent == LLONG_MAX);
+	assert_true(l.g.remaining == 166000 - LLONG_MAX);
+	assert_true(l.g.overspent);
+	/* Within 64 bits the sum is exact, the negative too. */
+	assert_int_equal(sqlite3_exec(store_db(w->fx->s), "UPDATE expense SET amount = "
+	    "CASE uuid WHEN 'e1' THEN 1000000000000 WHEN 'e2' THEN 4294967297 ELSE -3 END",
+	    NULL, NULL, NULL), SQLITE_OK);
+	l = line_of(w->fx->s, 0, app);
+	assert_true(l.g.spent == 1000000000000LL + 4294967297LL - 3);
 }
 
 /* ==== grant_lines: money ==== */
@@ -1589,6 +2082,18 @@ main(void)
 		WORLD(test_pay_with_amount),
 		WORLD(test_pay_after_larger_advance),
 		WORLD(test_withdraw),
+		WORLD(test_decision_needs_its_application),
+		WORLD(test_decision_center_is_the_owner),
+		WORLD(test_decision_amounts),
+		WORLD(test_decision_within_the_programme),
+		WORLD(test_decision_amounts_with_dates),
+		WORLD(test_decision_dates_in_order),
+		WORLD(test_decision_one_per_application),
+		WORLD(test_decision_check_at_a_center),
+		WORLD(test_decision_uuid_survives_restore),
+		WORLD(test_decision_add),
+		WORLD(test_city_step_uuid),
+		WORLD(test_lines_sum_held_at_the_limit),
 		DB(test_withdrawn_application_frozen),
 		DB(test_amounts_frozen_once_applied),
 		WORLD(test_lines_spent_and_remaining),
