@@ -235,17 +235,21 @@ add_body_and_plan(struct demo *d, struct date today)
 	return true;
 }
 
-/* What the city decided, as it arrives with the city's file. */
+/* What the city decided, as it arrives with the city's file.  The row's
+ * uuid is the application's, as every decision's is (grant_city_step), so
+ * the city's real decision on the application, when its file comes, is the
+ * same row and replaces this one instead of colliding with it. */
 static bool
 city_decision(struct demo *d, const char *application, const char *const *set)
 {
 	const struct kind *k = kind_find("decision");
 	struct buf sql = {0};
 	sqlite3_stmt *st;
-	char uuid[37], now[21];
+	char unused[37], now[21];
 	int rc, n = 0;
 
-	rng_uuid(&d->g, uuid);
+	/* Still drawn, so that a seed makes the same store as before. */
+	rng_uuid(&d->g, unused);
 	date_now_utc(now);
 	buf_adds(&sql, "INSERT INTO decision (uuid, origin, version, updated_at, created_by, "
 	    "updated_by, application, center");
@@ -262,7 +266,7 @@ city_decision(struct demo *d, const char *application, const char *const *set)
 		store_sql_error(d->s, "demo", d->err);
 		return false;
 	}
-	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, application, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, application, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, store_origin(d->s), -1, SQLITE_STATIC);

@@ -5,6 +5,7 @@
 
 #include "core/actor.h"
 #include "core/demo.h"
+#include "core/grantbook.h"
 #include "core/record.h"
 #include "core/staff.h"
 
@@ -132,6 +133,7 @@ test_same_seed_same_store(void **state)
 }
 
 struct check_ctx {
+	struct store *s;
 	long rows, bad;
 	char first[11], last[11];
 	char why[800];
@@ -224,6 +226,75 @@ test_staff_and_progress(void **state)
 	assert_int_equal(fx->last_done, fx->last_total);
 }
 
+/* Each decision the demo makes passes the rules a real one does. */
+static bool
+check_decision(void *ctx, const struct record *r)
+{
+	struct check_ctx *c = ctx;
+	struct error err;
+
+	c->rows++;
+	error_clear(&err);
+	if (!decision_check_store(c->s, r, &err) && c->bad++ == 0)
+		snprintf(c->why, sizeof c->why, "decision %s: %s", r->uuid, err.text);
+	return true;
+}
+
+/* The demo's "city" rows are the city's decisions on its applications, by
+ * the applications' uuids, and the shipped programmes; nothing else of the
+ * city's that a real city row could collide with. */
+static void
+test_city_rows_replaceable(void **state)
+{
+	struct demo_fx *fx = *state;
+	const struct kind *const *k;
+	struct record_query q = {0};
+	struct check_ctx c;
+	struct error err;
+	char app[37], *sql;
+
+	assert_true(unit_sql_int(fx->b, "SELECT count(*) FROM decision") > 10);
+	assert_int_equal(unit_sql_int(fx->b, "SELECT count(*) FROM decision WHERE "
+	    "uuid IS NOT application"), 0);
+	memset(&c, 0, sizeof c);
+	c.s = fx->b;
+	assert_true(record_list(fx->b, kind_find("decision"), &q, check_decision, &c, &err) > 10);
+	if (c.bad > 0)
+		fail_msg("%ld decisions refused, first: %s", c.bad, c.why);
+	for (k = kind_all(); *k != NULL; k++) {
+		if (strcmp((*k)->name, "decision") == 0 || strcmp((*k)->name, "programme") == 0)
+			continue;
+		sql = sqlite3_mprintf("SELECT count(*) FROM %s WHERE origin = 'city'", (*k)->table);
+		if (unit_sql_int(fx->b, sql) != 0)
+			fail_msg("the demo made city rows of kind %s", (*k)->name);
+		sqlite3_free(sql);
+	}
+	/* The programmes are data/0003's, with the same uuids in every store. */
+	assert_int_equal(unit_sql_int(fx->b, "SELECT count(*) FROM programme WHERE "
+	    "uuid NOT LIKE '00000000-0000-4000-8000-00000000000_'"), 0);
+
+	/* The city's real decision on a demo application arrives as the
+	 * import writes it, by uuid: it replaces the demo's row, and the
+	 * index of one decision an application is not in its way. */
+	unit_sql_text(fx->b, "SELECT application FROM decision WHERE final_amount IS NULL "
+	    "ORDER BY application LIMIT 1", app, sizeof app);
+	sql = sqlite3_mprintf("INSERT INTO decision (uuid, origin, version, updated_at, "
+	    "created_by, updated_by, application, center, decided_amount, decided_on) VALUES "
+	    "(%Q, 'city', 2, '2026-12-01T00:00:00Z', 'city', 'city', %Q, 'mashiba', 1000, "
+	    "'2026-12-01') ON CONFLICT (uuid) DO UPDATE SET version = excluded.version, "
+	    "decided_amount = excluded.decided_amount, decided_on = excluded.decided_on",
+	    app, app);
+	assert_int_equal(sqlite3_exec(store_db(fx->b), sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT count(*) FROM decision WHERE application = %Q AND "
+	    "decided_amount = 1000 AND version = 2", app);
+	assert_int_equal(unit_sql_int(fx->b, sql), 1);
+	sqlite3_free(sql);
+	sql = sqlite3_mprintf("SELECT count(*) FROM decision WHERE application = %Q", app);
+	assert_int_equal(unit_sql_int(fx->b, sql), 1);
+	sqlite3_free(sql);
+}
+
 int
 main(void)
 {
@@ -231,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_same_seed_same_store),
 		cmocka_unit_test(test_rows_are_sound),
 		cmocka_unit_test(test_staff_and_progress),
+		cmocka_unit_test(test_city_rows_replaceable),
 	};
 
 	unit_init();
