@@ -393,8 +393,13 @@ keep_aside(const char *path, const char *real, struct store *b, struct kept *k,
 		return false;
 	snprintf(side, sizeof side, "%s-wal", real);
 	snprintf(kept_side, sizeof kept_side, "%s-wal", k->path);
-	if (lstat(side, &st) == 0 && st.st_size > 0)
-		k->wal = outfile_rename_new(side, kept_side);
+	if (lstat(side, &st) == 0 && st.st_size > 0) {
+		if (!outfile_rename_new(side, kept_side)) {
+			error_set(err, _("Cannot move the current store aside: %s"), strerror(errno));
+			return false;	/* the caller undoes the second name */
+		}
+		k->wal = true;
+	}
 	remove_side_files(real);
 	return true;
 }
