@@ -36,12 +36,13 @@ refuse_existing(const char *path, const struct stat *st, int flags, struct error
 		error_set(err, _("%s already exists; kyodo will not replace it."), path);
 }
 
-/* What is at a name may not be written over (with flags). */
+/* What is at a name may not be written over (with flags): only a plain
+ * file that is no store, and only with OUTFILE_REPLACE. */
 static bool
 in_the_way(const struct stat *st, int flags)
 {
-	return S_ISLNK(st->st_mode) || S_ISDIR(st->st_mode) || !S_ISREG(st->st_mode) ||
-	    storelock_is_store(st->st_dev, st->st_ino) || !(flags & OUTFILE_REPLACE);
+	return !S_ISREG(st->st_mode) || storelock_is_store(st->st_dev, st->st_ino) ||
+	    !(flags & OUTFILE_REPLACE);
 }
 
 /* A store's own name, or a journal SQLite may make beside it at any
