@@ -45,23 +45,6 @@ refuse_because(struct error *err, const struct inner_table *t, long row, const c
 	buf_free(&name);
 }
 
-/* Sets err from a failed write, in kyodo's words. */
-static void
-write_failed(struct store *s, const struct inner_table *t, long row, struct error *err)
-{
-	int code = sqlite3_extended_errcode(store_db(s));
-
-	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
-		refuse(err, t, row, _("clashes with another row here that has the same name or "
-		    "the same grant application"));
-	else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
-		refuse(err, t, row, _("names or is named by a row that is not here"));
-	else if ((code & 0xFF) == SQLITE_CONSTRAINT)
-		refuse(err, t, row, _("is not complete"));
-	else
-		store_sql_error(s, _("Applying the file"), err);
-}
-
 /* UTC now plus ahead seconds, in the two forms files use. */
 static void
 clock_limit(char stamp[16], char iso[21])
@@ -177,15 +160,17 @@ reference_holds(struct store *s, const struct merge_file *f, const char *name, c
 static bool
 who_valid(const char *s)
 {
-	char *t;
-	bool ok;
+	size_t n = strlen(s), i = 0, step;
+	uint32_t cp;
 
-	if (!text_is_utf8(s, strlen(s)) || *s == '\0' || text_chars(s) > WHO_CHARS_MAX)
+	if (n == 0 || !text_is_utf8(s, n) || text_chars(s) > WHO_CHARS_MAX)
 		return false;
-	t = text_visible(s);
-	ok = strcmp(t, s) == 0;
-	free(t);
-	return ok;
+	for (; i < n; i += step) {
+		step = utf8_decode(s + i, n - i, &cp);
+		if (step == 0 || text_is_control(cp))
+			return false;
+	}
+	return true;
 }
 
 /* Every check a row to be written must pass: its fields as a form parses
@@ -392,15 +377,74 @@ same_as_stored(struct store *s, const struct inner_table *t, long row)
 	return same;
 }
 
+/* The rows of a table to be written wait in a temporary table, and go
+ * into the store in one statement: a statement per row would have SQLite
+ * journal every page it touches once per row. */
+static bool
+stage_table(struct store *s, const struct inner_table *t, struct buf *name, struct error *err)
+{
+	struct buf sql = {0};
+	bool ok;
+
+	buf_reset(name);
+	buf_printf(name, "temp.\"merge_%s\"", t->shape->kind->table);
+	buf_printf(&sql, "CREATE TEMP TABLE IF NOT EXISTS \"merge_%s\" AS SELECT ",
+	    t->shape->kind->table);
+	bundle_column_list(t->shape, &sql);
+	buf_printf(&sql, " FROM main.\"%s\" WHERE false; DELETE FROM %s", t->shape->kind->table,
+	    buf_str(name));
+	ok = sqlite3_exec(store_db(s), buf_str(&sql), NULL, NULL, NULL) == SQLITE_OK;
+	if (!ok)
+		store_sql_error(s, _("Applying the file"), err);
+	buf_free(&sql);
+	return ok;
+}
+
+/* Writes the staged rows over the store's. */
+static bool
+write_staged(struct store *s, const struct inner_table *t, const char *staged, struct error *err)
+{
+	const struct bundle_table *shape = t->shape;
+	struct buf sql = {0};
+	int i, code;
+	bool ok;
+
+	buf_printf(&sql, "INSERT INTO main.\"%s\" (", shape->kind->table);
+	bundle_column_list(shape, &sql);
+	buf_adds(&sql, ") SELECT ");
+	bundle_column_list(shape, &sql);
+	buf_printf(&sql, " FROM %s WHERE true ON CONFLICT (uuid) DO UPDATE SET ", staged);
+	for (i = 1; i < shape->ncols; i++)
+		buf_printf(&sql, "%s\"%s\" = excluded.\"%s\"", i > 1 ? ", " : "",
+		    shape->cols[i].name, shape->cols[i].name);
+	buf_printf(&sql, "; DELETE FROM %s", staged);
+	ok = sqlite3_exec(store_db(s), buf_str(&sql), NULL, NULL, NULL) == SQLITE_OK;
+	buf_free(&sql);
+	if (ok)
+		return true;
+	code = sqlite3_extended_errcode(store_db(s));
+	if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY)
+		error_set(err, _("In this file, a %s clashes with one here of the same name (or on "
+		    "the same grant application)."), kind_label(shape->kind));
+	else if (code == SQLITE_CONSTRAINT_FOREIGNKEY)
+		error_set(err, _("In this file, a %s names a row that is not here."),
+		    kind_label(shape->kind));
+	else if ((code & 0xFF) == SQLITE_CONSTRAINT)
+		error_set(err, _("In this file, a %s is not complete."), kind_label(shape->kind));
+	else
+		store_sql_error(s, _("Applying the file"), err);
+	return false;
+}
+
 static bool
 apply_table(struct store *s, const struct merge_file *f, const struct inner_table *t,
     const char *iso_limit, struct sync_counts *c, struct error *err)
 {
 	const struct kind *k = t->shape->kind;
 	const bool mirror = f->in.from_city;
-	struct buf lookup = {0}, upsert = {0};
+	struct buf lookup = {0}, stage = {0}, staged = {0};
 	sqlite3_stmt *get = NULL, *put = NULL;
-	long row;
+	long row, next;
 	int i;
 	bool ok = false;
 
@@ -408,26 +452,27 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 	c->incoming = t->nrows;
 	if (mirror && !drop_missing(s, t, c, err))
 		return false;
+	if (!stage_table(s, t, &staged, err))
+		return false;
 	buf_printf(&lookup, "SELECT origin, version FROM main.\"%s\" WHERE uuid = ?",
 	    k->table);
-	buf_printf(&upsert, "INSERT INTO main.\"%s\" (", k->table);
-	bundle_column_list(t->shape, &upsert);
-	buf_adds(&upsert, ") VALUES (");
+	buf_printf(&stage, "INSERT INTO %s VALUES (", buf_str(&staged));
 	for (i = 0; i < t->shape->ncols; i++)
-		buf_adds(&upsert, i ? ", ?" : "?");
-	buf_adds(&upsert, ") ON CONFLICT (uuid) DO UPDATE SET ");
-	for (i = 1; i < t->shape->ncols; i++)
-		buf_printf(&upsert, "%s\"%s\" = excluded.\"%s\"", i > 1 ? ", " : "",
-		    t->shape->cols[i].name, t->shape->cols[i].name);
+		buf_adds(&stage, i ? ", ?" : "?");
+	buf_adds(&stage, ")");
 	if (sqlite3_prepare_v2(store_db(s), buf_str(&lookup), -1, &get, NULL) != SQLITE_OK ||
-	    sqlite3_prepare_v2(store_db(s), buf_str(&upsert), -1, &put, NULL) != SQLITE_OK) {
+	    sqlite3_prepare_v2(store_db(s), buf_str(&stage), -1, &put, NULL) != SQLITE_OK) {
 		store_sql_error(s, _("Applying the file"), err);
 		goto out;
 	}
-	for (row = 0; row < t->nrows; row++) {
-		const char *uuid = inner_text(t, row, COL_UUID);
-		long long version = inner_value(t, row, COL_VERSION)->i, have = 0;
+	/* In id order: the store's index is walked from one end to the other
+	 * instead of at random, and new rows go in as appended. */
+	for (next = 0; next < t->nrows; next++) {
+		const char *uuid = inner_text(t, t->by_uuid[next], COL_UUID);
+		long long version = inner_value(t, t->by_uuid[next], COL_VERSION)->i, have = 0;
 		bool exists, write;
+
+		row = t->by_uuid[next];
 
 		sqlite3_reset(get);
 		sqlite3_bind_text(get, 1, uuid, -1, SQLITE_STATIC);
@@ -468,7 +513,7 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 		sqlite3_reset(put);
 		bind_row(put, t, row);
 		if (sqlite3_step(put) != SQLITE_DONE) {
-			write_failed(s, t, row, err);
+			store_sql_error(s, _("Applying the file"), err);
 			goto out;
 		}
 		if (exists)
@@ -476,12 +521,13 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 		else
 			c->added++;
 	}
-	ok = true;
+	ok = c->added + c->updated == 0 || write_staged(s, t, buf_str(&staged), err);
 out:
 	sqlite3_finalize(get);
 	sqlite3_finalize(put);
 	buf_free(&lookup);
-	buf_free(&upsert);
+	buf_free(&stage);
+	buf_free(&staged);
 	return ok;
 }
 

@@ -146,6 +146,9 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 	long long v;
 
 	if (!parse_whole(folded, yen, f->max, &v, &negative)) {
+		char *shown = text_visible(in);
+
+		in = shown;	/* what the person sees of it, in the sentence */
 		if (negative)
 			error_set(err, _("%s: %s cannot be negative."), field_label(f), in);
 		else if (yen)
@@ -154,6 +157,7 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 		else
 			error_set(err, _("%s: \"%s\" is not a whole number (0 to %lld)."),
 			    field_label(f), in, f->max);
+		free(shown);
 		free(folded);
 		return false;
 	}
@@ -203,7 +207,7 @@ unify_breaks(char *t)
 bool
 field_parse(const struct field *f, const char *input, char **out, struct error *err)
 {
-	char *t, *shown, canon[16];
+	char *t, *shown = NULL, canon[16];
 	struct date d;
 	int minutes;
 	size_t n;
@@ -216,10 +220,8 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 		return false;
 	}
 	t = text_trim(input);
-	shown = text_visible(t);
 	if (*t == '\0') {
 		free(t);
-		free(shown);
 		return true;
 	}
 	switch (f->type) {
@@ -250,6 +252,7 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 			date_format(d, canon);
 			*out = xstrdup(canon);
 		} else {
+			shown = text_visible(t);
 			error_set(err, _("%s: \"%s\" is not a valid date "
 			    "(expected YYYY-MM-DD, e.g. 2026-04-01)."), field_label(f), shown);
 			ok = false;
@@ -260,6 +263,7 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 			time_format(minutes, canon);
 			*out = xstrdup(canon);
 		} else {
+			shown = text_visible(t);
 			error_set(err, _("%s: \"%s\" is not a valid time "
 			    "(expected HH:MM, e.g. 09:30)."), field_label(f), shown);
 			ok = false;
@@ -267,7 +271,7 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 		break;
 	case FIELD_YEN:
 	case FIELD_COUNT:
-		ok = parse_number(f, shown, out, err);
+		ok = parse_number(f, t, out, err);
 		break;
 	case FIELD_CHOICE:
 		ok = parse_choice(f, t, out, err);

@@ -804,6 +804,8 @@ sync_import_files(struct store *s, const struct actor *who, const char *const *p
 	int first, last, i;
 	size_t bytes;
 
+	/* merge.c stages rows in temporary tables: memory, not a file. */
+	sqlite3_exec(store_db(s), "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	for (first = 0; first < n; first = last) {
 		/* Read and check a batch's files before the store is locked. */
 		bytes = 0;
