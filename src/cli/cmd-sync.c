@@ -17,25 +17,6 @@
 #include "core/synclog.h"
 #include "core/text.h"
 
-/* Reads a small text file whole (a key file), or NULL with a message. */
-static char *
-read_text(const char *path)
-{
-	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
-	FILE *f = fopen(path, "r");
-
-	if (f == NULL) {
-		cmd_fail(_("Cannot read %s."), path);
-		return NULL;
-	}
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0 && b.len < 65536)
-		buf_add(&b, chunk, n);
-	fclose(f);
-	return buf_steal(&b);
-}
-
 /* A key file is public: readable by all, like the file it replaces.  Never
  * over an existing file, through a link, or over the store (outfile.h). */
 static bool
@@ -68,7 +49,7 @@ exec_key(const struct cmd_entry *self, const struct cmd_args *a)
 	struct actor who;
 	struct error err;
 	struct store *s;
-	char fp[32], *file;
+	char fp[32], *shown;
 	int rc = EXIT_DONE;
 
 	if (out != NULL && city != NULL)
@@ -83,22 +64,20 @@ exec_key(const struct cmd_entry *self, const struct cmd_args *a)
 		else
 			printf("%s\n", _("This machine is now the store's own."));
 	} else if (city != NULL) {
-		file = read_text(city);
-		if (file == NULL)
-			rc = EXIT_REFUSED;
-		else if (store_kind(s) != STORE_CENTER)
+		shown = text_visible(city);
+		if (store_kind(s) != STORE_CENTER)
 			rc = cmd_fail(_("Only a center installs the city's key."));
-		else if (!keys_parse_file(file, &k, &err))
+		else if (!keys_read_file(city, &k, &err))
 			rc = cmd_fail("%s", err.text);
 		else if (strcmp(k.code, "city") != 0)
-			rc = cmd_fail(_("%s is the key of %s, not of the city."), city, k.code);
+			rc = cmd_fail(_("%s is the key of %s, not of the city."), shown, k.code);
 		else if (!keys_enrol(s, &who, &k, cmd_flag(a, "replace"), &err))
 			rc = cmd_fail("%s", err.text);
 		else {
 			keys_fingerprint(&k, fp);
 			printf(_("Installed the city's key %s.\n"), fp);
 		}
-		free(file);
+		free(shown);
 	} else if (!keys_own(s, &k, &err)) {
 		rc = cmd_fail("%s", err.text);
 	} else {
@@ -142,21 +121,22 @@ exec_center_add(const struct cmd_entry *self, const struct cmd_args *a)
 	struct actor who;
 	struct error err;
 	struct store *s;
-	char *file, fp[32];
+	char fp[32];
 	int rc = EXIT_DONE;
 
 	if (code == NULL || name == NULL || key == NULL)
 		return cmd_usage(self, _("--code, --name and --key are required."));
-	file = read_text(key);
-	if (file == NULL)
-		return EXIT_REFUSED;
-	if (!keys_parse_file(file, &k, &err)) {
-		free(file);
+	if (!keys_read_file(key, &k, &err))
 		return cmd_fail("%s", err.text);
+	/* The code and the file's name as typed may hold anything. */
+	if (strcmp(k.code, code) != 0) {
+		char *shown_key = text_visible(key), *shown_code = text_visible(code);
+
+		rc = cmd_fail(_("%s is the key of %s, not of %s."), shown_key, k.code, shown_code);
+		free(shown_key);
+		free(shown_code);
+		return rc;
 	}
-	free(file);
-	if (strcmp(k.code, code) != 0)
-		return cmd_fail(_("%s is the key of %s, not of %s."), key, k.code, code);
 	snprintf(k.name, sizeof k.name, "%s", name);
 	s = cmd_open_store(a);
 	if (s == NULL)
