@@ -515,7 +515,7 @@ static const struct field reason_fields[] = {
 
 static const struct kind reason_kind = {
 	.name = "reason", .label = N_("Reason"), .fields = reason_fields, .nfields = 1,
-	.title_field = 0,
+	.title = "reason",
 };
 
 static bool

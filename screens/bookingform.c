@@ -74,7 +74,7 @@ build_kind(void)
 	form_kind = *b;
 	form_kind.fields = form_fields;
 	form_kind.nfields = n;
-	form_kind.title_field = kind_field(&form_kind, "group");
+	form_kind.title = "group";
 	form_kind.check = check_form;
 	form_kind.check_store = NULL;
 	form_kind.after_write = NULL;

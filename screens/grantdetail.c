@@ -189,7 +189,7 @@ delete_yes(struct app *a, void *ctx)
 	if (!record_delete(app_store(a), app_actor(a), &r, &err))
 		app_error(a, "%s", err.text);
 	else
-		app_message(a, _("Deleted: %s"), r.value[r.kind->title_field]);
+		app_message(a, _("Deleted: %s"), r.value[kind_title(r.kind)]);
 	record_free(&r);
 	load(a, d);
 }
@@ -217,7 +217,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 		if (d->cur >= d->exp.n)
 			return RES_HANDLED;
 		snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"),
-		    d->exp.rows[d->cur].value[d->exp.rows[d->cur].kind->title_field]);
+		    d->exp.rows[d->cur].value[kind_title(d->exp.rows[d->cur].kind)]);
 		app_confirm(a, q, delete_yes, d);
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BACK:

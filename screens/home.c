@@ -57,7 +57,6 @@ static const struct menu_entry city_menu[] = {
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
 #define CITY_MENU_COUNT ((int)(sizeof city_menu / sizeof city_menu[0]))
-#define KINDS 4	/* meetings, events, facility use, bookings */
 
 struct today {
 	const struct kind *kind;
@@ -71,7 +70,8 @@ struct home {
 	const struct menu_entry *menu;	/* the center's or the city's */
 	int nmenu;
 	struct date today;
-	struct today kinds[KINDS];
+	struct today kinds[KIND_MAX];	/* the kinds shown for today (kind->today) */
+	int nkinds;
 	int cur;		/* menu entry under the cursor */
 	char err[512];
 	char body[256], grants[256];	/* the body's stage, the year's grant balance */
@@ -90,7 +90,7 @@ add_today(void *ctx, const struct record *r)
 	const struct kind *k = r->kind;
 	int d = kind_field(k, "date"), s = kind_field(k, "start"), room = kind_field(k, "room");
 	int st = kind_field(k, "status"), e = kind_field(k, "end");
-	const char *title = r->value[k->title_field];
+	const char *title = r->value[kind_title(k)];
 	struct buf line = {0};
 
 	if (r->value[d] == NULL || strcmp(r->value[d], c->date) != 0)
@@ -108,7 +108,7 @@ add_today(void *ctx, const struct record *r)
 	buf_adds(&line, "  ");
 	if (title != NULL)
 		buf_adds(&line, title);
-	if (room >= 0 && room != k->title_field && r->value[room] != NULL)
+	if (room >= 0 && room != kind_title(k) && r->value[room] != NULL)
 		buf_printf(&line, title != NULL ? "  (%s)" : "%s", r->value[room]);
 	c->t->line[c->t->n++] = buf_steal(&line);
 	return true;
@@ -119,7 +119,7 @@ free_lines(struct home *h)
 {
 	int i, j;
 
-	for (i = 0; i < KINDS; i++) {
+	for (i = 0; i < h->nkinds; i++) {
 		for (j = 0; j < h->kinds[i].n; j++)
 			free(h->kinds[i].line[j]);
 		h->kinds[i].n = h->kinds[i].total = 0;
@@ -149,7 +149,7 @@ load(struct home *h, struct app *a)
 	q.after_start = "~";
 	q.after_uuid = "";
 	c.date = day;
-	for (i = 0; i < KINDS; i++) {
+	for (i = 0; i < h->nkinds; i++) {
 		c.t = &h->kinds[i];
 		if (record_list(app_store(a), h->kinds[i].kind, &q, add_today, &c, &err) < 0)
 			snprintf(h->err, sizeof h->err, "%s", err.text);
@@ -166,16 +166,16 @@ load(struct home *h, struct app *a)
 static void *
 init(struct app *a, const void *arg)
 {
-	static const char *const names[KINDS] = {"meeting", "event", "use", "booking"};
+	const struct kind *const *k;
 	struct home *h = xcalloc(1, sizeof *h);
-	int i;
 
 	(void)arg;
 	h->menu = store_kind(app_store(a)) == STORE_CITY ? city_menu : menu;
 	h->nmenu = h->menu == city_menu ? CITY_MENU_COUNT : MENU_COUNT;
 	h->today = date_today();
-	for (i = 0; i < KINDS; i++)
-		h->kinds[i].kind = kind_find(names[i]);
+	for (k = kind_all(); *k != NULL; k++)
+		if ((*k)->today)
+			h->kinds[h->nkinds++].kind = *k;
 	load(h, a);
 	return h;
 }
@@ -275,11 +275,11 @@ share_rows(const struct home *h, int rows, int *alloc)
 	bool more = true;
 	int i, want;
 
-	for (i = 0; i < KINDS; i++)
+	for (i = 0; i < h->nkinds; i++)
 		alloc[i] = 0;
 	while (more && rows > 0) {
 		more = false;
-		for (i = 0; i < KINDS && rows > 0; i++) {
+		for (i = 0; i < h->nkinds && rows > 0; i++) {
 			want = h->kinds[i].total > 0 ? h->kinds[i].total : 1;
 			if (alloc[i] < want) {
 				alloc[i]++;
@@ -293,7 +293,7 @@ share_rows(const struct home *h, int rows, int *alloc)
 static void
 draw_today(struct home *h, int y, int bottom)
 {
-	int x = MENU_WIDTH + 1, w = COLS - x - 1, alloc[KINDS], i, j;
+	int x = MENU_WIDTH + 1, w = COLS - x - 1, alloc[KIND_MAX], i, j;
 	char buf[256], day[128], month[64];
 
 	fmt_date_long(h->today, day, sizeof day);
@@ -301,8 +301,8 @@ draw_today(struct home *h, int y, int bottom)
 	draw_text(y++, x, w, buf, ATTR_HEADER);
 	/* The kinds share the rows left after their headings and the month's
 	 * counts (a blank row and 2 rows). */
-	share_rows(h, bottom - 3 - y - KINDS, alloc);
-	for (i = 0; i < KINDS && y < bottom - 3; i++) {
+	share_rows(h, bottom - 3 - y - h->nkinds, alloc);
+	for (i = 0; i < h->nkinds && y < bottom - 3; i++) {
 		struct today *t = &h->kinds[i];
 
 		snprintf(buf, sizeof buf, "%s (%d)", kind_label(t->kind), t->total);

@@ -203,7 +203,7 @@ ask_delete(struct app *a, struct records *r)
 
 	if (cur == NULL)
 		return RES_HANDLED;
-	title = cur->value[r->kind->title_field];
+	title = cur->value[kind_title(r->kind)];
 	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), title != NULL ? title : "");
 	app_confirm(a, q, delete_yes, r);
 	return RES_HANDLED | RES_REDRAW;
@@ -315,7 +315,7 @@ layout(const struct kind *k, int width, struct column *cols)
 		cols[n].field = i;
 		cols[n].width = w;
 		cols[n].right = f->type == FIELD_YEN || f->type == FIELD_COUNT;
-		if (i == k->title_field)
+		if (i == kind_title(k))
 			title = n;
 		total += w + (n > 0);
 		n++;

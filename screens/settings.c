@@ -49,7 +49,7 @@ check(const struct record *r, struct error *err)
 
 static const struct kind settings_kind = {
 	.name = "settings", .table = "setting", .label = N_("Settings"),
-	.fields = fields, .nfields = 3, .title_field = 0, .check = check,
+	.fields = fields, .nfields = 3, .title = "language", .check = check,
 };
 
 static const char *const defaults[] = {NULL, "0", "10"};

@@ -57,7 +57,7 @@ void
 inner_row_name(const struct inner_table *t, long row, struct buf *out)
 {
 	const struct kind *k = t->shape->kind;
-	const char *title = inner_text(t, row, BUNDLE_META_COLUMNS + k->title_field);
+	const char *title = inner_text(t, row, BUNDLE_META_COLUMNS + kind_title(k));
 	const char *uuid = inner_text(t, row, COL_UUID);
 	char *shown;
 

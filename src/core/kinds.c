@@ -2,6 +2,22 @@
  * kinds — the record kinds, each described once.  Adding a field here adds it
  * to the forms, `kyodo add`, `kyodo list`, CSV and sync; its column comes in
  * a migration in data/.
+ *
+ * Adding a kind:
+ *   1. data/NNNN_<kind>.sql: its table, with the meta columns every synced
+ *      row has (uuid … updated_by, as in data/0003), a column per field
+ *      (INTEGER for yen and counts, TEXT otherwise), "<field>_id" for each
+ *      reference and a column per link.  test_kinds checks the two agree.
+ *   2. Its fields and its entry here, and in kinds[] below: .title names
+ *      the field that names a record; .city_owned when the city writes it
+ *      (it then travels city → center, else center → city); .writers;
+ *      .links for uuid columns the program sets; .today to show it on the
+ *      home screen.  Sync (bundle.c) and room renames (room.c) follow the
+ *      references and links declared here; nothing else lists kinds.
+ *   3. Its screen: a dated kind shown as a list is an entry in
+ *      screens/records.c's table.
+ *   4. Its messages (labels are N_(); `make pot`) and its tests.
+ * Kinds are at most KIND_MAX; a longer list fails to compile.
  */
 #include <string.h>
 
@@ -27,6 +43,8 @@
 #define DATE(n, l, req) { .name = n, .label = l, .type = FIELD_DATE, .required = req, .width = 10 }
 #define TIME(n, l, req) { .name = n, .label = l, .type = FIELD_TIME, .required = req, .width = 5 }
 #define YEN(n, l, mx, w) { .name = n, .label = l, .type = FIELD_YEN, .max = mx, .width = w }
+#define YEN_REQUIRED(n, l, mx, w) { .name = n, .label = l, .type = FIELD_YEN, .required = true, \
+	.max = mx, .width = w }
 #define COUNT(n, l, mx, w) { .name = n, .label = l, .type = FIELD_COUNT, .max = mx, .width = w }
 #define CHOICE(n, l, req, ch, w, d) { .name = n, .label = l, .type = FIELD_CHOICE, \
 	.required = req, .choices = ch, .width = w, .dflt = d }
@@ -203,13 +221,15 @@ check_booking(const struct record *r, struct error *err)
 static const struct kind meeting_kind = {
 	.name = "meeting", .table = "meeting", .label = N_("Meeting"),
 	.fields = meeting_fields, .nfields = NFIELDS(meeting_fields),
-	.title_field = 4, .check = check_times,
+	.title = "title", .check = check_times,
+	.today = true,
 };
 
 static const struct kind event_kind = {
 	.name = "event", .table = "event", .label = N_("Event"),
 	.fields = event_fields, .nfields = NFIELDS(event_fields),
-	.title_field = 3, .check = check_times,
+	.title = "title", .check = check_times,
+	.today = true,
 };
 
 /* A use made by checking a booking in names that booking. */
@@ -218,14 +238,15 @@ static const struct link use_links[] = {{"booking", "booking"}};
 static const struct kind use_kind = {
 	.name = "use", .table = "facility_use", .label = N_("Facility use"),
 	.fields = use_fields, .nfields = NFIELDS(use_fields),
-	.title_field = 4, .check = check_times,
+	.title = "group", .check = check_times,
 	.links = use_links, .nlinks = NFIELDS(use_links),
+	.today = true,
 };
 
 static const struct kind room_kind = {
 	.name = "room", .table = "room", .label = N_("Room"),
 	.fields = room_fields, .nfields = NFIELDS(room_fields),
-	.title_field = 0, .check_store = room_check_store, .after_write = room_after_write,
+	.title = "name", .check_store = room_check_store, .after_write = room_after_write,
 	.order = "name",
 	.writers = CENTER_WRITERS,
 };
@@ -233,7 +254,7 @@ static const struct kind room_kind = {
 static const struct kind closed_kind = {
 	.name = "closed", .table = "closed_day", .label = N_("Closed day"),
 	.fields = closed_fields, .nfields = NFIELDS(closed_fields),
-	.title_field = 1,
+	.title = "reason",
 	.writers = CENTER_WRITERS,
 };
 
@@ -243,8 +264,9 @@ static const struct link booking_links[] = {{"series", NULL}};
 static const struct kind booking_kind = {
 	.name = "booking", .table = "booking", .label = N_("Booking"),
 	.fields = booking_fields, .nfields = NFIELDS(booking_fields),
-	.title_field = 4, .check = check_booking, .check_store = booking_check_store,
+	.title = "group", .check = check_booking, .check_store = booking_check_store,
 	.links = booking_links, .nlinks = NFIELDS(booking_links),
+	.today = true,
 };
 
 static const struct choice member_types[] = {
@@ -318,9 +340,13 @@ static const struct field programme_fields[] = {
 	TEXT("code", N_("Code"), true, 20, 10),
 	TEXT("name", N_("Programme"), true, 100, 30),
 	YEN("limit", N_("Limit"), 1000000000000LL, 10),
-	COUNT("rate_num", N_("Rate numerator"), 1000, 4),
-	COUNT("rate_den", N_("Rate denominator"), 1000, 4),
-	COUNT("unit", N_("Rounding unit"), 1000, 5),
+	/* The store keeps these NOT NULL: the form requires them too. */
+	{ .name = "rate_num", .label = N_("Rate numerator"), .type = FIELD_COUNT,
+	    .required = true, .max = 1000, .width = 4 },
+	{ .name = "rate_den", .label = N_("Rate denominator"), .type = FIELD_COUNT,
+	    .required = true, .max = 1000, .width = 4 },
+	{ .name = "unit", .label = N_("Rounding unit"), .type = FIELD_COUNT, .required = true,
+	    .max = 1000, .width = 5 },
 	YEAR("fy_from", N_("From fiscal year"), true, 6),
 	YEAR("fy_to", N_("To fiscal year"), false, 6),
 	CHOICE("stage", N_("Stage"), false, stages, 6, NULL),
@@ -330,8 +356,8 @@ static const struct field application_fields[] = {
 	REF("program", N_("Programme"), true, "programme", false, 10),
 	YEAR("fy", N_("Fiscal year"), true, 6),
 	TEXT("title", N_("Application"), true, 100, 24),
-	YEN("cost", N_("Eligible cost"), 1000000000000LL, 10),
-	YEN("requested", N_("Requested"), 1000000000000LL, 10),
+	YEN_REQUIRED("cost", N_("Eligible cost"), 1000000000000LL, 10),
+	YEN_REQUIRED("requested", N_("Requested"), 1000000000000LL, 10),
 	REF("project", N_("Plan project"), false, "project", false, 0),
 	CHOICE("status", N_("Status"), true, application_statuses, 10, "draft"),
 	DATE("applied_on", N_("Applied on"), false),
@@ -356,76 +382,76 @@ static const struct field expense_fields[] = {
 	REF("application", N_("Application"), true, "application", false, 16),
 	DATE("date", N_("Date"), true),
 	TEXT("item", N_("Item"), true, 100, 24),
-	YEN("amount", N_("Amount"), 1000000000000LL, 10),
+	YEN_REQUIRED("amount", N_("Amount"), 1000000000000LL, 10),
 	TEXT("receipt", N_("Receipt number"), false, 40, 10),
 };
 
 static const struct kind body_kind = {
 	.name = "body", .table = "body", .label = N_("Community body"),
-	.fields = body_fields, .nfields = NFIELDS(body_fields), .title_field = 0,
+	.fields = body_fields, .nfields = NFIELDS(body_fields), .title = "name",
 	.order = "name", .check_store = body_check_store,
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind member_kind = {
 	.name = "member", .table = "member", .label = N_("Member organisation"),
-	.fields = member_fields, .nfields = NFIELDS(member_fields), .title_field = 0,
+	.fields = member_fields, .nfields = NFIELDS(member_fields), .title = "name",
 	.order = "name",
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind milestone_kind = {
 	.name = "milestone", .table = "milestone", .label = N_("Milestone"),
-	.fields = milestone_fields, .nfields = NFIELDS(milestone_fields), .title_field = 0,
+	.fields = milestone_fields, .nfields = NFIELDS(milestone_fields), .title = "code",
 	.check_store = milestone_check_store,
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind plan_kind = {
 	.name = "plan", .table = "plan", .label = N_("Development plan"),
-	.fields = plan_fields, .nfields = NFIELDS(plan_fields), .title_field = 0,
+	.fields = plan_fields, .nfields = NFIELDS(plan_fields), .title = "title",
 	.order = "fy_from", .check = check_fiscal_years,
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind issue_kind = {
 	.name = "issue", .table = "plan_issue", .label = N_("Plan issue"),
-	.fields = issue_fields, .nfields = NFIELDS(issue_fields), .title_field = 0,
+	.fields = issue_fields, .nfields = NFIELDS(issue_fields), .title = "title",
 	.order = "rowid",
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind project_kind = {
 	.name = "project", .table = "project", .label = N_("Plan project"),
-	.fields = project_fields, .nfields = NFIELDS(project_fields), .title_field = 0,
+	.fields = project_fields, .nfields = NFIELDS(project_fields), .title = "title",
 	.order = "field, title", .check = check_fiscal_years,
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind programme_kind = {
 	.name = "programme", .table = "programme", .label = N_("Grant programme"),
-	.fields = programme_fields, .nfields = NFIELDS(programme_fields), .title_field = 0,
+	.fields = programme_fields, .nfields = NFIELDS(programme_fields), .title = "code",
 	.order = "fy_from, code", .city_owned = true, .check = programme_check,
 	.writers = CITY_WRITERS,
 };
 
 static const struct kind application_kind = {
 	.name = "application", .table = "application", .label = N_("Grant application"),
-	.fields = application_fields, .nfields = NFIELDS(application_fields), .title_field = 2,
+	.fields = application_fields, .nfields = NFIELDS(application_fields), .title = "title",
 	.order = "fy, title", .check_store = application_check_store,
 	.writers = BODY_WRITERS,
 };
 
 static const struct kind decision_kind = {
 	.name = "decision", .table = "decision", .label = N_("Grant decision"),
-	.fields = decision_fields, .nfields = NFIELDS(decision_fields), .title_field = 0,
+	.fields = decision_fields, .nfields = NFIELDS(decision_fields), .title = "application",
 	.order = "application", .city_owned = true, .check_store = decision_check_store,
 	.writers = CITY_WRITERS,
 };
 
 static const struct kind expense_kind = {
 	.name = "expense", .table = "expense", .label = N_("Expense"),
-	.fields = expense_fields, .nfields = NFIELDS(expense_fields), .title_field = 2,
+	.fields = expense_fields, .nfields = NFIELDS(expense_fields), .title = "item",
 	.check_store = expense_check_store,
 	.writers = BODY_WRITERS,
 };

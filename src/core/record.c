@@ -1,6 +1,7 @@
 /* record — see record.h. */
 #include "record.h"
 
+#include <assert.h>
 #include <inttypes.h>
 #include <sodium.h>
 #include <sqlite3.h>
@@ -43,6 +44,15 @@ kind_field(const struct kind *k, const char *name)
 		if (strcmp(k->fields[i].name, name) == 0)
 			return i;
 	return -1;
+}
+
+int
+kind_title(const struct kind *k)
+{
+	int i = kind_field(k, k->title);
+
+	assert(i >= 0);	/* kinds.c names a field it does not have */
+	return i;
 }
 
 const char *
@@ -397,7 +407,7 @@ void
 record_summary(const struct record *r, struct buf *out)
 {
 	int d = kind_field(r->kind, "date"), s = kind_field(r->kind, "start");
-	const char *title = r->value[r->kind->title_field];
+	const char *title = r->value[kind_title(r->kind)];
 
 	buf_printf(out, "%s", kind_label(r->kind));
 	if (d >= 0 && r->value[d] != NULL)
@@ -450,7 +460,7 @@ known_names(struct store *s, const struct kind *k, struct buf *out)
 	int n = 0;
 
 	buf_printf(&sql, "SELECT \"%s\" FROM %s WHERE deleted = 0 ORDER BY 1 LIMIT 9",
-	    k->fields[k->title_field].name, k->table);
+	    k->title, k->table);
 	if (store_prepare(s, buf_str(&sql), &st) == SQLITE_OK) {
 		while (sqlite3_step(st) == SQLITE_ROW)
 			buf_printf(out, "%s%s", n++ ? ", " : "",
@@ -485,7 +495,7 @@ resolve_refs(struct store *s, struct record *r, struct error *err)
 		buf_printf(&sql, "SELECT uuid, (SELECT count(*) FROM %s WHERE deleted = 0 AND "
 		    "origin IN (?2, 'city')) FROM (SELECT 1) LEFT JOIN %s ON deleted = 0 AND "
 		    "origin IN (?2, 'city') AND (\"%s\" = ?1 OR uuid = ?1) LIMIT 1",
-		    to->table, to->table, to->fields[to->title_field].name);
+		    to->table, to->table, to->title);
 		if (store_prepare(s, buf_str(&sql), &st) != SQLITE_OK) {
 			store_sql_error(s, _("Reading"), err);
 			buf_free(&sql);
@@ -879,7 +889,7 @@ record_find(struct store *s, const struct kind *k, const char *name, struct reco
 
 	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = 0 AND (uuid = ?1 OR "
 	    "(length(?1) >= 8 AND substr(uuid, 1, length(?1)) = ?1) OR \"%s\" = ?1) LIMIT 2",
-	    k->table, k->fields[k->title_field].name);
+	    k->table, k->title);
 	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {

@@ -70,11 +70,13 @@ struct kind {
 	const char *label;	/* English msgid, e.g. "Meeting" */
 	const struct field *fields;
 	int nfields;
-	int title_field;	/* names a record to people and in the audit */
+	const char *title;	/* the field that names a record to people and in the audit */
 	/* List order for kinds without a date ("name"); NULL: by date and time. */
 	const char *order;
 	/* Rows of this kind are written only by city hall (programmes, decisions). */
 	bool city_owned;
+	/* Shown among the day's records on the home screen, in kind_all's order. */
+	bool today;
 	/* The roles that may write it, as bits (1 << ROLE_…); 0: every role. */
 	unsigned writers;
 	/* Checks that span fields (end after start); NULL when none. */
@@ -108,6 +110,8 @@ const struct kind *const *kind_all(void);
 const struct kind *kind_find(const char *name);
 /* Index of the field named name, or -1. */
 int kind_field(const struct kind *k, const char *name);
+/* Index of the field that names a record of kind k (k->title). */
+int kind_title(const struct kind *k);
 /* Translated labels. */
 const char *kind_label(const struct kind *k);
 const char *field_label(const struct field *f);

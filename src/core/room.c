@@ -8,8 +8,6 @@
 #include "date.h"
 #include "i18n.h"
 
-/* The tables whose "room" column may name a room. */
-static const char *const referring[] = {"meeting", "facility_use", "booking"};
 
 bool
 room_check_store(struct store *s, const struct record *r, struct error *err)
@@ -67,26 +65,34 @@ bool
 room_after_write(struct store *s, const struct actor *who, const struct record *old,
     const struct record *r, struct error *err)
 {
+	const struct kind *const *k;
+	const struct field *f;
 	char sql[512], now[21];
-	size_t i;
+	int i;
 
 	date_now_utc(now);
-	for (i = 0; i < sizeof referring / sizeof referring[0]; i++) {
-		if (old == NULL && !r->deleted) {
-			snprintf(sql, sizeof sql, "UPDATE %s SET room_id = ?1, version = version + 1, "
-			    "updated_at = ?3, updated_by = ?4 WHERE room_id IS NULL AND room = ?2 "
-			    "AND origin = (SELECT value FROM setting WHERE key = 'code')",
-			    referring[i]);
-			if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
-				return false;
-		} else if (old != NULL && strcmp(old->value[0], r->value[0]) != 0) {
-			snprintf(sql, sizeof sql, "UPDATE %s SET room = ?2, version = version + 1, "
-			    "updated_at = ?3, updated_by = ?4 WHERE room_id = ?1 AND origin = "
-			    "(SELECT value FROM setting WHERE key = 'code')", referring[i]);
-			if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
-				return false;
+	/* Every field of every kind that names a room (kinds.c says which). */
+	for (k = kind_all(); *k != NULL; k++)
+		for (i = 0; i < (*k)->nfields; i++) {
+			f = &(*k)->fields[i];
+			if (f->type != FIELD_REF || strcmp(f->ref, "room") != 0)
+				continue;
+			if (old == NULL && !r->deleted) {
+				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s_id\" = ?1, "
+				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
+				    "\"%s_id\" IS NULL AND \"%s\" = ?2 AND origin = (SELECT value FROM "
+				    "setting WHERE key = 'code')", (*k)->table, f->name, f->name, f->name);
+				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
+					return false;
+			} else if (old != NULL && strcmp(old->value[0], r->value[0]) != 0) {
+				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s\" = ?2, "
+				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
+				    "\"%s_id\" = ?1 AND origin = (SELECT value FROM setting WHERE key = "
+				    "'code')", (*k)->table, f->name, f->name);
+				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
+					return false;
+			}
 		}
-	}
 	return true;
 }
 

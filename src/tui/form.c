@@ -75,7 +75,7 @@ keep_name(void *ctx, const struct record *r)
 {
 	struct names *n = ctx;
 	int active = kind_field(r->kind, "active");
-	const char *name = r->value[r->kind->title_field];
+	const char *name = r->value[kind_title(r->kind)];
 
 	/* The store's own records or the city's reference data; a room out of
 	 * use is not offered. */
