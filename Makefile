@@ -16,7 +16,8 @@ CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
-CORE_SRC = $(wildcard src/core/*.c)
+LAYERS   = base store domain sync
+CORE_SRC = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c) $(wildcard screens/*.c)
 CORE_OBJ = $(CORE_SRC:%.c=$(BUILD)/%.o) $(BUILD)/migrations.o
@@ -50,7 +51,7 @@ $(BUILD)/migrations.c: $(MIGRATIONS) $(BUILD)/migrations.list tools/embed-sql.sh
 	sh tools/embed-sql.sh $(MIGRATIONS) > $@
 
 $(BUILD)/migrations.o: $(BUILD)/migrations.c
-	$(CC) $(CFLAGS) -Isrc/core -c -o $@ $<
+	$(CC) $(CFLAGS) -Isrc/store -c -o $@ $<
 
 $(BUILD)/locale/%/LC_MESSAGES/kyodo.mo: locale/%.po
 	@mkdir -p $(@D)
@@ -76,7 +77,7 @@ $(BUILD)/tests/crash-writer: tests/crash/writer.c $(CORE_OBJ)
 
 # The attacker of tests/cli/attack.sh: crafts monthly files from the format
 # alone, with SQLite and libsodium and no kyodo code (sync.h for its number).
-$(BUILD)/tests/craft: tests/tools/craft.c src/core/sync.h
+$(BUILD)/tests/craft: tests/tools/craft.c src/sync/sync.h
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ tests/tools/craft.c $(shell pkg-config --libs sqlite3 libsodium)
 check: $(BUILD)/tests/craft
@@ -135,5 +136,5 @@ FUZZ_BUILD = build-fuzz
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz
 fuzz:
-	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=fuzzer-no-link,address,undefined" TUI_SRC= $(FUZZ_BUILD)/migrations.o $(patsubst src/core/%.c,$(FUZZ_BUILD)/src/core/%.o,$(CORE_SRC))
+	$(MAKE) BUILD=$(FUZZ_BUILD) CC=clang OPT="-O1 -g -fsanitize=fuzzer-no-link,address,undefined" LDFLAGS="-fsanitize=fuzzer-no-link,address,undefined" TUI_SRC= $(FUZZ_BUILD)/migrations.o $(CORE_SRC:%.c=$(FUZZ_BUILD)/%.o)
 	sh tests/fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)

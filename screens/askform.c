@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/plan.h"
+#include "base/i18n.h"
+#include "domain/plan.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"

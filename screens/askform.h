@@ -8,7 +8,7 @@
 #ifndef KYODO_SCREENS_ASKFORM_H
 #define KYODO_SCREENS_ASKFORM_H
 
-#include "core/record.h"
+#include "domain/record.h"
 #include "tui/app.h"
 
 struct ask_form_arg {

@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/audit.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "store/audit.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/lineedit.h"

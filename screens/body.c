@@ -12,10 +12,10 @@
 #include <string.h>
 
 #include "askform.h"
-#include "core/body.h"
-#include "core/grantbook.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "domain/body.h"
+#include "domain/grantbook.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/docview.h"
 #include "tui/draw.h"

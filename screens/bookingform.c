@@ -16,10 +16,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/booking.h"
-#include "core/i18n.h"
-#include "core/recur.h"
-#include "core/text.h"
+#include "domain/booking.h"
+#include "base/i18n.h"
+#include "base/recur.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/report.h"
-#include "core/synclog.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "domain/report.h"
+#include "sync/synclog.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

@@ -16,11 +16,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/booking.h"
-#include "core/dayplan.h"
-#include "core/holiday.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "domain/booking.h"
+#include "domain/dayplan.h"
+#include "base/holiday.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

@@ -11,8 +11,8 @@
 #include <string.h>
 
 #include "askform.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "grants.h"
 #include "screens.h"
 #include "tui/draw.h"

@@ -15,9 +15,9 @@
 #include <string.h>
 
 #include "askform.h"
-#include "core/fyspan.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/fyspan.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "grants.h"
 #include "screens.h"
 #include "tui/draw.h"

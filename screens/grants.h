@@ -10,7 +10,7 @@
 
 #include <stdbool.h>
 
-#include "core/grantbook.h"
+#include "domain/grantbook.h"
 #include "tui/app.h"
 
 /* A grant_line with its strings copied. */

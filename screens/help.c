@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/store.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "store/store.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 

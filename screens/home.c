@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/record.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "domain/record.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

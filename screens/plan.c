@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/fyspan.h"
-#include "core/i18n.h"
-#include "core/plan.h"
-#include "core/text.h"
+#include "base/fyspan.h"
+#include "base/i18n.h"
+#include "domain/plan.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/docview.h"
 #include "tui/draw.h"

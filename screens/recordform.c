@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
+#include "base/i18n.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"

@@ -7,7 +7,7 @@
 #ifndef KYODO_SCREENS_RECORDS_H
 #define KYODO_SCREENS_RECORDS_H
 
-#include "core/record.h"
+#include "domain/record.h"
 #include "tui/app.h"
 
 /* State for kind_name's list ("meeting", "event", "use"), this month. */

@@ -18,11 +18,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/keys.h"
-#include "core/record.h"
-#include "core/report.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
+#include "domain/record.h"
+#include "domain/report.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"

@@ -5,8 +5,8 @@
 #ifndef KYODO_SCREENS_H
 #define KYODO_SCREENS_H
 
-#include "core/date.h"
-#include "core/record.h"
+#include "base/date.h"
+#include "domain/record.h"
 #include "tui/app.h"
 
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,

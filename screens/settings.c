@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/store.h"
+#include "base/i18n.h"
+#include "store/store.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"

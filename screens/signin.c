@@ -9,9 +9,9 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/i18n.h"
-#include "core/staff.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "domain/staff.h"
+#include "base/text.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

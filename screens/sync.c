@@ -26,14 +26,14 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "core/grantbook.h"
-#include "core/i18n.h"
-#include "core/keys.h"
-#include "core/stick.h"
-#include "core/sync.h"
-#include "core/synclog.h"
-#include "core/text.h"
-#include "core/wrap.h"
+#include "domain/grantbook.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
+#include "sync/stick.h"
+#include "sync/sync.h"
+#include "sync/synclog.h"
+#include "base/text.h"
+#include "base/wrap.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"

@@ -12,8 +12,8 @@
 #include <sodium.h>
 
 #include "cli/cli.h"
-#include "core/i18n.h"
-#include "core/store.h"
+#include "base/i18n.h"
+#include "store/store.h"
 #include "tui/tui.h"
 
 #define KYODO_VERSION "0.1.0"

@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/buf.h"
+#include "base/i18n.h"
+#include "base/text.h"
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry, &cmd_demo_entry, &cmd_staff_add_entry, &cmd_staff_list_entry,

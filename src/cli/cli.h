@@ -13,9 +13,9 @@
 #include <stddef.h>
 #include <stdio.h>
 
-#include "core/actor.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "base/actor.h"
+#include "base/error.h"
+#include "store/store.h"
 
 #define EXIT_DONE 0
 #define EXIT_REFUSED 1

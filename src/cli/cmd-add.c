@@ -5,10 +5,10 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/booking.h"
-#include "core/grantbook.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "domain/booking.h"
+#include "domain/grantbook.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "kindhelp.h"
 
 static const struct cmd_opt opts[] = {

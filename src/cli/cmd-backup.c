@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "core/i18n.h"
+#include "base/i18n.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store")},

@@ -2,8 +2,8 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "core/booking.h"
-#include "core/i18n.h"
+#include "domain/booking.h"
+#include "base/i18n.h"
 
 static const struct cmd_opt cancel_opts[] = {
 	{"db", "FILE", N_("the store")},

@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "core/demo.h"
-#include "core/i18n.h"
-#include "core/keys.h"
+#include "domain/demo.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store file to create (must not exist)")},

@@ -6,13 +6,13 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/csv.h"
-#include "core/date.h"
-#include "core/enc.h"
-#include "core/grantbook.h"
-#include "core/i18n.h"
-#include "core/money.h"
-#include "core/text.h"
+#include "base/csv.h"
+#include "base/date.h"
+#include "base/enc.h"
+#include "domain/grantbook.h"
+#include "base/i18n.h"
+#include "base/money.h"
+#include "base/text.h"
 
 static const struct cmd_opt status_opts[] = {
 	{"db", "FILE", N_("the store")},

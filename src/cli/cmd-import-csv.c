@@ -12,10 +12,10 @@
 #include <unistd.h>
 
 #include "cli.h"
-#include "core/csvin.h"
-#include "core/enc.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "domain/csvin.h"
+#include "base/enc.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "kindhelp.h"
 
 static const struct cmd_opt opts[] = {

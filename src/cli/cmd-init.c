@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/i18n.h"
-#include "core/keys.h"
-#include "core/store.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
+#include "store/store.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store file to create (must not exist)")},

@@ -4,12 +4,12 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/csv.h"
-#include "core/date.h"
-#include "core/enc.h"
-#include "core/i18n.h"
-#include "core/ics.h"
-#include "core/text.h"
+#include "base/csv.h"
+#include "base/date.h"
+#include "base/enc.h"
+#include "base/i18n.h"
+#include "domain/ics.h"
+#include "base/text.h"
 #include "kindhelp.h"
 
 static const struct cmd_opt opts[] = {

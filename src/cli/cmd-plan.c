@@ -3,9 +3,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/body.h"
-#include "core/i18n.h"
-#include "core/plan.h"
+#include "domain/body.h"
+#include "base/i18n.h"
+#include "domain/plan.h"
 
 static const struct cmd_opt show_opts[] = {
 	{"db", "FILE", N_("the store")},

@@ -4,9 +4,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/enc.h"
-#include "core/i18n.h"
-#include "core/report.h"
+#include "base/enc.h"
+#include "base/i18n.h"
+#include "domain/report.h"
 
 static const struct cmd_opt monthly_opts[] = {
 	{"db", "FILE", N_("the store")},

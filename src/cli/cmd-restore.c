@@ -3,9 +3,9 @@
 #include <stdio.h>
 
 #include "cli.h"
-#include "core/backup.h"
-#include "core/i18n.h"
-#include "core/wrap.h"
+#include "domain/backup.h"
+#include "base/i18n.h"
+#include "base/wrap.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store to restore into")},

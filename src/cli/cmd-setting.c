@@ -5,9 +5,9 @@
 #include <string.h>
 
 #include "cli.h"
-#include "core/audit.h"
-#include "core/booking.h"
-#include "core/i18n.h"
+#include "store/audit.h"
+#include "domain/booking.h"
+#include "base/i18n.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store")},

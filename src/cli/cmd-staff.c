@@ -8,9 +8,9 @@
 #include <sodium.h>
 
 #include "cli.h"
-#include "core/i18n.h"
-#include "core/staff.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "domain/staff.h"
+#include "base/text.h"
 
 static const struct cmd_opt add_opts[] = {
 	{"db", "FILE", N_("the store")},

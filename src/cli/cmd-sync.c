@@ -9,13 +9,13 @@
 #include <sqlite3.h>
 
 #include "cli.h"
-#include "core/date.h"
-#include "core/i18n.h"
-#include "core/keys.h"
-#include "core/outfile.h"
-#include "core/sync.h"
-#include "core/synclog.h"
-#include "core/text.h"
+#include "base/date.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
+#include "store/outfile.h"
+#include "sync/sync.h"
+#include "sync/synclog.h"
+#include "base/text.h"
 
 /* A key file is public: readable by all, like the file it replaces.  Never
  * over an existing file, through a link, or over the store (outfile.h). */

@@ -4,8 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 
 static const char *
 type_hint(const struct field *f)

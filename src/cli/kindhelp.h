@@ -3,7 +3,7 @@
 #define KYODO_KINDHELP_H
 
 #include "cli.h"
-#include "core/record.h"
+#include "domain/record.h"
 
 /* Prints the kinds, or the fields of the KIND named in a's first positional. */
 void kindhelp_print(const struct cmd_entry *self, const struct cmd_args *a);

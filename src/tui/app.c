@@ -13,11 +13,11 @@
 #include <unistd.h>
 #include <sys/resource.h>
 
-#include "core/backup.h"
-#include "core/date.h"
-#include "core/i18n.h"
-#include "core/outfile.h"
-#include "core/text.h"
+#include "domain/backup.h"
+#include "base/date.h"
+#include "base/i18n.h"
+#include "store/outfile.h"
+#include "base/text.h"
 #include "draw.h"
 #include "term.h"
 #include "tui.h"

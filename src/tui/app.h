@@ -10,9 +10,9 @@
 
 #include <stdbool.h>
 
-#include "core/actor.h"
-#include "core/error.h"
-#include "core/store.h"
+#include "base/actor.h"
+#include "base/error.h"
+#include "store/store.h"
 #include "keys.h"
 
 /* What a key handler did. */

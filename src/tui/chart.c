@@ -6,7 +6,7 @@
 #include <string.h>
 #include <wchar.h>
 
-#include "core/text.h"
+#include "base/text.h"
 #include "draw.h"
 
 /* Full block, then ⅞ … ⅛ (U+2589 … U+258F). */

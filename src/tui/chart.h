@@ -9,7 +9,7 @@
 #ifndef KYODO_TUI_CHART_H
 #define KYODO_TUI_CHART_H
 
-#include "core/buf.h"
+#include "base/buf.h"
 #include "term.h"
 
 struct chart_item {

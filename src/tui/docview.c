@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
-#include "core/wrap.h"
+#include "base/buf.h"
+#include "base/wrap.h"
 #include "draw.h"
 
 void

@@ -3,9 +3,9 @@
 
 #include <stdlib.h>
 
-#include "core/buf.h"
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/buf.h"
+#include "base/i18n.h"
+#include "base/text.h"
 
 static bool ascii_lines;
 

@@ -8,7 +8,7 @@
 
 #include <stddef.h>
 
-#include "core/date.h"
+#include "base/date.h"
 
 /* The era style matching the language in use. */
 enum era_lang fmt_era_lang(void);

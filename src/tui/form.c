@@ -6,8 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "draw.h"
 
 static bool

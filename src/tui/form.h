@@ -12,7 +12,7 @@
 #include <stdbool.h>
 
 #include "app.h"
-#include "core/record.h"
+#include "domain/record.h"
 #include "keys.h"
 #include "lineedit.h"
 

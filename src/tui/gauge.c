@@ -1,7 +1,7 @@
 /* gauge — see gauge.h. */
 #include "gauge.h"
 
-#include "core/text.h"
+#include "base/text.h"
 #include "draw.h"
 
 /* U+2588 FULL BLOCK, then U+258F … U+2589: one to seven eighths, left-aligned. */

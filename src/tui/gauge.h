@@ -8,7 +8,7 @@
 #ifndef KYODO_TUI_GAUGE_H
 #define KYODO_TUI_GAUGE_H
 
-#include "core/buf.h"
+#include "base/buf.h"
 #include "term.h"
 
 /* Appends the bar for part of whole in exactly width columns (nothing for

@@ -3,8 +3,8 @@
 
 #include <curses.h>
 
-#include "core/i18n.h"
-#include "core/text.h"
+#include "base/i18n.h"
+#include "base/text.h"
 #include "draw.h"
 
 #define K(c) {(uint32_t)(c), true}

@@ -4,7 +4,7 @@
 #include <curses.h>
 #include <string.h>
 
-#include "core/text.h"
+#include "base/text.h"
 
 #define CTRL(c) ((c) & 0x1F)
 

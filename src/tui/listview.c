@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/buf.h"
+#include "base/buf.h"
 
 /* A row's place in list order: (date, start, uuid), as record_list pages. */
 struct anchor {

@@ -9,9 +9,9 @@
 
 #include <stdbool.h>
 
-#include "core/error.h"
-#include "core/record.h"
-#include "core/store.h"
+#include "base/error.h"
+#include "domain/record.h"
+#include "store/store.h"
 
 struct listview {
 	struct store *store;

@@ -223,7 +223,13 @@ expect_rc "B before A: B applies" 0
 expect_out "B before A: B brings the cancelled booking as an update" "~1"
 run k import --db "$CITY" "$FA"
 expect_rc "B before A: A is taken" 0
-expect_out "B before A: A changes nothing" "0 new, 0 updated"
+# A is older than B: it says so (or, made in B's second, is judged row by
+# row); either way it changes nothing.
+if grep -qF "not newer than the file already taken" "$T/out"; then
+	ok "B before A: A changes nothing (older than B)"
+else
+	expect_out "B before A: A changes nothing" "0 new, 0 updated"
+fi
 check "B before A: the booking stays cancelled at version 2" \
 	test "$(q "$CITY" "SELECT version || '|' || status FROM booking WHERE uuid = '$C3_BOOKING'")" = "2|cancelled"
 check "B before A: the use added after A stays" \

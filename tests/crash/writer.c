@@ -11,8 +11,8 @@
 
 #include <sodium.h>
 
-#include "core/i18n.h"
-#include "core/record.h"
+#include "base/i18n.h"
+#include "domain/record.h"
 
 int
 main(int argc, char **argv)

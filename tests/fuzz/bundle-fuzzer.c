@@ -46,13 +46,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/actor.h"
-#include "core/buf.h"
-#include "core/i18n.h"
-#include "core/keys.h"
-#include "core/record.h"
-#include "core/store.h"
-#include "core/sync.h"
+#include "base/actor.h"
+#include "base/buf.h"
+#include "base/i18n.h"
+#include "sync/keys.h"
+#include "domain/record.h"
+#include "store/store.h"
+#include "sync/sync.h"
 
 int LLVMFuzzerInitialize(int *argc, char ***argv);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

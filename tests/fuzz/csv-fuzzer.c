@@ -15,10 +15,10 @@
 
 #include <sodium.h>
 
-#include "core/csv.h"
-#include "core/csvin.h"
-#include "core/enc.h"
-#include "core/i18n.h"
+#include "base/csv.h"
+#include "domain/csvin.h"
+#include "base/enc.h"
+#include "base/i18n.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -10,10 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/date.h"
-#include "core/i18n.h"
-#include "core/record.h"
-#include "core/text.h"
+#include "base/date.h"
+#include "base/i18n.h"
+#include "domain/record.h"
+#include "base/text.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -15,7 +15,7 @@ SECS=${2:-60}
 cd "$(dirname "$0")/../.." || exit 1
 
 objs="$BUILD/migrations.o"
-for c in src/core/*.c; do
+for c in src/base/*.c src/store/*.c src/domain/*.c src/sync/*.c; do
 	o=$BUILD/${c%.c}.o
 	if [ ! -f "$o" ]; then
 		echo "fuzz: $o is missing; build with \`make fuzz\`" >&2

@@ -47,7 +47,7 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "core/sync.h"	/* SYNC_FORMAT only: no kyodo code is linked */
+#include "sync/sync.h"	/* SYNC_FORMAT only: no kyodo code is linked */
 
 #define MAGIC "KYODOSYN"
 #define CHUNK 65536

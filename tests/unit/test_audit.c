@@ -3,7 +3,7 @@
  * is not an administrator; and that the log cannot be rewritten. */
 #include "unit.h"
 
-#include "core/audit.h"
+#include "store/audit.h"
 
 struct seen {
 	long long ids[64];

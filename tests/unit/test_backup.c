@@ -7,9 +7,9 @@
 
 #include <sys/stat.h>
 
-#include "core/audit.h"
-#include "core/backup.h"
-#include "core/record.h"
+#include "store/audit.h"
+#include "domain/backup.h"
+#include "domain/record.h"
 
 static int
 count_files(const char *dir)

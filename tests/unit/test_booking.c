@@ -10,13 +10,13 @@
  */
 #include "unit.h"
 
-#include "core/actor.h"
-#include "core/booking.h"
-#include "core/holiday.h"
-#include "core/ics.h"
-#include "core/recur.h"
-#include "core/record.h"
-#include "core/text.h"
+#include "base/actor.h"
+#include "domain/booking.h"
+#include "base/holiday.h"
+#include "domain/ics.h"
+#include "base/recur.h"
+#include "domain/record.h"
+#include "base/text.h"
 
 /* ---- helpers ---- */
 

@@ -2,7 +2,7 @@
  * cells a spreadsheet would run as formulas guarded, and read back. */
 #include "unit.h"
 
-#include "core/csv.h"
+#include "base/csv.h"
 
 /* One field written first in a row. */
 static void

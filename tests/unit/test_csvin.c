@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "core/actor.h"
-#include "core/csvin.h"
-#include "core/enc.h"
-#include "core/record.h"
+#include "base/actor.h"
+#include "domain/csvin.h"
+#include "base/enc.h"
+#include "domain/record.h"
 
 static const struct actor admin = {"cli:test", ROLE_ADMIN};
 

@@ -1,7 +1,7 @@
 /* Unit tests for core/date: parsing, the calendar, fiscal years and eras. */
 #include "unit.h"
 
-#include "core/date.h"
+#include "base/date.h"
 
 static struct date
 D(int y, int m, int d)

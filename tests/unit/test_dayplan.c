@@ -5,11 +5,11 @@
  * the later dates of a series. */
 #include "unit.h"
 
-#include "core/actor.h"
-#include "core/booking.h"
-#include "core/dayplan.h"
-#include "core/recur.h"
-#include "core/record.h"
+#include "base/actor.h"
+#include "domain/booking.h"
+#include "domain/dayplan.h"
+#include "base/recur.h"
+#include "domain/record.h"
 
 struct fx {
 	struct unit_fx *u;

@@ -3,11 +3,11 @@
  * costs three PIN hashes). */
 #include "unit.h"
 
-#include "core/actor.h"
-#include "core/demo.h"
-#include "core/grantbook.h"
-#include "core/record.h"
-#include "core/staff.h"
+#include "base/actor.h"
+#include "domain/demo.h"
+#include "domain/grantbook.h"
+#include "domain/record.h"
+#include "domain/staff.h"
 
 static const struct date today = {2026, 11, 28};
 

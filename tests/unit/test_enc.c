@@ -2,7 +2,7 @@
  * the real iconv, and reading CP932 and UTF-8 back, byte for byte. */
 #include "unit.h"
 
-#include "core/enc.h"
+#include "base/enc.h"
 
 /* A string literal and its length in bytes. */
 #define S(lit) (lit), (sizeof(lit) - 1)

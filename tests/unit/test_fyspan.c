@@ -2,7 +2,7 @@
  * eras, 元年, open-ended) and English. */
 #include "unit.h"
 
-#include "core/fyspan.h"
+#include "base/fyspan.h"
 
 static void
 check(int from, int to, enum era_lang lang, const char *want)

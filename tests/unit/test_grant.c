@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "core/grant.h"
+#include "domain/grant.h"
 
 static const struct programme_terms consensus = {50000, 1, 1, 1000, 2014, 2015};
 static const struct programme_terms support = {200000, 2, 3, 1000, 2014, 2015};

@@ -9,15 +9,15 @@
 
 #include <limits.h>
 
-#include "core/actor.h"
-#include "core/audit.h"
-#include "core/backup.h"
-#include "core/body.h"
-#include "core/buf.h"
-#include "core/grantbook.h"
-#include "core/plan.h"
-#include "core/record.h"
-#include "core/text.h"
+#include "base/actor.h"
+#include "store/audit.h"
+#include "domain/backup.h"
+#include "domain/body.h"
+#include "base/buf.h"
+#include "domain/grantbook.h"
+#include "domain/plan.h"
+#include "domain/record.h"
+#include "base/text.h"
 
 static const struct actor hanako = {"佐藤 花子", ROLE_CENTER};
 static const struct actor officer = {"一関市 協働推進課", ROLE_CITY};

@@ -9,7 +9,7 @@
 
 #include <cmocka.h>
 
-#include "core/holiday.h"
+#include "base/holiday.h"
 
 static const char *const official[] = {
 	"2019-01-01", "2019-01-14", "2019-02-11", "2019-03-21", "2019-04-29", "2019-04-30",

@@ -6,8 +6,8 @@
  * after the kinds it refers to. */
 #include "unit.h"
 
-#include "core/bundle.h"
-#include "core/record.h"
+#include "sync/bundle.h"
+#include "domain/record.h"
 
 /* The declared type of table.column, or "" when there is no such column;
  * notnull is set from the schema. */

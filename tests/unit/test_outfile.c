@@ -7,7 +7,7 @@
 #include <fcntl.h>
 #include <sys/stat.h>
 
-#include "core/outfile.h"
+#include "store/outfile.h"
 
 /* Everything in dir, hidden names included (a temporary file left behind). */
 static int

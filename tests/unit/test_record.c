@@ -7,9 +7,9 @@
 #include <signal.h>
 #include <sys/wait.h>
 
-#include "core/actor.h"
-#include "core/audit.h"
-#include "core/record.h"
+#include "base/actor.h"
+#include "store/audit.h"
+#include "domain/record.h"
 
 static const struct actor hanako = {"佐藤 花子", ROLE_CENTER};
 static const struct actor kenichi = {"菅原 健一", ROLE_SECRETARIAT};

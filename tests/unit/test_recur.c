@@ -8,7 +8,7 @@
 
 #include <cmocka.h>
 
-#include "core/recur.h"
+#include "base/recur.h"
 
 static void
 expect_dates(const struct date *got, int n, const char *const *want, int nwant)

@@ -11,10 +11,10 @@
 #include <limits.h>
 #include <sys/stat.h>
 
-#include "core/actor.h"
-#include "core/record.h"
-#include "core/report.h"
-#include "core/text.h"
+#include "base/actor.h"
+#include "domain/record.h"
+#include "domain/report.h"
+#include "base/text.h"
 
 struct fx {
 	struct unit_fx u;

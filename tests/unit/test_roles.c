@@ -2,10 +2,10 @@
  * here, not by which keys a screen shows, and every refusal is audited. */
 #include "unit.h"
 
-#include "core/audit.h"
-#include "core/grantbook.h"
-#include "core/record.h"
-#include "core/staff.h"
+#include "store/audit.h"
+#include "domain/grantbook.h"
+#include "domain/record.h"
+#include "domain/staff.h"
 
 static long long
 refusals(struct store *s)

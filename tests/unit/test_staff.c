@@ -3,9 +3,9 @@
  * Each hash or check costs 0.1-0.3 s, so there are seven. */
 #include "unit.h"
 
-#include "core/actor.h"
-#include "core/audit.h"
-#include "core/staff.h"
+#include "base/actor.h"
+#include "store/audit.h"
+#include "domain/staff.h"
 
 static void
 pin_ok(const char *pin, const char *want)

@@ -6,7 +6,7 @@
 #include <ftw.h>
 #include <sys/stat.h>
 
-#include "core/stick.h"
+#include "sync/stick.h"
 
 static void
 test_parse(void **state)

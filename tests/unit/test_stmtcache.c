@@ -4,7 +4,7 @@
  * cache works through the store on a real file. */
 #include "unit.h"
 
-#include "core/stmtcache.h"
+#include "store/stmtcache.h"
 
 static sqlite3 *
 memdb(void)

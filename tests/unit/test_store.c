@@ -6,8 +6,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
-#include "core/actor.h"
-#include "core/record.h"
+#include "base/actor.h"
+#include "domain/record.h"
 
 static void
 write_file(const char *path, const char *text)

@@ -15,13 +15,13 @@
 #include <sys/stat.h>
 #include <time.h>
 
-#include "core/actor.h"
-#include "core/buf.h"
-#include "core/grantbook.h"
-#include "core/bundle.h"
-#include "core/keys.h"
-#include "core/record.h"
-#include "core/sync.h"
+#include "base/actor.h"
+#include "base/buf.h"
+#include "domain/grantbook.h"
+#include "sync/bundle.h"
+#include "sync/keys.h"
+#include "domain/record.h"
+#include "sync/sync.h"
 
 /* The stamp of files built here: now, as a real file's would be (a file
  * older than the last one taken is not applied at all). */

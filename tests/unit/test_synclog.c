@@ -7,11 +7,11 @@
 #include <limits.h>
 #include <time.h>
 
-#include "core/actor.h"
-#include "core/keys.h"
-#include "core/record.h"
-#include "core/sync.h"
-#include "core/synclog.h"
+#include "base/actor.h"
+#include "sync/keys.h"
+#include "domain/record.h"
+#include "sync/sync.h"
+#include "sync/synclog.h"
 
 static const struct actor admin = {"cli:test", ROLE_ADMIN};
 

@@ -2,7 +2,7 @@
  * making text safe for a terminal. */
 #include "unit.h"
 
-#include "core/text.h"
+#include "base/text.h"
 
 /* Decodes the whole of s (given length) as one character. */
 static size_t

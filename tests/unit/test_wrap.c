@@ -3,9 +3,9 @@
  * columns, never a character cut. */
 #include "unit.h"
 
-#include "core/buf.h"
-#include "core/text.h"
-#include "core/wrap.h"
+#include "base/buf.h"
+#include "base/text.h"
+#include "base/wrap.h"
 
 struct lines {
 	char *line[32];

@@ -23,8 +23,8 @@
 #include <cmocka.h>
 #include <sodium.h>
 
-#include "core/i18n.h"
-#include "core/store.h"
+#include "base/i18n.h"
+#include "store/store.h"
 
 /* Messages in English (the msgids), characters as UTF-8, libsodium ready. */
 static inline void

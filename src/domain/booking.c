@@ -1,0 +1,723 @@
+/* booking — see booking.h. */
+#include "booking.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/holiday.h"
+#include "base/i18n.h"
+#include "store/store.h"
+
+#define DEFAULT_SLOTS "09:00-12:00,13:00-17:00,18:00-22:00"
+#define DEFAULT_YEARLY "12-29..01-03"
+
+static bool
+parse_slots(const char *v, struct opening *o)
+{
+	char *copy = xstrdup(v), *tok, *save = NULL, *dash;
+	int a, b, prev_end = -1;
+	bool ok = true;
+
+	o->nslots = 0;
+	for (tok = strtok_r(copy, ",", &save); ok && tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		dash = strchr(tok, '-');
+		if (dash == NULL || o->nslots == OPENING_MAX_SLOTS) {
+			ok = false;
+			break;
+		}
+		*dash = '\0';
+		ok = time_parse(tok, &a) && time_parse(dash + 1, &b) && a < b && a >= prev_end;
+		if (ok) {
+			o->slot_start[o->nslots] = a;
+			o->slot_end[o->nslots++] = b;
+			prev_end = b;
+		}
+	}
+	free(copy);
+	return ok && o->nslots > 0;
+}
+
+static bool
+parse_month_day(const char *s, int *m, int *d)
+{
+	char tail;
+
+	return sscanf(s, "%2d-%2d%c", m, d, &tail) == 2 && date_valid(2000, *m, *d);
+}
+
+static bool
+parse_yearly(const char *v, struct opening *o)
+{
+	char *copy = xstrdup(v), *tok, *save = NULL, *dots;
+	bool ok = true;
+
+	o->nranges = 0;
+	for (tok = strtok_r(copy, ",", &save); ok && tok != NULL; tok = strtok_r(NULL, ",", &save)) {
+		if (o->nranges == OPENING_MAX_RANGES) {
+			ok = false;
+			break;
+		}
+		dots = strstr(tok, "..");
+		if (dots != NULL)
+			*dots = '\0';
+		ok = parse_month_day(tok, &o->yearly[o->nranges].m1, &o->yearly[o->nranges].d1) &&
+		    parse_month_day(dots ? dots + 2 : tok, &o->yearly[o->nranges].m2,
+		    &o->yearly[o->nranges].d2);
+		o->nranges += ok;
+	}
+	free(copy);
+	return ok;
+}
+
+static bool
+parse_setting(struct opening *o, const char *key, const char *v)
+{
+	char *end;
+	long n;
+
+	if (strcmp(key, "slots") == 0)
+		return parse_slots(v, o);
+	if (strcmp(key, "closed_yearly") == 0)
+		return parse_yearly(v, o);
+	if (strcmp(key, "open_on_holidays") == 0) {
+		o->open_on_holidays = strcmp(v, "yes") == 0;
+		return o->open_on_holidays || strcmp(v, "no") == 0;
+	}
+	if (*v == '\0') {
+		if (strcmp(key, "closed_weekday") == 0)
+			o->closed_weekday = -1;
+		else
+			o->horizon_months = 0;
+		return true;
+	}
+	n = strtol(v, &end, 10);
+	if (*end != '\0')
+		return false;
+	if (strcmp(key, "closed_weekday") == 0) {
+		o->closed_weekday = (int)n;
+		return n >= 0 && n <= 6;
+	}
+	o->horizon_months = (int)n;
+	return n >= 1 && n <= 36;
+}
+
+static const char *const opening_keys[] = {
+	"slots", "closed_yearly", "closed_weekday", "open_on_holidays", "booking_horizon_months",
+};
+
+static const char *
+setting_help(const char *key)
+{
+	if (strcmp(key, "slots") == 0)
+		return _("time slots like 09:00-12:00,13:00-17:00, in order");
+	if (strcmp(key, "closed_yearly") == 0)
+		return _("yearly closed days like 12-29..01-03 (comma-separated), or empty");
+	if (strcmp(key, "closed_weekday") == 0)
+		return _("a weekday number 0 (Sunday) to 6, or empty");
+	if (strcmp(key, "open_on_holidays") == 0)
+		return _("yes or no");
+	return _("months from 1 to 36, or empty for no limit");
+}
+
+bool
+opening_setting_valid(const char *key, const char *value, struct error *err)
+{
+	struct opening o;
+
+	if (parse_setting(&o, key, value))
+		return true;
+	error_set(err, _("%s: \"%s\" is not valid; expected %s."), key, value, setting_help(key));
+	return false;
+}
+
+bool
+opening_load(struct store *s, struct opening *o, struct error *err)
+{
+	static const char *const defaults[] = {DEFAULT_SLOTS, DEFAULT_YEARLY, "", "yes", ""};
+	size_t i;
+
+	memset(o, 0, sizeof *o);
+	for (i = 0; i < sizeof opening_keys / sizeof opening_keys[0]; i++) {
+		char *v = store_setting(s, opening_keys[i]);
+		bool ok = parse_setting(o, opening_keys[i], v != NULL ? v : defaults[i]);
+
+		if (!ok) {
+			error_set(err, _("The setting %s (\"%s\") is not valid; expected %s."),
+			    opening_keys[i], v, setting_help(opening_keys[i]));
+			free(v);
+			return false;
+		}
+		free(v);
+	}
+	return true;
+}
+
+static bool
+in_yearly(const struct opening *o, struct date d, int *which)
+{
+	int i, md = d.month * 100 + d.day, a, b;
+
+	for (i = 0; i < o->nranges; i++) {
+		a = o->yearly[i].m1 * 100 + o->yearly[i].d1;
+		b = o->yearly[i].m2 * 100 + o->yearly[i].d2;
+		if (a <= b ? (md >= a && md <= b) : (md >= a || md <= b)) {
+			*which = i;
+			return true;
+		}
+	}
+	return false;
+}
+
+static const char *
+weekday_name(int wd)
+{
+	static const char *const names[] = {
+		N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+		N_("Thursday"), N_("Friday"), N_("Saturday"),
+	};
+
+	return _(names[wd]);
+}
+
+bool
+opening_closed(struct store *s, const struct opening *o, struct date d, struct buf *why)
+{
+	return opening_closed_at(s, o, d, store_origin(s), why);
+}
+
+/* Closed by the settings alone (yearly, weekly, holidays): no store read. */
+static bool
+closed_by_rule(const struct opening *o, struct date d, struct buf *why)
+{
+	const char *ja, *en;
+	int which;
+
+	if (in_yearly(o, d, &which)) {
+		if (why != NULL)
+			buf_printf(why, _("closed every year %d/%d–%d/%d"), o->yearly[which].m1,
+			    o->yearly[which].d1, o->yearly[which].m2, o->yearly[which].d2);
+		return true;
+	}
+	if (o->closed_weekday == date_weekday(d)) {
+		if (why != NULL)
+			buf_printf(why, _("closed on %s"), weekday_name(o->closed_weekday));
+		return true;
+	}
+	if (!o->open_on_holidays && holiday_of(d, &ja, &en)) {
+		if (why != NULL)
+			buf_adds(why, i18n_lang() == LANG_JA ? ja : en);
+		return true;
+	}
+	return false;
+}
+
+/* The added closed days of origin from ?2 to ?3: one statement for a day
+ * and for a month, so the statement cache holds it once. */
+#define CLOSED_DAYS_SQL "SELECT date, ifnull(reason, '') FROM closed_day " \
+	"WHERE deleted = 0 AND origin = ?1 AND date >= ?2 AND date <= ?3"
+
+bool
+opening_closed_at(struct store *s, const struct opening *o, struct date d, const char *origin,
+    struct buf *why)
+{
+	sqlite3_stmt *st;
+	char iso[11];
+	bool closed = false;
+
+	if (closed_by_rule(o, d, why))
+		return true;
+	date_format(d, iso);
+	if (store_prepare(s, CLOSED_DAYS_SQL, &st) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, iso, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, iso, -1, SQLITE_STATIC);
+		if (sqlite3_step(st) == SQLITE_ROW) {
+			const char *reason = (const char *)sqlite3_column_text(st, 1);
+
+			closed = true;
+			if (why != NULL)
+				buf_adds(why, *reason ? reason : _("closed day"));
+		}
+		store_done(s, st);
+	}
+	return closed;
+}
+
+bool
+opening_closed_month(struct store *s, const struct opening *o, int year, int month,
+    const char *origin, bool closed[32])
+{
+	sqlite3_stmt *st;
+	char from[11], to[11];
+	const char *t;
+	int day, days = date_days_in_month(year, month), rc;
+
+	memset(closed, 0, 32 * sizeof *closed);
+	for (day = 1; day <= days; day++)
+		closed[day] = closed_by_rule(o, (struct date){year, month, day}, NULL);
+	/* The added dates, in one read.  opening_closed matches a day's ISO
+	 * date exactly: "YYYY-MM-" of this month and two digits. */
+	date_format((struct date){year, month, 1}, from);
+	date_format((struct date){year, month, days}, to);
+	if (store_prepare(s, CLOSED_DAYS_SQL, &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, origin, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		t = (const char *)sqlite3_column_text(st, 0);
+		if (t == NULL || strlen(t) != 10 || memcmp(t, from, 8) != 0 ||
+		    t[8] < '0' || t[8] > '9' || t[9] < '0' || t[9] > '9')
+			continue;
+		day = (t[8] - '0') * 10 + t[9] - '0';
+		if (day >= 1 && day <= days)
+			closed[day] = true;
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE;
+}
+
+void
+opening_slot_name(const struct opening *o, int i, char *out, size_t size)
+{
+	static const char *const usual[] = {N_("Morning"), N_("Afternoon"), N_("Evening")};
+	char a[6], b[6];
+
+	if (o->nslots == 3 && o->slot_start[0] == 9 * 60 && o->slot_end[2] == 22 * 60) {
+		snprintf(out, size, "%s", _(usual[i]));
+		return;
+	}
+	time_format(o->slot_start[i], a);
+	time_format(o->slot_end[i], b);
+	snprintf(out, size, "%s-%s", a, b);
+}
+
+int
+opening_slot_of(const struct opening *o, int start, int end)
+{
+	int i, best = -1, most = 0, lo, hi;
+
+	for (i = 0; i < o->nslots; i++) {
+		lo = start > o->slot_start[i] ? start : o->slot_start[i];
+		hi = end < o->slot_end[i] ? end : o->slot_end[i];
+		if (hi - lo > most) {
+			most = hi - lo;
+			best = i;
+		}
+	}
+	return best;
+}
+
+static int
+field_of(const struct record *r, const char *name)
+{
+	return kind_field(r->kind, name);
+}
+
+static const char *
+value_of(const struct record *r, const char *name)
+{
+	int i = field_of(r, name);
+
+	return i >= 0 ? r->value[i] : NULL;
+}
+
+static bool
+refuse(struct error *err, const struct record *r, const char *field)
+{
+	if (err != NULL)
+		err->field = field_of(r, field);
+	return false;
+}
+
+/* The first live booking of the same room that overlaps r. */
+static bool
+check_collision(struct store *s, const struct record *r, int room, struct error *err)
+{
+	sqlite3_stmt *st;
+	bool clash = false;
+
+	if (store_prepare(s, "SELECT \"group\", date, start, \"end\" FROM booking "
+	    "WHERE deleted = 0 AND status <> 'cancelled' AND room_id = ? AND date = ? "
+	    "AND start < ? AND \"end\" > ? AND uuid <> ? ORDER BY start LIMIT 1", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, r->ref_id[room], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value_of(r, "date"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value_of(r, "end"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, value_of(r, "start"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, r->uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		clash = true;
+		error_set(err, _("%s: %s is already booked on %s %s–%s by %s."),
+		    field_label(&r->kind->fields[room]), r->value[room],
+		    (const char *)sqlite3_column_text(st, 1), (const char *)sqlite3_column_text(st, 2),
+		    (const char *)sqlite3_column_text(st, 3), (const char *)sqlite3_column_text(st, 0));
+	}
+	store_done(s, st);
+	return clash ? refuse(err, r, "start") : true;
+}
+
+static bool
+room_active(struct store *s, const char *uuid)
+{
+	sqlite3_stmt *st;
+	bool active = false;
+
+	if (store_prepare(s, "SELECT active = 'yes' FROM room WHERE uuid = ?",
+	    &st) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+		active = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+		store_done(s, st);
+	}
+	return active;
+}
+
+bool
+booking_check_store(struct store *s, const struct record *r, struct error *err)
+{
+	int room = field_of(r, "room"), start, end;
+	struct opening o;
+	struct buf why = {0};
+	struct date d, limit, today;
+	char a[6], b[6], iso[11];
+	const char *status = value_of(r, "status");
+
+	/* Only a live booking holds a room to the rules; one that was used,
+	 * missed or cancelled is history, kept as it happened. */
+	if (status != NULL && strcmp(status, "booked") != 0)
+		return true;
+	if (r->ref_id[room][0] == '\0') {
+		error_set(err, _("%s: there is no room named \"%s\"; add the center's rooms "
+		    "first (kyodo add room)."), field_label(&r->kind->fields[room]), r->value[room]);
+		return refuse(err, r, "room");
+	}
+	if (!room_active(s, r->ref_id[room])) {
+		error_set(err, _("%s: %s is not in use."), field_label(&r->kind->fields[room]),
+		    r->value[room]);
+		return refuse(err, r, "room");
+	}
+	if (!opening_load(s, &o, err) || !date_parse(value_of(r, "date"), &d))
+		return false;
+	if (opening_closed(s, &o, d, &why)) {
+		error_set(err, _("%s: the center is closed on %s (%s)."),
+		    field_label(&r->kind->fields[field_of(r, "date")]), value_of(r, "date"),
+		    buf_str(&why));
+		buf_free(&why);
+		return refuse(err, r, "date");
+	}
+	time_parse(value_of(r, "start"), &start);
+	time_parse(value_of(r, "end"), &end);
+	if (start < o.slot_start[0] || end > o.slot_end[o.nslots - 1]) {
+		time_format(o.slot_start[0], a);
+		time_format(o.slot_end[o.nslots - 1], b);
+		error_set(err, _("%s: %s–%s is outside the opening hours (%s–%s)."),
+		    field_label(&r->kind->fields[field_of(r, "start")]), value_of(r, "start"),
+		    value_of(r, "end"), a, b);
+		return refuse(err, r, start < o.slot_start[0] ? "start" : "end");
+	}
+	if (o.horizon_months > 0) {
+		today = date_today();
+		limit.year = today.year + (today.month - 1 + o.horizon_months) / 12;
+		limit.month = (today.month - 1 + o.horizon_months) % 12 + 1;
+		limit.day = today.day;
+		if (limit.day > date_days_in_month(limit.year, limit.month))
+			limit.day = date_days_in_month(limit.year, limit.month);
+		if (date_compare(d, limit) > 0) {
+			date_format(limit, iso);
+			error_set(err, P_("%s: bookings open %d month ahead; %s is after %s.",
+			    "%s: bookings open %d months ahead; %s is after %s.",
+			    (unsigned long)o.horizon_months),
+			    field_label(&r->kind->fields[field_of(r, "date")]), o.horizon_months,
+			    value_of(r, "date"), iso);
+			return refuse(err, r, "date");
+		}
+	}
+	return check_collision(s, r, room, err);
+}
+
+static bool
+set_column(struct store *s, const char *sql, const char *value, const char *uuid,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, sql, &st) != SQLITE_OK) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, uuid, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	return true;
+}
+
+bool
+booking_add_series(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err)
+{
+	static struct date dates[RECUR_MAX];
+	struct buf refused = {0};
+	struct opening o;
+	struct record r;
+	struct error one;
+	char series[37], iso[11];
+	int n, i, nrefused = 0, d = field_of(tmpl, "date");
+
+	memset(res, 0, sizeof *res);
+	if (!opening_load(s, &o, err))
+		return false;
+	n = recur_expand(rule, dates, RECUR_MAX);
+	record_new_uuid(series);
+	if (!store_begin(s, err))
+		return false;
+	for (i = 0; i < n; i++) {
+		date_format(dates[i], iso);
+		if (opening_closed(s, &o, dates[i], NULL)) {
+			res->skipped[res->nskipped++] = dates[i];
+			buf_printf(&res->why, "%s ", iso);
+			opening_closed(s, &o, dates[i], &res->why);
+			buf_addc(&res->why, '\n');
+			continue;
+		}
+		record_copy(&r, tmpl);
+		r.uuid[0] = '\0';
+		free(r.value[d]);
+		r.value[d] = xstrdup(iso);
+		if (!record_insert_in_tx(s, who, &r, &one)) {
+			buf_printf(&refused, "%s%s: %s", nrefused++ ? "; " : "", iso, one.text);
+		} else if (!set_column(s, "UPDATE booking SET series = ? WHERE uuid = ?", series,
+		    r.uuid, err)) {
+			record_free(&r);
+			goto fail;
+		} else
+			res->booked++;
+		record_free(&r);
+	}
+	if (nrefused > 0) {
+		error_set(err, _("Nothing was booked; refused: %s"), buf_str(&refused));
+		goto fail;
+	}
+	if (n == 0) {
+		error_set(err, _("Nothing was booked: the rule gives no dates (is the end before "
+		    "the start?)."));
+		goto fail;
+	}
+	if (res->booked == 0) {
+		error_set(err, _("Nothing was booked: the center is closed on every date of "
+		    "the rule."));
+		goto fail;
+	}
+	buf_free(&refused);
+	return store_commit(s, err);
+fail:
+	buf_free(&refused);
+	store_rollback(s);
+	res->booked = 0;
+	return false;
+}
+
+/* Calls fn for r and, with following, the later live occurrences of r's series. */
+static bool
+each_following(struct store *s, const struct record *r, bool following,
+    bool (*fn)(struct store *, const struct actor *, struct record *, const struct record *,
+    struct error *), const struct actor *who, int *count, struct error *err)
+{
+	sqlite3_stmt *st;
+	struct record other;
+	char (*uuids)[37] = NULL;
+	int n = 0, cap = 0, i;
+	bool ok = true;
+
+	*count = 0;
+	if (following && store_prepare(s, "SELECT uuid FROM booking WHERE "
+	    "deleted = 0 AND status = 'booked' AND series = (SELECT series FROM booking WHERE "
+	    "uuid = ?1) AND date > (SELECT date FROM booking WHERE uuid = ?1) ORDER BY date", &st) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			if (n == cap) {
+				cap = cap ? cap * 2 : 16;
+				uuids = realloc(uuids, (size_t)cap * sizeof *uuids);
+				if (uuids == NULL)
+					abort();
+			}
+			snprintf(uuids[n++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
+		}
+		store_done(s, st);
+	}
+	for (i = 0; ok && i < n; i++) {
+		if (!record_get(s, r->kind, uuids[i], &other, err)) {
+			ok = false;
+			break;
+		}
+		ok = fn(s, who, &other, r, err);
+		record_free(&other);
+		*count += ok;
+	}
+	free(uuids);
+	return ok;
+}
+
+static bool
+cancel_one(struct store *s, const struct actor *who, struct record *r,
+    const struct record *from, struct error *err)
+{
+	int st = field_of(r, "status");
+
+	(void)from;
+	free(r->value[st]);
+	r->value[st] = xstrdup("cancelled");
+	return record_update_in_tx(s, who, r, err);
+}
+
+bool
+booking_cancel(struct store *s, const struct actor *who, const char *uuid, bool following,
+    int *cancelled, struct error *err)
+{
+	const struct kind *k = kind_find("booking");
+	struct record r;
+	int more = 0;
+	bool ok;
+
+	*cancelled = 0;
+	if (!store_begin(s, err))
+		return false;
+	if (!record_get(s, k, uuid, &r, err)) {
+		store_rollback(s);
+		return false;
+	}
+	if (r.deleted || strcmp(r.value[kind_field(k, "status")], "booked") != 0) {
+		error_set(err, r.deleted ? _("This booking was deleted.") :
+		    _("This booking is %s; only a booked one can be cancelled."),
+		    field_choice_label(&k->fields[kind_field(k, "status")],
+		    r.value[kind_field(k, "status")]));
+		store_rollback(s);
+		record_free(&r);
+		return false;
+	}
+	ok = each_following(s, &r, following, cancel_one, who, &more, err) &&
+	    cancel_one(s, who, &r, NULL, err) && store_commit(s, err);
+	if (!ok)
+		store_rollback(s);
+	else
+		*cancelled = more + 1;
+	record_free(&r);
+	return ok;
+}
+
+static bool
+copy_terms(struct store *s, const struct actor *who, struct record *r,
+    const struct record *from, struct error *err)
+{
+	static const char *const terms[] = {
+		"room", "start", "end", "group", "contact", "purpose", "category", "people",
+		"fee", "exemption", "exemption_reason",
+	};
+	size_t i;
+	int f;
+
+	for (i = 0; i < sizeof terms / sizeof terms[0]; i++) {
+		f = field_of(r, terms[i]);
+		free(r->value[f]);
+		r->value[f] = xstrdup(from->value[f]);
+	}
+	return record_update_in_tx(s, who, r, err);
+}
+
+bool
+booking_update_following(struct store *s, const struct actor *who, struct record *r,
+    int *changed, struct error *err)
+{
+	long long version = r->version;
+	char updated_at[sizeof r->updated_at];
+	int more = 0;
+	bool ok;
+
+	*changed = 0;
+	memcpy(updated_at, r->updated_at, sizeof updated_at);
+	if (!store_begin(s, err))
+		return false;
+	ok = record_update_in_tx(s, who, r, err) &&
+	    each_following(s, r, true, copy_terms, who, &more, err) && store_commit(s, err);
+	if (!ok) {
+		/* Nothing was saved: r must still match the stored row. */
+		store_rollback(s);
+		r->version = version;
+		memcpy(r->updated_at, updated_at, sizeof updated_at);
+		return false;
+	}
+	*changed = more + 1;
+	return true;
+}
+
+bool
+booking_check_in(struct store *s, const struct actor *who, const char *uuid,
+    const char *people, char *use_uuid, struct error *err)
+{
+	static const char *const copied[] = {"date", "start", "end", "room", "group", "category"};
+	const struct kind *bk = kind_find("booking"), *uk = kind_find("use");
+	struct record b, u;
+	long long fee, waived;
+	const char *ex, *status;
+	char num[32];
+	size_t i;
+	bool ok = false;
+
+	if (!record_get(s, bk, uuid, &b, err))
+		return false;
+	status = value_of(&b, "status");
+	if (b.deleted || strcmp(status, "booked") != 0) {
+		error_set(err, b.deleted ? _("This booking was deleted.") :
+		    _("This booking is %s; only a booked one can be checked in."),
+		    field_choice_label(&bk->fields[field_of(&b, "status")], status));
+		record_free(&b);
+		return false;
+	}
+	record_init(&u, uk);
+	for (i = 0; i < sizeof copied / sizeof copied[0]; i++) {
+		int f = field_of(&u, copied[i]);
+
+		free(u.value[f]);
+		u.value[f] = xstrdup(value_of(&b, copied[i]));
+	}
+	if (!record_set(&u, field_of(&u, "people"), people, err))
+		goto out;
+	if (u.value[field_of(&u, "people")] == NULL) {
+		error_set(err, _("%s: required."), field_label(&uk->fields[field_of(&u, "people")]));
+		goto out;
+	}
+	/* The booking holds the slot's fee and the kind of waiver; the use
+	 * records what was charged and what was waived, in yen. */
+	fee = record_int(&b, field_of(&b, "fee"));
+	ex = value_of(&b, "exemption");
+	waived = strcmp(ex, "none") == 0 ? 0 : strcmp(ex, "half") == 0 ? fee / 2 : fee;
+	snprintf(num, sizeof num, "%lld", fee - waived);
+	u.value[field_of(&u, "fee")] = xstrdup(num);
+	snprintf(num, sizeof num, "%lld", waived);
+	u.value[field_of(&u, "exemption")] = xstrdup(num);
+	if (!store_begin(s, err))
+		goto out;
+	free(b.value[field_of(&b, "status")]);
+	b.value[field_of(&b, "status")] = xstrdup("used");
+	if (!record_insert_in_tx(s, who, &u, err) ||
+	    !set_column(s, "UPDATE facility_use SET booking = ?2 WHERE uuid = ?1", u.uuid, uuid, err) ||
+	    !record_update_in_tx(s, who, &b, err) || !store_commit(s, err)) {
+		store_rollback(s);
+		goto out;
+	}
+	snprintf(use_uuid, 37, "%s", u.uuid);
+	ok = true;
+out:
+	record_free(&u);
+	record_free(&b);
+	return ok;
+}

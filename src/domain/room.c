@@ -1,0 +1,128 @@
+/* room — see room.h. */
+#include "room.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/date.h"
+#include "base/i18n.h"
+
+
+bool
+room_check_store(struct store *s, const struct record *r, struct error *err)
+{
+	sqlite3_stmt *st;
+	bool taken = false;
+
+	if (store_prepare(s, "SELECT 1 FROM room WHERE deleted = 0 AND name = ? "
+	    "AND uuid <> ? AND origin = ?", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, r->value[0], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, store_origin(s), -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	store_done(s, st);
+	if (taken) {
+		error_set(err, _("%s: there is already a room named %s."),
+		    field_label(&r->kind->fields[0]), r->value[0]);
+		if (err != NULL)
+			err->field = 0;
+		return false;
+	}
+	return true;
+}
+
+static bool
+exec_bound(struct store *s, const char *sql, const char *a, const char *b, const char *c,
+    const char *d, struct error *err)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if (store_prepare(s, sql, &st) != SQLITE_OK) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, d, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	store_done(s, st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Saving"), err);
+		return false;
+	}
+	return true;
+}
+
+/* A changed reference is a new version of the referring row, so it travels
+ * to city hall like any other edit. */
+bool
+room_after_write(struct store *s, const struct actor *who, const struct record *old,
+    const struct record *r, struct error *err)
+{
+	const struct kind *const *k;
+	const struct field *f;
+	char sql[512], now[21];
+	int i;
+
+	date_now_utc(now);
+	/* Every field of every kind that names a room (kinds.c says which). */
+	for (k = kind_all(); *k != NULL; k++)
+		for (i = 0; i < (*k)->nfields; i++) {
+			f = &(*k)->fields[i];
+			if (f->type != FIELD_REF || strcmp(f->ref, "room") != 0)
+				continue;
+			if (old == NULL && !r->deleted) {
+				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s_id\" = ?1, "
+				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
+				    "\"%s_id\" IS NULL AND \"%s\" = ?2 AND origin = (SELECT value FROM "
+				    "setting WHERE key = 'code')", (*k)->table, f->name, f->name, f->name);
+				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
+					return false;
+			} else if (old != NULL && strcmp(old->value[0], r->value[0]) != 0) {
+				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s\" = ?2, "
+				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
+				    "\"%s_id\" = ?1 AND origin = (SELECT value FROM setting WHERE key = "
+				    "'code')", (*k)->table, f->name, f->name);
+				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
+					return false;
+			}
+		}
+	return true;
+}
+
+int
+room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), void *ctx,
+    struct error *err)
+{
+	struct room_info info;
+	sqlite3_stmt *st;
+	int rc, n = 0;
+
+	if (store_prepare(s, "SELECT uuid, name, ifnull(capacity, 0), "
+	    "ifnull(fee, 0) FROM room WHERE deleted = 0 AND active = 'yes' AND origin = ? "
+	    "ORDER BY name", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(info.uuid, sizeof info.uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(info.name, sizeof info.name, "%s", (const char *)sqlite3_column_text(st, 1));
+		info.capacity = sqlite3_column_int(st, 2);
+		info.fee = sqlite3_column_int64(st, 3);
+		each(ctx, &info);
+		n++;
+	}
+	store_done(s, st);
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	return n;
+}

@@ -1,0 +1,54 @@
+/*
+ * staff — the people who sign in at the kiosk: name, role and PIN.
+ *
+ * PINs are stored only as libsodium crypto_pwhash_str (argon2id) hashes.
+ * Five wrong PINs in a row lock the account for a delay that doubles with
+ * each further wrong PIN (30 s, 60 s, … up to an hour).  Staff rows stay in
+ * the store that made them; their hashes never travel in a sync bundle.
+ */
+#ifndef KYODO_STAFF_H
+#define KYODO_STAFF_H
+
+#include <stdbool.h>
+#include <time.h>
+
+#include "base/actor.h"
+#include "base/error.h"
+#include "store/store.h"
+
+#define STAFF_PIN_MIN 4
+#define STAFF_PIN_MAX 12
+#define STAFF_FREE_TRIES 5
+
+struct staff_member {
+	char name[128];
+	enum role role;
+	bool active;
+	int failed_pins;
+	long long locked_until;	/* unix seconds; 0 when not locked */
+};
+
+/* Checks a PIN's shape (4–12 digits; full-width digits accepted) and
+ * returns its ASCII form in out (STAFF_PIN_MAX + 1 bytes). */
+bool staff_pin_valid(const char *pin, char *out, struct error *err);
+/* Adds a staff member; only an administrator may.  Audited. */
+bool staff_add(struct store *s, const struct actor *who, const char *name,
+    enum role role, const char *pin, struct error *err);
+
+enum staff_verdict {
+	STAFF_OK,		/* *out is the signed-in actor */
+	STAFF_WRONG_PIN,	/* *tries_left before the lock */
+	STAFF_LOCKED,		/* *wait_seconds until the next try */
+	STAFF_UNKNOWN,
+	STAFF_FAILED,		/* the store failed; err says why */
+};
+/* Checks name and PIN at time now, counting wrong PINs in the store so a
+ * restart does not reset the lock. */
+enum staff_verdict staff_sign_in(struct store *s, const char *name, const char *pin,
+    time_t now, struct actor *out, int *tries_left, long *wait_seconds,
+    struct error *err);
+/* Calls each for active staff, by name.  Returns the count, or -1. */
+int staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m),
+    void *ctx, struct error *err);
+
+#endif
