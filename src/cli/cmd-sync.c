@@ -6,7 +6,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <sqlite3.h>
 
 #include "cli.h"
 #include "base/date.h"
@@ -15,6 +14,7 @@
 #include "store/outfile.h"
 #include "sync/sync.h"
 #include "sync/synclog.h"
+#include "store/tuning.h"
 #include "base/text.h"
 
 /* A key file is public: readable by all, like the file it replaces.  Never
@@ -241,6 +241,13 @@ static const struct cmd_opt export_opts[] = {
 	{NULL, NULL, NULL},
 };
 
+/* Each enrolled center's code, NUL-separated, into a buf. */
+static void
+collect_code(void *ctx, const struct synclog_center *c)
+{
+	buf_add(ctx, c->code, strlen(c->code) + 1);
+}
+
 static int
 exec_export(const struct cmd_entry *self, const struct cmd_args *a)
 {
@@ -250,9 +257,9 @@ exec_export(const struct cmd_entry *self, const struct cmd_args *a)
 	struct actor who;
 	struct error err;
 	struct store *s;
-	static char codes[256][17];
-	sqlite3_stmt *st;
-	int rc = EXIT_DONE, n = 0, i;
+	struct buf codes = {0};
+	size_t off;
+	int rc = EXIT_DONE, n = 0;
 
 	if (dir == NULL)
 		return cmd_usage(self, _("--out is required."));
@@ -270,27 +277,32 @@ exec_export(const struct cmd_entry *self, const struct cmd_args *a)
 		store_close(s);
 		return rc;
 	}
-	if (sqlite3_prepare_v2(store_db(s), "SELECT code FROM peer WHERE code <> 'city' AND "
-	    "(?1 IS NULL OR code = ?1) ORDER BY code", -1, &st, NULL) != SQLITE_OK) {
+	/* The codes first: an export attaches a database, which SQLite refuses
+	 * while a statement on the connection is still running. */
+	if (synclog_centers(s, date_today(), collect_code, &codes, &err) < 0) {
 		store_close(s);
 		return cmd_fail("%s", _("Cannot read the enrolled centers."));
 	}
-	sqlite3_bind_text(st, 1, center, -1, SQLITE_STATIC);
-	/* Read the codes first: the export attaches a database, which SQLite
-	 * refuses while a statement on the connection is still running. */
-	while (sqlite3_step(st) == SQLITE_ROW && n < 256)
-		snprintf(codes[n++], sizeof codes[0], "%s", (const char *)sqlite3_column_text(st, 0));
-	sqlite3_finalize(st);
-	for (i = 0; i < n; i++) {
-		if (!sync_export(s, &who, codes[i], dir, path, &p, &err))
-			rc = cmd_fail("%s: %s", codes[i], err.text);
+	for (off = 0; off < codes.len; off += strlen(codes.data + off) + 1) {
+		if (center != NULL && strcmp(center, codes.data + off) != 0)
+			continue;
+		n++;
+		if (!sync_export(s, &who, codes.data + off, dir, path, &p, &err))
+			rc = cmd_fail("%s: %s", codes.data + off, err.text);
 		else
 			printf("%s\n", path);
 	}
+	buf_free(&codes);
 	store_close(s);
+	if (n == 0 && center != NULL) {
+		char *shown = text_visible(center);
+
+		rc = cmd_fail(_("No center %s is enrolled."), shown);
+		free(shown);
+		return rc;
+	}
 	if (n == 0)
-		return cmd_fail(center != NULL ? _("No center %s is enrolled.") :
-		    _("No center is enrolled yet (kyodo center add)."), center);
+		return cmd_fail("%s", _("No center is enrolled yet (kyodo center add)."));
 	return rc;
 }
 
@@ -354,7 +366,7 @@ exec_import(const struct cmd_entry *self, const struct cmd_args *a)
 	 * random ids land all over the tables, so give SQLite room to keep the
 	 * pages it is working on (a command, not the kiosk, whose memory stays
 	 * small). */
-	sqlite3_exec(store_db(s), "PRAGMA cache_size = -262144", NULL, NULL, NULL);
+	store_cache_kib(s, 262144);
 	res = xcalloc((size_t)a->npos, sizeof *res);
 	ok = xcalloc((size_t)a->npos, sizeof *ok);
 	errs = xcalloc((size_t)a->npos, sizeof *errs);

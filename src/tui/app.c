@@ -17,6 +17,7 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "store/outfile.h"
+#include "store/tuning.h"
 #include "base/text.h"
 #include "draw.h"
 #include "term.h"
@@ -404,7 +405,7 @@ daily_backup(struct app *a, const char *db)
 	struct error err;
 	bool made;
 
-	if (sqlite3_db_readonly(store_db(a->store), "main") == 1) {
+	if (store_opened_readonly(a->store)) {
 		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
 		    "be written again."));
 		return;
@@ -533,7 +534,7 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	}
 	/* Room for what a day's screens read (8 MB rather than SQLite's 2), so
 	 * a screen opened again after the others still finds its pages. */
-	sqlite3_exec(store_db(a.store), "PRAGMA cache_size = -8192", NULL, NULL, NULL);
+	store_cache_kib(a.store, 8192);
 	a.english_only = terminal_lacks_japanese();
 	app_apply_settings(&a);
 	if (!term_start(o->kiosk)) {

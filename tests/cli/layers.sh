@@ -82,3 +82,12 @@ END {
 	if (!found) print "ok - no cycle of includes between modules"
 }
 ' $(find src screens -name '*.[ch]' | sort)
+
+# SQL stays below: the command line, the kiosk's widgets and its screens
+# call the store's and the domain's functions, never SQLite itself.
+raw=$(grep -ln 'sqlite3_' src/cli/*.[ch] src/tui/*.[ch] screens/*.[ch] src/main.c 2>/dev/null | tr '\n' ' ')
+if [ -z "$raw" ]; then
+	echo "ok - no SQLite call above the domain"
+else
+	echo "not ok - SQLite called above the domain: $raw"
+fi
