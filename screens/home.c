@@ -22,37 +22,38 @@ struct menu_entry {
 	char key;		/* '1' …; 0 for entries not open yet */
 	const char *label;	/* N_ */
 	const struct screen *screen;
+	const void *arg;	/* what the screen is opened with */
 };
 
 static const struct menu_entry menu[] = {
-	{'1', N_("Meetings"), &screen_meetings},
-	{'2', N_("Events"), &screen_events},
-	{'3', N_("Facility use"), &screen_uses},
-	{'4', N_("Bookings"), &screen_bookings},
-	{'5', N_("Monthly reports"), &screen_reports},
-	{'6', N_("Community body"), &screen_body},
-	{'7', N_("Community plan"), &screen_plan},
-	{'8', N_("Grants"), &screen_grants},
-	{'9', N_("Sync"), &screen_sync},
-	{'0', N_("Rooms"), &screen_rooms},
+	{'1', N_("Meetings"), &screen_records, "meeting"},
+	{'2', N_("Events"), &screen_records, "event"},
+	{'3', N_("Facility use"), &screen_records, "use"},
+	{'4', N_("Bookings"), &screen_bookings, NULL},
+	{'5', N_("Monthly reports"), &screen_reports, NULL},
+	{'6', N_("Community body"), &screen_body, NULL},
+	{'7', N_("Community plan"), &screen_plan, NULL},
+	{'8', N_("Grants"), &screen_grants, NULL},
+	{'9', N_("Sync"), &screen_sync, NULL},
+	{'0', N_("Rooms"), &screen_rooms, NULL},
 	/* Settings and help have their function keys (F8, F1) as well. */
-	{'s', N_("Settings"), &screen_settings},
-	{'h', N_("Help"), &screen_help},
+	{'s', N_("Settings"), &screen_settings, NULL},
+	{'h', N_("Help"), &screen_help, NULL},
 	/* Administrators only: the core refuses other readers, and says so. */
-	{'a', N_("Audit log"), &screen_audit},
+	{'a', N_("Audit log"), &screen_audit, NULL},
 };
 
 /* City hall's kiosk (a city store): its own work, not a center's logs.
  * Reports and grants are the same screens, which list centers there. */
 static const struct menu_entry city_menu[] = {
-	{'1', N_("Centers"), &screen_centers},
-	{'5', N_("Monthly reports"), &screen_reports},
-	{'8', N_("Grants"), &screen_grants},
-	{'9', N_("Sync"), &screen_sync},
-	{'s', N_("Settings"), &screen_settings},
-	{'h', N_("Help"), &screen_help},
+	{'1', N_("Centers"), &screen_centers, NULL},
+	{'5', N_("Monthly reports"), &screen_reports, NULL},
+	{'8', N_("Grants"), &screen_grants, NULL},
+	{'9', N_("Sync"), &screen_sync, NULL},
+	{'s', N_("Settings"), &screen_settings, NULL},
+	{'h', N_("Help"), &screen_help, NULL},
 	/* Administrators only: the core refuses other readers, and says so. */
-	{'a', N_("Audit log"), &screen_audit},
+	{'a', N_("Audit log"), &screen_audit, NULL},
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
@@ -210,7 +211,7 @@ open_entry(struct app *a, struct home *h, int i)
 	if (h->menu[i].screen == NULL)
 		return RES_HANDLED;	/* shown as coming */
 	h->cur = i;
-	app_push(a, h->menu[i].screen, NULL);
+	app_push(a, h->menu[i].screen, h->menu[i].arg);
 	return RES_HANDLED | RES_REDRAW;
 }
 

@@ -1,10 +1,12 @@
 /*
- * records — see records.h.  Columns are the kind's listed fields (those
- * with a width), sized by display width; the title column takes what is
- * left, and columns that cannot fit are left out from the right.
+ * records — the one list screen of the dated kinds people log (meetings,
+ * events, facility use): a month at a time, paged through the store,
+ * filtered by typing, with add, edit and delete.  It is opened with the
+ * kind's name (home's menu says which).  Columns are the kind's listed
+ * fields (those with a width), sized by display width; the title column
+ * takes what is left, and columns that cannot fit are left out from the
+ * right.
  */
-#include "records.h"
-
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,9 +57,11 @@ show_failure(struct records *r)
 		snprintf(r->err, sizeof r->err, "%s", r->lv.err.text);
 }
 
-void *
-records_init(struct app *a, const char *kind_name)
+static void *
+records_init(struct app *a, const void *arg)
 {
+	const char *kind_name = arg;
+
 	struct records *r = xcalloc(1, sizeof *r);
 	struct date today = date_today();
 
@@ -71,7 +75,7 @@ records_init(struct app *a, const char *kind_name)
 	return r;
 }
 
-void
+static void
 records_free(void *state)
 {
 	struct records *r = state;
@@ -91,7 +95,7 @@ saved(void *ctx, const char *uuid)
 
 /* Back on top (after the form or help) or resized: reload around the
  * cursor, or go to the record just saved, in its month. */
-void
+static void
 records_enter(struct app *a, void *state)
 {
 	struct records *r = state;
@@ -224,7 +228,7 @@ filter_key(struct records *r, struct key k)
 	return RES_HANDLED | RES_REDRAW;
 }
 
-int
+static int
 records_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct records *r = state;
@@ -382,7 +386,7 @@ draw_filter_line(struct records *r, int y)
 	w += draw_text(y, 1 + w, COLS - rw - 3 - w, lineedit_text(&r->filter), ATTR_INPUT);
 }
 
-void
+static void
 records_draw(struct app *a, void *state)
 {
 	struct records *r = state;
@@ -421,7 +425,7 @@ records_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
 
-const enum action *
+static const enum action *
 records_actions(void *state)
 {
 	static const enum action acts[] = {
@@ -433,3 +437,13 @@ records_actions(void *state)
 	(void)state;
 	return acts;
 }
+
+const struct screen screen_records = {
+	.name = "records",
+	.init = records_init,
+	.free = records_free,
+	.enter = records_enter,
+	.key = records_key,
+	.draw = records_draw,
+	.actions = records_actions,
+};

@@ -10,7 +10,10 @@
 #include "tui/app.h"
 
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,
-    screen_meetings, screen_events, screen_uses, screen_record_form;
+    screen_record_form;
+/* The list of a dated kind people log; opened with the kind's name
+ * ("meeting", "event", "use"). */
+extern const struct screen screen_records;
 
 /* What the record form is opened with. */
 struct record_form_arg {
