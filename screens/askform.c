@@ -19,7 +19,7 @@ struct askform {
 };
 
 static void *
-init(struct app *a, const void *argp)
+askform_init(struct app *a, const void *argp)
 {
 	const struct ask_form_arg *arg = argp;
 	struct askform *af = xcalloc(1, sizeof *af);
@@ -49,7 +49,7 @@ init(struct app *a, const void *argp)
 }
 
 static void
-done(void *state)
+askform_done(void *state)
 {
 	struct askform *af = state;
 
@@ -59,8 +59,9 @@ done(void *state)
 }
 
 static void
-save(struct app *a, struct askform *af)
+askform_save(struct app *a, void *state)
 {
+	struct askform *af = state;
 	struct record r;
 	struct error err;
 	struct buf sum = {0};
@@ -93,21 +94,15 @@ save(struct app *a, struct askform *af)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+askform_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct askform *af = state;
 
-	if (act == ACT_SAVE) {
-		save(a, af);
-		return RES_HANDLED | RES_REDRAW;
-	}
-	if (act == ACT_CANCEL)
-		return form_cancel(a, &af->form);
-	return form_key(&af->form, k);
+	return form_screen_key(a, &af->form, k, act, askform_save, af);
 }
 
 static void
-draw(struct app *a, void *state)
+askform_draw(struct app *a, void *state)
 {
 	struct askform *af = state;
 	struct buf b = {0};
@@ -130,23 +125,11 @@ draw(struct app *a, void *state)
 	form_draw(a, &af->form, y, LINES - 2 - y);
 }
 
-static const enum action *
-actions(void *state)
-{
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
-	};
-
-	(void)state;
-	return acts;
-}
-
 const struct screen screen_ask_form = {
 	.name = "ask-form",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = askform_init,
+	.free = askform_done,
+	.key = askform_key,
+	.draw = askform_draw,
+	.actions = form_screen_actions,
 };

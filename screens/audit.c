@@ -93,7 +93,7 @@ load(struct app *a, struct audit *au)
 }
 
 static void *
-init(struct app *a, const void *arg)
+audit_init(struct app *a, const void *arg)
 {
 	struct audit *au = xcalloc(1, sizeof *au);
 
@@ -104,7 +104,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+audit_done(void *state)
 {
 	struct audit *au = state;
 
@@ -113,7 +113,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+audit_enter(struct app *a, void *state)
 {
 	load(a, state);
 }
@@ -128,7 +128,7 @@ restart(struct app *a, struct audit *au)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+audit_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct audit *au = state;
 
@@ -183,7 +183,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 }
 
 static void
-draw(struct app *a, void *state)
+audit_draw(struct app *a, void *state)
 {
 	struct audit *au = state;
 	char line[96];
@@ -223,7 +223,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+audit_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_FILTER, ACT_MOVE, ACT_PAGE, ACT_BACK, ACT_NONE,
@@ -235,10 +235,10 @@ actions(void *state)
 
 const struct screen screen_audit = {
 	.name = "audit",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = audit_init,
+	.free = audit_done,
+	.enter = audit_enter,
+	.key = audit_key,
+	.draw = audit_draw,
+	.actions = audit_actions,
 };

@@ -120,7 +120,7 @@ struct bookingform {
 };
 
 static void *
-init(struct app *a, const void *arg)
+bookingform_init(struct app *a, const void *arg)
 {
 	const struct booking_form_arg *fa = arg;
 	struct bookingform *bf = xcalloc(1, sizeof *bf);
@@ -154,7 +154,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+bookingform_done(void *state)
 {
 	struct bookingform *bf = state;
 
@@ -235,8 +235,9 @@ series_message(struct app *a, const struct series_result *res)
 }
 
 static void
-save(struct app *a, struct bookingform *bf)
+bookingform_save(struct app *a, void *state)
 {
+	struct bookingform *bf = state;
 	struct record c, b;
 	struct series_result res;
 	struct recur rule;
@@ -289,17 +290,11 @@ out:
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+bookingform_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct bookingform *bf = state;
 
-	if (act == ACT_SAVE) {
-		save(a, bf);
-		return RES_HANDLED | RES_REDRAW;
-	}
-	if (act == ACT_CANCEL)
-		return form_cancel(a, &bf->form);
-	return form_key(&bf->form, k);
+	return form_screen_key(a, &bf->form, k, act, bookingform_save, bf);
 }
 
 /* The text of field name as typed ("" when empty). */
@@ -371,7 +366,7 @@ draw_wrapped(int y, int bottom, int x, int width, const char *s, enum tui_attr a
 }
 
 static void
-draw(struct app *a, void *state)
+bookingform_draw(struct app *a, void *state)
 {
 	struct bookingform *bf = state;
 	struct buf rule = {0};
@@ -394,23 +389,11 @@ draw(struct app *a, void *state)
 	buf_free(&rule);
 }
 
-static const enum action *
-actions(void *state)
-{
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
-	};
-
-	(void)state;
-	return acts;
-}
-
 const struct screen screen_booking_form = {
 	.name = "booking-form",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = bookingform_init,
+	.free = bookingform_done,
+	.key = bookingform_key,
+	.draw = bookingform_draw,
+	.actions = form_screen_actions,
 };

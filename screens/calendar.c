@@ -52,7 +52,7 @@ load(struct app *a, struct calendar *c)
 }
 
 static void *
-init(struct app *a, const void *arg)
+calendar_init(struct app *a, const void *arg)
 {
 	struct calendar *c = xcalloc(1, sizeof *c);
 
@@ -63,13 +63,13 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+calendar_done(void *state)
 {
 	free(state);
 }
 
 static void
-enter(struct app *a, void *state)
+calendar_enter(struct app *a, void *state)
 {
 	load(a, state);
 }
@@ -120,7 +120,7 @@ book(struct app *a, struct calendar *c)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+calendar_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct calendar *c = state;
 	struct dayview_arg arg;
@@ -266,7 +266,7 @@ draw_day_line(struct app *a, struct calendar *c, int y)
 }
 
 static void
-draw(struct app *a, void *state)
+calendar_draw(struct app *a, void *state)
 {
 	static const char *const wd[7] = {
 		N_("Sun"), N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"),
@@ -314,7 +314,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+calendar_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_BOOK, ACT_CAL_PREV, ACT_CAL_NEXT, ACT_THIS_MONTH, ACT_LOCK,
@@ -327,10 +327,10 @@ actions(void *state)
 
 const struct screen screen_bookings = {
 	.name = "bookings",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = calendar_init,
+	.free = calendar_done,
+	.enter = calendar_enter,
+	.key = calendar_key,
+	.draw = calendar_draw,
+	.actions = calendar_actions,
 };

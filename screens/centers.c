@@ -81,7 +81,7 @@ load(struct app *a, struct centers *cs)
 }
 
 static void *
-init(struct app *a, const void *arg)
+centers_init(struct app *a, const void *arg)
 {
 	struct centers *cs = xcalloc(1, sizeof *cs);
 
@@ -94,7 +94,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+centers_done(void *state)
 {
 	struct centers *cs = state;
 
@@ -105,7 +105,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+centers_enter(struct app *a, void *state)
 {
 	load(a, state);
 }
@@ -121,7 +121,7 @@ list_rows(void)
 static const struct screen screen_center_report;
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+centers_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct centers *cs = state;
 
@@ -247,7 +247,7 @@ draw_summary(struct centers *cs, int y)
 }
 
 static void
-draw(struct app *a, void *state)
+centers_draw(struct app *a, void *state)
 {
 	struct centers *cs = state;
 	struct cols w;
@@ -289,7 +289,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+centers_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_REPORT, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_MOVE, ACT_FILTER, ACT_NONE,
@@ -301,12 +301,12 @@ actions(void *state)
 
 const struct screen screen_centers = {
 	.name = "centers",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = centers_init,
+	.free = centers_done,
+	.enter = centers_enter,
+	.key = centers_key,
+	.draw = centers_draw,
+	.actions = centers_actions,
 };
 
 /* ---- one center's monthly report ---- */

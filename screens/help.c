@@ -51,7 +51,7 @@ add(struct help *h, enum action id)
 }
 
 static void *
-init(struct app *a, const void *arg)
+help_init(struct app *a, const void *arg)
 {
 	static const enum action everywhere[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
 	const enum action *below = app_below_actions(a);
@@ -68,13 +68,13 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+help_done(void *state)
 {
 	free(state);
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+help_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct help *h = state;
 
@@ -95,7 +95,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 }
 
 static void
-draw(struct app *a, void *state)
+help_draw(struct app *a, void *state)
 {
 	struct help *h = state;
 	int y = 2, i, kw = 0, lw = 0, w;
@@ -120,7 +120,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+help_actions(void *state)
 {
 	static const enum action acts[] = {ACT_HELP, ACT_BACK, ACT_MOVE, ACT_NONE};
 
@@ -130,9 +130,9 @@ actions(void *state)
 
 const struct screen screen_help = {
 	.name = "help",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = help_init,
+	.free = help_done,
+	.key = help_key,
+	.draw = help_draw,
+	.actions = help_actions,
 };

@@ -165,7 +165,7 @@ load(struct home *h, struct app *a)
 }
 
 static void *
-init(struct app *a, const void *arg)
+home_init(struct app *a, const void *arg)
 {
 	const struct kind *const *k;
 	struct home *h = xcalloc(1, sizeof *h);
@@ -182,7 +182,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+home_done(void *state)
 {
 	struct home *h = state;
 
@@ -191,7 +191,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+home_enter(struct app *a, void *state)
 {
 	struct home *h = state;
 	struct date today = date_today();
@@ -228,7 +228,7 @@ menu_move(struct home *h, int dir)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+home_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct home *h = state;
 	int i;
@@ -334,7 +334,7 @@ draw_today(struct home *h, int y, int bottom)
 }
 
 static void
-draw(struct app *a, void *state)
+home_draw(struct app *a, void *state)
 {
 	struct home *h = state;
 	int bottom = LINES - 2;
@@ -355,7 +355,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+home_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_SETTINGS, ACT_LOCK, ACT_QUIT, ACT_MENU, ACT_OPEN, ACT_MOVE,
@@ -368,10 +368,10 @@ actions(void *state)
 
 const struct screen screen_home = {
 	.name = "home",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = home_init,
+	.free = home_done,
+	.enter = home_enter,
+	.key = home_key,
+	.draw = home_draw,
+	.actions = home_actions,
 };

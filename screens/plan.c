@@ -316,7 +316,7 @@ keep_selected(struct plan *p)
 }
 
 static void *
-init(struct app *a, const void *arg)
+plan_init(struct app *a, const void *arg)
 {
 	struct plan *p = xcalloc(1, sizeof *p);
 
@@ -328,7 +328,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+plan_done(void *state)
 {
 	struct plan *p = state;
 
@@ -338,7 +338,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+plan_enter(struct app *a, void *state)
 {
 	struct plan *p = state;
 
@@ -417,7 +417,7 @@ ask_delete(struct app *a, struct plan *p)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+plan_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct plan *p = state;
 
@@ -441,7 +441,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 }
 
 static void
-draw(struct app *a, void *state)
+plan_draw(struct app *a, void *state)
 {
 	struct plan *p = state;
 
@@ -452,7 +452,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+plan_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_NEW_PROJECT, ACT_NEW_ISSUE, ACT_EDIT, ACT_DELETE, ACT_LOCK,
@@ -468,10 +468,10 @@ actions(void *state)
 
 const struct screen screen_plan = {
 	.name = "plan",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = plan_init,
+	.free = plan_done,
+	.enter = plan_enter,
+	.key = plan_key,
+	.draw = plan_draw,
+	.actions = plan_actions,
 };

@@ -22,7 +22,7 @@ struct recordform {
 };
 
 static void *
-init(struct app *a, const void *arg)
+recordform_init(struct app *a, const void *arg)
 {
 	const struct record_form_arg *fa = arg;
 	struct recordform *rf = xcalloc(1, sizeof *rf);
@@ -60,7 +60,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+recordform_done(void *state)
 {
 	struct recordform *rf = state;
 
@@ -70,8 +70,9 @@ done(void *state)
 }
 
 static void
-save(struct app *a, struct recordform *rf)
+recordform_save(struct app *a, void *state)
 {
+	struct recordform *rf = state;
 	struct record r;
 	struct error err;
 	struct buf sum = {0};
@@ -101,21 +102,15 @@ save(struct app *a, struct recordform *rf)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+recordform_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct recordform *rf = state;
 
-	if (act == ACT_SAVE) {
-		save(a, rf);
-		return RES_HANDLED | RES_REDRAW;
-	}
-	if (act == ACT_CANCEL)
-		return form_cancel(a, &rf->form);
-	return form_key(&rf->form, k);
+	return form_screen_key(a, &rf->form, k, act, recordform_save, rf);
 }
 
 static void
-draw(struct app *a, void *state)
+recordform_draw(struct app *a, void *state)
 {
 	struct recordform *rf = state;
 	char title[256];
@@ -126,23 +121,11 @@ draw(struct app *a, void *state)
 	form_draw(a, &rf->form, 2, LINES - 4);
 }
 
-static const enum action *
-actions(void *state)
-{
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
-	};
-
-	(void)state;
-	return acts;
-}
-
 const struct screen screen_record_form = {
 	.name = "record-form",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = recordform_init,
+	.free = recordform_done,
+	.key = recordform_key,
+	.draw = recordform_draw,
+	.actions = form_screen_actions,
 };

@@ -146,7 +146,7 @@ load(struct app *a, struct reports *s)
 }
 
 static void *
-init(struct app *a, const void *arg)
+reports_init(struct app *a, const void *arg)
 {
 	struct reports *s = xcalloc(1, sizeof *s);
 	struct date today = date_today();
@@ -161,7 +161,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+reports_done(void *state)
 {
 	struct reports *s = state;
 	int i;
@@ -177,7 +177,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+reports_enter(struct app *a, void *state)
 {
 	load(a, state);
 }
@@ -235,7 +235,7 @@ open_center(struct app *a, struct reports *s)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+reports_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct reports *s = state;
 	int page = LINES - 2 - PAGE_TOP;
@@ -682,7 +682,7 @@ page(struct app *a, const struct canvas *c, const struct reports *s)
 }
 
 static void
-draw(struct app *a, void *state)
+reports_draw(struct app *a, void *state)
 {
 	struct reports *s = state;
 	struct canvas c;
@@ -733,7 +733,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+reports_actions(void *state)
 {
 	static const enum action month[] = {
 		ACT_HELP, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_FISCAL_YEAR, ACT_LOCK, ACT_QUIT,
@@ -755,10 +755,10 @@ actions(void *state)
 
 const struct screen screen_reports = {
 	.name = "reports",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = reports_init,
+	.free = reports_done,
+	.enter = reports_enter,
+	.key = reports_key,
+	.draw = reports_draw,
+	.actions = reports_actions,
 };

@@ -69,7 +69,7 @@ load(struct app *a, struct rooms *r, const char *uuid)
 }
 
 static void *
-init(struct app *a, const void *arg)
+rooms_init(struct app *a, const void *arg)
 {
 	struct rooms *r = xcalloc(1, sizeof *r);
 	struct error err;
@@ -84,7 +84,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+rooms_done(void *state)
 {
 	struct rooms *r = state;
 
@@ -102,7 +102,7 @@ saved(void *ctx, const char *uuid)
 }
 
 static void
-enter(struct app *a, void *state)
+rooms_enter(struct app *a, void *state)
 {
 	struct rooms *r = state;
 	char uuid[37] = "";
@@ -174,7 +174,7 @@ filter_key(struct app *a, struct rooms *r, struct key k)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+rooms_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct rooms *r = state;
 	int page = LINES - 2 - TOP;
@@ -266,7 +266,7 @@ cell(const struct field *f, const char *v, char *out, size_t size)
 }
 
 static void
-draw(struct app *a, void *state)
+rooms_draw(struct app *a, void *state)
 {
 	struct rooms *r = state;
 	struct column cols[RECORD_MAX_FIELDS];
@@ -314,7 +314,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+rooms_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_MOVE,
@@ -327,10 +327,10 @@ actions(void *state)
 
 const struct screen screen_rooms = {
 	.name = "rooms",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = rooms_init,
+	.free = rooms_done,
+	.enter = rooms_enter,
+	.key = rooms_key,
+	.draw = rooms_draw,
+	.actions = rooms_actions,
 };

@@ -59,7 +59,7 @@ struct settings {
 };
 
 static void *
-init(struct app *a, const void *arg)
+settings_init(struct app *a, const void *arg)
 {
 	struct settings *s = xcalloc(1, sizeof *s);
 	char *v;
@@ -76,7 +76,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+settings_done(void *state)
 {
 	struct settings *s = state;
 
@@ -85,8 +85,9 @@ done(void *state)
 }
 
 static void
-save(struct app *a, struct settings *s)
+settings_save(struct app *a, void *state)
 {
+	struct settings *s = state;
 	struct record r;
 	struct error err;
 	int i;
@@ -110,21 +111,15 @@ save(struct app *a, struct settings *s)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+settings_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct settings *s = state;
 
-	if (act == ACT_SAVE) {
-		save(a, s);
-		return RES_HANDLED | RES_REDRAW;
-	}
-	if (act == ACT_CANCEL)
-		return form_cancel(a, &s->form);
-	return form_key(&s->form, k);
+	return form_screen_key(a, &s->form, k, act, settings_save, s);
 }
 
 static void
-draw(struct app *a, void *state)
+settings_draw(struct app *a, void *state)
 {
 	struct settings *s = state;
 
@@ -135,7 +130,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+settings_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
@@ -148,9 +143,9 @@ actions(void *state)
 
 const struct screen screen_settings = {
 	.name = "settings",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = settings_init,
+	.free = settings_done,
+	.key = settings_key,
+	.draw = settings_draw,
+	.actions = settings_actions,
 };

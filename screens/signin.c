@@ -46,7 +46,7 @@ add_staff(void *ctx, const struct staff_member *m)
 }
 
 static void *
-init(struct app *a, const void *arg)
+signin_init(struct app *a, const void *arg)
 {
 	struct signin *s = xcalloc(1, sizeof *s);
 	struct error err;
@@ -70,7 +70,7 @@ clear_pin(struct signin *s)
 }
 
 static void
-done(void *state)
+signin_done(void *state)
 {
 	struct signin *s = state;
 
@@ -170,7 +170,7 @@ choose(struct signin *s, int to)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+signin_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct signin *s = state;
 	int d = digit(k);
@@ -211,7 +211,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 }
 
 static int
-tick(struct app *a, void *state)
+signin_tick(struct app *a, void *state)
 {
 	struct signin *s = state;
 
@@ -223,7 +223,7 @@ tick(struct app *a, void *state)
 }
 
 static void
-draw(struct app *a, void *state)
+signin_draw(struct app *a, void *state)
 {
 	struct signin *s = state;
 	struct date today = date_today();
@@ -274,7 +274,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+signin_actions(void *state)
 {
 	static const enum action kiosk[] = {
 		ACT_HELP, ACT_SIGN_IN, ACT_MOVE, ACT_PIN, ACT_NONE,
@@ -291,10 +291,10 @@ actions(void *state)
 
 const struct screen screen_signin = {
 	.name = "signin",
-	.init = init,
-	.free = done,
-	.key = key,
-	.draw = draw,
-	.tick = tick,
-	.actions = actions,
+	.init = signin_init,
+	.free = signin_done,
+	.key = signin_key,
+	.draw = signin_draw,
+	.tick = signin_tick,
+	.actions = signin_actions,
 };

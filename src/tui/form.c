@@ -384,6 +384,31 @@ discard_yes(struct app *a, void *ctx)
 }
 
 int
+form_screen_key(struct app *a, struct form *f, struct key k, enum action act,
+    void (*save)(struct app *a, void *state), void *state)
+{
+	if (act == ACT_SAVE) {
+		save(a, state);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (act == ACT_CANCEL)
+		return form_cancel(a, f);
+	return form_key(f, k);
+}
+
+const enum action *
+form_screen_actions(void *state)
+{
+	static const enum action acts[] = {
+		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
+		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
+	};
+
+	(void)state;
+	return acts;
+}
+
+int
 form_cancel(struct app *a, struct form *f)
 {
 	if (!f->changed)
