@@ -35,20 +35,16 @@ audit_log(struct store *s, const struct actor *who, const char *action,
 	return true;
 }
 
-int
-audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audit_entry *e),
-    void *ctx, struct error *err)
+
+/* Calls each for the rows of st (id, at, actor, action, kind, uuid,
+ * summary), then lets st go.  Returns the count, or -1 with err. */
+static int
+each_entry(struct store *s, sqlite3_stmt *st, void (*each)(void *ctx,
+    const struct audit_entry *e), void *ctx, struct error *err)
 {
-	sqlite3_stmt *st;
 	struct audit_entry e;
 	int rc, n = 0;
 
-	if (store_prepare(s, "SELECT id, at, actor, action, kind, uuid, "
-	    "summary FROM audit ORDER BY id DESC LIMIT ?", &st) != SQLITE_OK) {
-		store_sql_error(s, _("Reading the audit log"), err);
-		return -1;
-	}
-	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		e.id = sqlite3_column_int64(st, 0);
 		e.at = (const char *)sqlite3_column_text(st, 1);
@@ -67,14 +63,26 @@ audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audi
 	}
 	return n;
 }
+int
+audit_list(struct store *s, int limit, void (*each)(void *ctx, const struct audit_entry *e),
+    void *ctx, struct error *err)
+{
+	sqlite3_stmt *st;
+
+	if (store_prepare(s, "SELECT id, at, actor, action, kind, uuid, "
+	    "summary FROM audit ORDER BY id DESC LIMIT ?", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading the audit log"), err);
+		return -1;
+	}
+	sqlite3_bind_int(st, 1, limit > 0 ? limit : -1);
+	return each_entry(s, st, each, ctx, err);
+}
 
 int
 audit_page(struct store *s, const struct actor *reader, const char *filter, long long before_id,
     int limit, void (*each)(void *ctx, const struct audit_entry *e), void *ctx, struct error *err)
 {
 	sqlite3_stmt *st;
-	struct audit_entry e;
-	int rc, n = 0;
 
 	if (reader->role != ROLE_ADMIN) {
 		error_set(err, _("Only an administrator can read the audit log."));
@@ -96,21 +104,5 @@ audit_page(struct store *s, const struct actor *reader, const char *filter, long
 	sqlite3_bind_int64(st, 1, before_id);
 	sqlite3_bind_text(st, 2, filter, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, limit > 0 ? limit : -1);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		e.id = sqlite3_column_int64(st, 0);
-		e.at = (const char *)sqlite3_column_text(st, 1);
-		e.actor = (const char *)sqlite3_column_text(st, 2);
-		e.action = (const char *)sqlite3_column_text(st, 3);
-		e.kind = (const char *)sqlite3_column_text(st, 4);
-		e.uuid = (const char *)sqlite3_column_text(st, 5);
-		e.summary = (const char *)sqlite3_column_text(st, 6);
-		each(ctx, &e);
-		n++;
-	}
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading the audit log"), err);
-		return -1;
-	}
-	return n;
+	return each_entry(s, st, each, ctx, err);
 }
