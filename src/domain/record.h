@@ -6,6 +6,13 @@
  *
  * Values are held as canonical text ("2026-04-01", "09:30", "12000"); NULL
  * means empty.  A record owns its strings; record_free() releases them.
+ *
+ * The work is split by job, a file each: field.h/field.c parse what a
+ * person types for one field (no SQLite); record.c holds kinds and records
+ * in memory; save.c writes records (insert, update, tombstone); query.c
+ * reads them (by id or name, lists with keyset paging, counts); kinds.c is
+ * the kinds' table.  This header is the API of all of them but field.c
+ * (field.h, which it includes), so callers include record.h alone.
  */
 #ifndef KYODO_RECORD_H
 #define KYODO_RECORD_H
@@ -16,38 +23,8 @@
 #include "base/actor.h"
 #include "base/buf.h"
 #include "base/error.h"
+#include "field.h"
 #include "store/store.h"
-
-enum field_type {
-	FIELD_TEXT,	/* one line */
-	FIELD_NOTE,	/* free text, may hold line breaks */
-	FIELD_DATE,
-	FIELD_TIME,
-	FIELD_YEN,	/* integer yen, >= 0 */
-	FIELD_COUNT,	/* integer, >= 0 */
-	FIELD_CHOICE,
-	FIELD_REF,	/* names a record of another kind (a room), by its name */
-};
-
-struct choice {
-	const char *code;	/* stored and typed on the command line */
-	const char *label;	/* English msgid */
-};
-
-struct field {
-	const char *name;	/* column, command-line option, CSV header */
-	const char *label;	/* English msgid; gettext gives the Japanese */
-	enum field_type type;
-	bool required;
-	long long max;		/* characters (text) or largest value (numbers) */
-	const struct choice *choices;	/* FIELD_CHOICE; ends with {NULL, NULL} */
-	int width;		/* columns in a list; 0 = not listed */
-	/* FIELD_REF: the kind named; its id is stored in column "<name>_id".
-	 * A loose reference keeps a name that matches no record as text. */
-	const char *ref;
-	bool ref_loose;
-	const char *dflt;	/* value of a new record, or NULL */
-};
 
 #define RECORD_MAX_FIELDS 24
 /* Kinds there can be; kinds.c fails to compile when it lists more, so a
@@ -104,6 +81,13 @@ struct record {
 	char ref_id[RECORD_MAX_FIELDS][37];	/* FIELD_REF: the record named, or "" */
 };
 
+/* The columns every synced row has, before its kind's own fields, in the
+ * order save.c writes and query.c reads them: struct record's meta members. */
+#define RECORD_META_COLUMNS "uuid, origin, version, updated_at, deleted, created_by, updated_by"
+#define RECORD_META_COUNT 7
+
+/* ---- kinds (record.c; the list itself is kinds.c's) ---- */
+
 /* The kinds, NULL-terminated, and lookup by command-line name. */
 bool kind_dated(const struct kind *k);
 const struct kind *const *kind_all(void);
@@ -115,20 +99,16 @@ const struct kind *kind_find(const char *name);
 int kind_field(const struct kind *k, const char *name);
 /* Index of the field that names a record of kind k (k->title). */
 int kind_title(const struct kind *k);
-/* Translated labels. */
+/* The kind's translated label. */
 const char *kind_label(const struct kind *k);
-const char *field_label(const struct field *f);
-/* The translated label of a choice code ("round-table" → 円卓会議); the
- * code itself when unknown. */
-const char *field_choice_label(const struct field *f, const char *code);
 
-/* Parses what a person typed for field f into canonical text (*out, malloc'd,
- * NULL for empty).  Full-width digits, ：and － are accepted.  On refusal
- * returns false and err names the field and what is expected. */
-bool field_parse(const struct field *f, const char *input, char **out, struct error *err);
+/* ---- records in memory (record.c) ---- */
 
 /* An empty record of kind k, with the fields' defaults set. */
 void record_init(struct record *r, const struct kind *k);
+/* An empty record of kind k without even the defaults: what a row read
+ * from the store fills. */
+void record_init_empty(struct record *r, const struct kind *k);
 /* Deep copy of src into dst (initialised by this call). */
 void record_copy(struct record *dst, const struct record *src);
 void record_free(struct record *r);
@@ -150,6 +130,8 @@ long long record_int(const struct record *r, int i);
 bool record_check(const struct record *r, struct error *err);
 /* One line naming the record: date, time and title. */
 void record_summary(const struct record *r, struct buf *out);
+
+/* ---- writing (save.c) ---- */
 
 /* Stores a new record (owner: this store; version 1; a fresh uuid unless
  * r->uuid is already set) and audits it, in one transaction. */
@@ -180,6 +162,8 @@ void record_set_uuid_source(void (*fill)(void *ctx, unsigned char bytes[16]), vo
 /* As update, but inside the caller's transaction. */
 bool record_update_in_tx(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
+
+/* ---- reading (query.c) ---- */
 
 /* Reads one record by uuid; false with err when there is none. */
 bool record_get(struct store *s, const struct kind *k, const char *uuid,
