@@ -18,6 +18,9 @@
  * On disk: kyodo-<sender>-to-<receiver>-<YYYYMMDD-HHMMSS>.kyodo, written to
  * a temporary name, fsynced, read back and compared, renamed, and the
  * folder fsynced; a failed write leaves no file under the final name.
+ *
+ * Here: export and import, end to end.  The outer format and its crypto
+ * are envelope.h's, the verified writing verified.h's.
  */
 #ifndef KYODO_SYNC_H
 #define KYODO_SYNC_H
