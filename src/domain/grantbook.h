@@ -5,7 +5,12 @@
  * before paid.  An advance payment (概算払, city) is settled against the
  * final amount.  The application row belongs to the center; the city's
  * decision on it is a row of the city's own, and the status people see is
- * derived from both.
+ * derived from both (grantstatus.h).
+ *
+ * One header, three files: grantbook.c (the programmes' terms, the rules for
+ * programme, application and expense rows, the center's moves),
+ * grantdecision.c (the city's decision: its rules and the city's steps) and
+ * grantlines.c (the lines people see).
  */
 #ifndef KYODO_GRANTBOOK_H
 #define KYODO_GRANTBOOK_H
@@ -13,9 +18,10 @@
 #include <stdbool.h>
 
 #include "grant.h"
+#include "grantstatus.h"
 #include "record.h"
 
-/* kind hooks */
+/* kind hooks (grantbook.c; decision_check_store in grantdecision.c) */
 bool programme_check(const struct record *r, struct error *err);
 bool application_check_store(struct store *s, const struct record *r, struct error *err);
 bool expense_check_store(struct store *s, const struct record *r, struct error *err);
@@ -50,17 +56,15 @@ bool grant_terms(struct store *s, const char *programme_uuid, struct programme_t
     struct error *err);
 
 struct grant_line {
-	const char *uuid, *center, *title, *program, *program_name, *status;
+	const char *uuid, *center, *title, *program, *program_name;
+	const char *status;		/* the derived status's code, as CSV writes it */
+	enum grant_status state;	/* the same, for the predicates of grantstatus.h */
 	int fy;
 	long long cost, requested, allowed, decided, advance, spent, final, paid, remaining;
 	bool overspent;		/* spent passes the decided (or final) amount */
 	bool report_due;	/* decided, not yet reported, and the year is ending */
 	bool waiting;		/* applied, no decision yet (the city's queue) */
 };
-
-/* The derived status code of a line: draft, applied, decided, reported,
- * settled, paid, withdrawn; and its label in the user's language. */
-const char *grant_status_label(const char *status);
 
 /* Calls each for the applications of fiscal year fy (0: all), by year and
  * title; strings are valid during the call.  Returns the count or -1. */
