@@ -339,6 +339,11 @@ catch_line(void *ctx, const struct grant_line *g)
 	if (l->found)
 		fail_msg("application %s listed twice", l->want);
 	l->found = true;
+	/* The enum and the code name one status (but for a code kyodo does not
+	 * know, which is shown as stored). */
+	if (g->state != GRANT_STATUS_OTHER && strcmp(g->status, grant_status_code(g->state)) != 0)
+		fail_msg("line %s: status \"%s\" but state \"%s\"", l->want, g->status,
+		    grant_status_code(g->state));
 	l->g = *g;
 	snprintf(l->status, sizeof l->status, "%s", g->status);
 	snprintf(l->center, sizeof l->center, "%s", g->center);
@@ -639,6 +644,8 @@ test_decide(void **state)
 	to_center(w, app);
 	l = line_of(w->fx->s, 2015, app);
 	assert_str(l.status, "decided");
+	assert_true(grant_has_decision(l.g.state));
+	assert_true(grant_can_report(l.g.state));	/* the move the kiosk offers now */
 	assert_int_equal(l.g.decided, 166000);
 	assert_int_equal(l.g.requested, 166000);
 	assert_int_equal(l.g.allowed, 166000);
@@ -741,7 +748,8 @@ test_advance_and_pay(void **state)
 	assert_int_equal(l.g.paid, 50000);
 	assert_int_equal(l.g.final, 150000);
 
-	/* Once paid, it cannot be withdrawn. */
+	/* Once paid, it cannot be withdrawn: not offered, and refused. */
+	assert_false(grant_can_withdraw(l.g.state));
 	assert_false(move(w->fx->s, app, "withdrawn", why, sizeof why));
 	assert_contains(why, "paid");
 	assert_int_equal(sqlf_int(w->fx->s, "SELECT count(*) FROM application WHERE uuid = '%q' "
@@ -1475,6 +1483,28 @@ test_lines_by_year_and_status(void **state)
 	assert_int_equal(line_of(fx->s, 0, b).g.allowed, 100000);
 }
 
+/* A status code kyodo does not know (a store damaged by hand) is listed as
+ * it is stored, offers nothing of its own, and is still counted. */
+static void
+test_lines_unknown_status(void **state)
+{
+	struct unit_fx *fx = *state;
+	char app[37], *sql;
+	struct line l;
+
+	support_app(fx->s, "防災訓練", "draft", app);
+	sql = sqlite3_mprintf("UPDATE application SET status = 'mystery' WHERE uuid = %Q", app);
+	assert_int_equal(sqlite3_exec(store_db(fx->s), sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	l = line_of(fx->s, 0, app);
+	assert_str(l.status, "mystery");
+	assert_int_equal(l.g.state, GRANT_STATUS_OTHER);
+	assert_str(grant_status_label(l.status), "mystery");
+	assert_false(l.g.waiting);
+	assert_false(l.g.report_due);
+	assert_int_equal(count_lines(fx->s, 2015), 1);
+}
+
 static void
 test_report_due(void **state)
 {
@@ -2098,6 +2128,7 @@ main(void)
 		DB(test_amounts_frozen_once_applied),
 		WORLD(test_lines_spent_and_remaining),
 		DB(test_lines_by_year_and_status),
+		DB(test_lines_unknown_status),
 		WORLD(test_report_due),
 		DB(test_expense_on_withdrawn_refused),
 		DB(test_one_body),
