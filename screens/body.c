@@ -649,10 +649,10 @@ each_balance(void *ctx, const struct grant_line *g)
 
 	/* Only what the city has decided counts: a draft or an application
 	 * waiting has no money yet, a withdrawn one none at all. */
-	if (strcmp(g->status, "withdrawn") == 0)
+	if (grant_is_withdrawn(g->state))
 		return;
 	bal->live++;
-	if (strcmp(g->status, "draft") == 0 || strcmp(g->status, "applied") == 0)
+	if (!grant_has_decision(g->state))
 		return;
 	bal->decided += g->decided;
 	bal->spent += g->spent;

@@ -372,7 +372,7 @@ actions(void *state)
 
 	acts[n++] = ACT_HELP;
 	if (!d->city) {
-		if (strcmp(d->row.status, "withdrawn") != 0)
+		if (grant_takes_expenses(d->row.state))
 			acts[n++] = ACT_ADD;
 		acts[n++] = ACT_EDIT;
 		acts[n++] = ACT_DELETE;

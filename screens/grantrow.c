@@ -30,6 +30,7 @@ grant_row_from(struct grant_row *r, const struct grant_line *g)
 	snprintf(r->program_name, sizeof r->program_name, "%s",
 	    g->program_name ? g->program_name : "");
 	snprintf(r->status, sizeof r->status, "%s", g->status);
+	r->state = g->state;
 	r->fy = g->fy;
 	r->cost = g->cost;
 	r->requested = g->requested;
@@ -90,25 +91,6 @@ expense_name(struct store *s, const struct grant_row *r)
 	return r->uuid;
 }
 
-static bool
-is(const struct grant_row *r, const char *status)
-{
-	return strcmp(r->status, status) == 0;
-}
-
-/* The city has decided: there is an amount to spend against. */
-static bool
-has_decision(const struct grant_row *r)
-{
-	return is(r, "decided") || is(r, "reported") || is(r, "settled") || is(r, "paid");
-}
-
-static bool
-has_final(const struct grant_row *r)
-{
-	return is(r, "settled") || is(r, "paid");
-}
-
 int
 grant_row_actions(const struct grant_row *r, bool city, enum action *out, int n, int max)
 {
@@ -118,22 +100,22 @@ grant_row_actions(const struct grant_row *r, bool city, enum action *out, int n,
 	if (r == NULL)
 		return n;
 	if (city) {
-		if (is(r, "applied"))
+		if (grant_can_decide(r->state))
 			want[k++] = ACT_GRANT_DECIDE;
-		if (is(r, "decided") || is(r, "reported"))
+		if (grant_can_advance(r->state))
 			want[k++] = ACT_GRANT_ADVANCE;
-		if (is(r, "reported"))
+		if (grant_can_settle(r->state))
 			want[k++] = ACT_GRANT_SETTLE;
-		if (is(r, "settled"))
+		if (grant_can_pay(r->state))
 			want[k++] = ACT_GRANT_PAY;
 	} else {
-		if (!is(r, "withdrawn"))
+		if (grant_takes_expenses(r->state))
 			want[k++] = ACT_NEW_EXPENSE;
-		if (is(r, "draft"))
+		if (grant_can_apply(r->state))
 			want[k++] = ACT_GRANT_APPLY;
-		if (is(r, "decided"))
+		if (grant_can_report(r->state))
 			want[k++] = ACT_GRANT_REPORT;
-		if (!is(r, "withdrawn") && !is(r, "paid"))
+		if (grant_can_withdraw(r->state))
 			want[k++] = ACT_GRANT_WITHDRAW;
 	}
 	for (i = 0; i < k && n < max; i++)
@@ -145,19 +127,20 @@ static void
 move_yes(struct app *a, void *ctx)
 {
 	struct grant_pending *p = ctx;
+	const char *to = grant_status_code(p->to);
 	struct error err;
 
-	if (!grant_move(app_store(a), app_actor(a), p->row.uuid, p->to, &err))
+	if (!grant_move(app_store(a), app_actor(a), p->row.uuid, to, &err))
 		app_error(a, "%s", err.text);
 	else
-		app_message(a, "%s: %s", grant_status_label(p->to), p->row.title);
+		app_message(a, "%s: %s", grant_status_label(to), p->row.title);
 	if (p->after != NULL)
 		p->after(a, p->ctx);
 }
 
 static int
-ask_move(struct app *a, struct grant_pending *p, const struct grant_row *r, const char *to,
-    const char *question)
+ask_move(struct app *a, struct grant_pending *p, const struct grant_row *r,
+    enum grant_status to, const char *question)
 {
 	char q[512];
 
@@ -299,11 +282,13 @@ grant_row_act(struct app *a, struct grant_pending *p, const struct grant_row *r,
 		return 0;
 	switch (act) {
 	case ACT_GRANT_APPLY:
-		return ask_move(a, p, r, "applied", _("Apply to the city for \"%s\"? (y/n)"));
+		return ask_move(a, p, r, GRANT_STATUS_APPLIED,
+		    _("Apply to the city for \"%s\"? (y/n)"));
 	case ACT_GRANT_REPORT:
-		return ask_move(a, p, r, "reported", _("Report the results of \"%s\"? (y/n)"));
+		return ask_move(a, p, r, GRANT_STATUS_REPORTED,
+		    _("Report the results of \"%s\"? (y/n)"));
 	case ACT_GRANT_WITHDRAW:
-		return ask_move(a, p, r, "withdrawn", _("Withdraw \"%s\"? (y/n)"));
+		return ask_move(a, p, r, GRANT_STATUS_WITHDRAWN, _("Withdraw \"%s\"? (y/n)"));
 	case ACT_NEW_EXPENSE:
 		return new_expense(a, r);
 	case ACT_GRANT_DECIDE:
@@ -335,14 +320,14 @@ grant_row_draw_money(const struct grant_row *r, bool city, int y, int rows)
 	struct buf line = {0};
 	const char *warn[3];
 	char pct[16], due[96], yen[48], text[3][256];
-	long long whole = has_final(r) ? r->final : r->decided;
+	long long whole = grant_has_final(r->state) ? r->final : r->decided;
 	int nwarn = 0, i, w;
 
 	if (rows < 1)
 		return;
-	if (has_decision(r)) {
+	if (grant_has_decision(r->state)) {
 		amount(&line, _("Decided"), r->decided);
-		if (has_final(r))
+		if (grant_has_final(r->state))
 			amount(&line, _("Final"), r->final);
 		amount(&line, _("Spent"), r->spent);
 		amount(&line, _("Remaining"), r->remaining);
@@ -353,8 +338,8 @@ grant_row_draw_money(const struct grant_row *r, bool city, int y, int rows)
 	} else {
 		amount(&line, _("Requested"), r->requested);
 		amount(&line, _("Spent"), r->spent);
-		buf_printf(&line, "  (%s)", is(r, "withdrawn") ? grant_status_label("withdrawn") :
-		    _("not decided yet"));
+		buf_printf(&line, "  (%s)", grant_is_withdrawn(r->state) ?
+		    grant_status_label(r->status) : _("not decided yet"));
 	}
 	draw_text(y, 1, COLS - 2, buf_str(&line), ATTR_NORMAL);
 	buf_free(&line);
@@ -371,7 +356,7 @@ grant_row_draw_money(const struct grant_row *r, bool city, int y, int rows)
 	draw_text(y + 1, 1 + w, text_width(pct), pct, r->overspent ? ATTR_ERROR : ATTR_NORMAL);
 	if (r->overspent) {
 		fmt_yen(-r->remaining, yen, sizeof yen);
-		snprintf(text[nwarn], sizeof text[nwarn], has_final(r) ?
+		snprintf(text[nwarn], sizeof text[nwarn], grant_has_final(r->state) ?
 		    _("! Spending passes the final amount by %s.") :
 		    _("! Spending passes the decided amount by %s."), yen);
 		warn[nwarn] = text[nwarn];

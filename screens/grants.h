@@ -15,7 +15,9 @@
 
 /* A grant_line with its strings copied. */
 struct grant_row {
-	char uuid[37], center[17], title[128], program[32], program_name[160], status[16];
+	char uuid[37], center[17], title[128], program[32], program_name[160];
+	char status[16];		/* the code, for grant_status_label */
+	enum grant_status state;	/* for the predicates (grantstatus.h) */
 	int fy;
 	long long cost, requested, allowed, decided, advance, spent, final, paid, remaining;
 	bool overspent, report_due, waiting;
@@ -29,7 +31,7 @@ bool grant_row_get(struct store *s, const char *uuid, struct grant_row *r, struc
  * it outlives the key that started it. */
 struct grant_pending {
 	struct grant_row row;
-	const char *to;		/* grant_move's status */
+	enum grant_status to;	/* the status grant_move moves it to */
 	enum grant_city_step step;
 	/* Called after a change was made, to reload what the opener shows. */
 	void (*after)(struct app *a, void *ctx);
