@@ -1,6 +1,13 @@
-/* store — see store.h. */
+/*
+ * store — see store.h.  The store file itself: opening (read-only when this
+ * process cannot write it, and again writable once it can), creating it
+ * with its identity, bringing its schema up to date, its settings,
+ * transactions, and SQLite's errors said for people.  Checking and copying
+ * a store whole is storecheck.c's.
+ */
 #include "store.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -35,6 +42,7 @@ struct store {
 	struct stmt_cache *cache;	/* made on the first store_prepare */
 	bool readonly;		/* opened read-only: this process could not write it */
 	struct storelock *lock;	/* held shared while open (storelock.h) */
+	char *fault_full;	/* KYODO_FAULT_FULL's path, or NULL (fault_full) */
 };
 
 int
@@ -153,14 +161,25 @@ static bool writable_now(struct store *s, struct error *err);
 /* A full disk, on demand: while the file named by KYODO_FAULT_FULL exists,
  * every write is refused as SQLite refuses one on a full disk.  Tests use
  * it to check that nothing typed is lost and that saving works again once
- * there is room. */
+ * there is room.  The variable is read once, when the store is opened; the
+ * file is looked for at each transaction, because tests/e2e/diskfull.sh
+ * creates and removes it while the kiosk runs.  Without the variable (any
+ * real kiosk) that is one pointer test, no getenv and no stat. */
 static bool
-fault_full(void)
+fault_full(const struct store *s)
 {
-	const char *flag = getenv("KYODO_FAULT_FULL");
 	struct stat st;
 
-	return flag != NULL && *flag != '\0' && stat(flag, &st) == 0;
+	return s->fault_full != NULL && stat(s->fault_full, &st) == 0;
+}
+
+/* The test switch's path, or NULL when it is not set (see fault_full). */
+static char *
+fault_full_path(void)
+{
+	const char *flag = getenv("KYODO_FAULT_FULL");
+
+	return flag != NULL && *flag != '\0' ? xstrdup(flag) : NULL;
 }
 
 /* Transactions nest: inside one, begin makes a savepoint, so a unit of work
@@ -171,7 +190,7 @@ store_begin(struct store *s, struct error *err)
 {
 	char sql[32];
 
-	if (fault_full()) {
+	if (fault_full(s)) {
 		error_set(err, _("%s: the disk is full."), _("Store"));
 		return false;
 	}
@@ -197,6 +216,7 @@ store_commit(struct store *s, struct error *err)
 	char sql[32];
 	bool ok;
 
+	assert(s->depth > 0);	/* every commit has its store_begin */
 	if (s->depth <= 1) {
 		ok = exec(s, "COMMIT", err);
 		if (ok)
@@ -300,6 +320,7 @@ connect(const char *path, const char *uri, int flags, struct error *err)
 	struct store *s = xcalloc(1, sizeof *s);
 
 	s->path = xstrdup(path);
+	s->fault_full = fault_full_path();
 	if (sqlite3_open_v2(uri != NULL ? uri : path, &s->db, flags, NULL) != SQLITE_OK) {
 		error_set(err, _("Cannot open the store %s: %s"), path,
 		    s->db ? sqlite3_errmsg(s->db) : "out of memory");
@@ -711,6 +732,7 @@ store_close(struct store *s)
 	/* After SQLite's close: letting go closes a descriptor of the file. */
 	storelock_release(s->lock);
 	free(s->path);
+	free(s->fault_full);
 	free(s->code);
 	free(s->name);
 	free(s);
@@ -744,105 +766,4 @@ const char *
 store_name(const struct store *s)
 {
 	return s->name;
-}
-
-static int
-run_check(sqlite3 *db, const char *sql, bool ok_row, void (*report)(void *, const char *),
-    void *ctx, struct error *err)
-{
-	sqlite3_stmt *st;
-	struct buf line = {0};
-	int rc, problems = 0, i;
-
-	if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-		error_set(err, "%s", sqlite3_errmsg(db));
-		return -1;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *first = (const char *)sqlite3_column_text(st, 0);
-
-		if (ok_row && first != NULL && strcmp(first, "ok") == 0)
-			continue;
-		buf_reset(&line);
-		for (i = 0; i < sqlite3_column_count(st); i++) {
-			const char *v = (const char *)sqlite3_column_text(st, i);
-			buf_printf(&line, "%s%s", i ? " " : "", v ? v : "-");
-		}
-		if (report != NULL)
-			report(ctx, buf_str(&line));
-		problems++;
-	}
-	buf_free(&line);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE) {
-		error_set(err, "%s", sqlite3_errmsg(db));
-		return -1;
-	}
-	return problems;
-}
-
-int
-store_check(struct store *s, void (*report)(void *ctx, const char *problem), void *ctx,
-    struct error *err)
-{
-	int a, b;
-
-	a = run_check(s->db, "PRAGMA integrity_check", true, report, ctx, err);
-	if (a < 0)
-		return -1;
-	b = run_check(s->db, "PRAGMA foreign_key_check", false, report, ctx, err);
-	if (b < 0)
-		return -1;
-	return a + b;
-}
-
-bool
-store_backup(struct store *s, const char *path, struct error *err)
-{
-	struct outfile of;
-	sqlite3 *dst = NULL;
-	sqlite3_backup *bk;
-	int rc, problems;
-
-	if (!outfile_begin(&of, path, 0, 0600, err))
-		return false;
-	/* SQLite writes the copy by its name; a descriptor of ours closed
-	 * after SQLite's would drop SQLite's locks on it. */
-	outfile_detach(&of);
-	if (sqlite3_open_v2(of.tmp, &dst, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		goto fail;
-	bk = sqlite3_backup_init(dst, "main", s->db, "main");
-	if (bk == NULL)
-		goto fail;
-	do {
-		rc = sqlite3_backup_step(bk, 256);
-		if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
-			sqlite3_sleep(50);
-	} while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
-	sqlite3_backup_finish(bk);
-	if (rc != SQLITE_DONE)
-		goto fail;
-	/* A single file is easier to carry: leave the copy in rollback mode. */
-	if (sqlite3_exec(dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL) != SQLITE_OK)
-		goto fail;
-	{
-		struct store copy = { .db = dst, .path = of.tmp };
-
-		problems = store_check(&copy, NULL, NULL, err);
-		if (problems != 0) {
-			if (problems > 0)
-				error_set(err, _("The backup copy failed its integrity check."));
-			sqlite3_close(dst);
-			outfile_abort(&of);
-			return false;
-		}
-	}
-	sqlite3_close(dst);
-	return outfile_commit(&of, err);
-fail:
-	error_set(err, _("Cannot write the backup %s: %s"), path,
-	    dst ? sqlite3_errmsg(dst) : sqlite3_errmsg(s->db));
-	sqlite3_close(dst);
-	outfile_abort(&of);
-	return false;
 }

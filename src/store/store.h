@@ -1,6 +1,7 @@
 /*
  * store — the kiosk's SQLite file: opening, creating, schema migrations,
- * settings, transactions, integrity checks and online backup.
+ * settings, transactions (store.c), integrity checks and online backup
+ * (storecheck.c).
  *
  * Every store runs with WAL, foreign keys on and synchronous=FULL (the kiosk
  * is switched off at the wall) and waits for another process's lock rather

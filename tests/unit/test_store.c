@@ -414,6 +414,36 @@ test_transactions(void **state)
 	store_rollback(fx->s);
 }
 
+/* KYODO_FAULT_FULL is read when a store is opened; the flag file it names
+ * is looked for at each transaction, as tests/e2e/diskfull.sh makes and
+ * removes it under a running kiosk. */
+static void
+test_fault_full_switch(void **state)
+{
+	struct unit_fx *fx = *state;
+	char flag[4200];
+	struct store *s;
+	struct error err;
+
+	unit_path(flag, sizeof flag, fx->dir, "full-flag");
+	setenv("KYODO_FAULT_FULL", flag, 1);
+	s = store_open(fx->path, &err);
+	unsetenv("KYODO_FAULT_FULL");	/* read at the open: this changes nothing now */
+	assert_non_null(s);
+	assert_true(store_begin(s, &err));
+	store_rollback(s);
+	write_file(flag, "");
+	assert_false(store_begin(s, &err));
+	assert_contains(err.text, "the disk is full");
+	/* A store opened before the switch was set never looks for the file. */
+	assert_true(store_begin(fx->s, &err));
+	store_rollback(fx->s);
+	unlink(flag);
+	assert_true(store_begin(s, &err));
+	store_rollback(s);
+	store_close(s);
+}
+
 static void
 test_waits_for_other_writer(void **state)
 {
@@ -636,6 +666,8 @@ main(void)
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_settings, unit_fx_setup, unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_transactions, unit_fx_setup,
+		    unit_fx_teardown),
+		cmocka_unit_test_setup_teardown(test_fault_full_switch, unit_fx_setup,
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_waits_for_other_writer, unit_fx_setup,
 		    unit_fx_teardown),
