@@ -19,6 +19,8 @@
 #include "base/i18n.h"
 #include "store/audit.h"
 
+/* Yen and counts go in as integers (their columns are INTEGER), the rest
+ * as text. */
 static void
 bind_value(sqlite3_stmt *st, int col, const struct field *f, const char *v)
 {
@@ -152,6 +154,43 @@ record_new_uuid(char out[37])
 	    b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14], b[15]);
 }
 
+/* "INSERT INTO <table> (<meta>, <fields>, <ref ids>) VALUES (?, …)", in
+ * the order bind_fields binds. */
+static void
+insert_sql(struct buf *sql, const struct kind *k)
+{
+	int i;
+
+	buf_printf(sql, "INSERT INTO %s (" RECORD_META_COLUMNS, k->table);
+	for (i = 0; i < k->nfields; i++)
+		buf_printf(sql, ", \"%s\"", k->fields[i].name);
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FIELD_REF)
+			buf_printf(sql, ", \"%s_id\"", k->fields[i].name);
+	buf_adds(sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
+	for (i = 0; i < k->nfields; i++)
+		buf_adds(sql, k->fields[i].type == FIELD_REF ? ", ?, ?" : ", ?");
+	buf_adds(sql, ")");
+}
+
+/* "UPDATE <table> SET …" of a stored version's next: the meta that moves,
+ * then every field and ref id in bind_fields' order, for one uuid at one
+ * version (none when the row changed meanwhile). */
+static void
+update_sql(struct buf *sql, const struct kind *k)
+{
+	int i;
+
+	buf_printf(sql, "UPDATE %s SET version = version + 1, updated_at = ?, "
+	    "updated_by = ?, deleted = ?", k->table);
+	for (i = 0; i < k->nfields; i++)
+		buf_printf(sql, ", \"%s\" = ?", k->fields[i].name);
+	for (i = 0; i < k->nfields; i++)
+		if (k->fields[i].type == FIELD_REF)
+			buf_printf(sql, ", \"%s_id\" = ?", k->fields[i].name);
+	buf_adds(sql, " WHERE uuid = ? AND version = ?");
+}
+
 static bool
 audit_record(struct store *s, const struct actor *who, const char *action,
     const struct record *r, struct error *err)
@@ -172,7 +211,7 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	const struct kind *k = r->kind;
 	struct buf sql = {0};
 	sqlite3_stmt *st;
-	int i, rc, col;
+	int rc, col;
 
 	if (!record_check(r, err))
 		return false;
@@ -197,16 +236,7 @@ record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
 	if (!resolve_refs(s, r, err) ||
 	    (k->check_store != NULL && !k->check_store(s, r, err)))
 		return false;
-	buf_printf(&sql, "INSERT INTO %s (" RECORD_META_COLUMNS, k->table);
-	for (i = 0; i < k->nfields; i++)
-		buf_printf(&sql, ", \"%s\"", k->fields[i].name);
-	for (i = 0; i < k->nfields; i++)
-		if (k->fields[i].type == FIELD_REF)
-			buf_printf(&sql, ", \"%s_id\"", k->fields[i].name);
-	buf_adds(&sql, ") VALUES (?, ?, ?, ?, ?, ?, ?");
-	for (i = 0; i < k->nfields; i++)
-		buf_adds(&sql, k->fields[i].type == FIELD_REF ? ", ?, ?" : ", ?");
-	buf_adds(&sql, ")");
+	insert_sql(&sql, k);
 	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
@@ -290,7 +320,7 @@ save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
 	struct record old;
 	sqlite3_stmt *st;
 	char now[21];
-	int i, rc, changed, col;
+	int rc, changed, col;
 	bool have_old = false, ok = false;
 
 	if (!record_may_write(who, k, err))
@@ -309,14 +339,7 @@ save_version_in_tx(struct store *s, const struct actor *who, struct record *r,
 		have_old = true;
 	}
 	date_now_utc(now);
-	buf_printf(&sql, "UPDATE %s SET version = version + 1, updated_at = ?, "
-	    "updated_by = ?, deleted = ?", k->table);
-	for (i = 0; i < k->nfields; i++)
-		buf_printf(&sql, ", \"%s\" = ?", k->fields[i].name);
-	for (i = 0; i < k->nfields; i++)
-		if (k->fields[i].type == FIELD_REF)
-			buf_printf(&sql, ", \"%s_id\" = ?", k->fields[i].name);
-	buf_adds(&sql, " WHERE uuid = ? AND version = ?");
+	update_sql(&sql, k);
 	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {

@@ -6,9 +6,10 @@
  *
  * Files the public API cannot write (a center's file to another center, a
  * file whose inner database was tampered with before signing) are built here
- * the way sync.c builds them: the inner database from the sender's own
- * connection, sealed to the receiver and signed with the sender's secret key
- * (keys_secret).  A control test shows such a file, untampered, is taken. */
+ * the way sync.c and envelope.c build them: the inner database from the
+ * sender's own connection, sealed to the receiver and signed with the
+ * sender's secret key (keys_secret).  A control test shows such a file,
+ * untampered, is taken. */
 #include "unit.h"
 
 #include <limits.h>
@@ -342,7 +343,7 @@ counts_of(const struct sync_result *r, const char *table)
 	return NULL;
 }
 
-/* ---- building files by hand, as sync.c does ---- */
+/* ---- building files by hand, as sync.c and envelope.c do ---- */
 
 static void
 put_u32(struct buf *b, uint32_t v)
