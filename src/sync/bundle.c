@@ -21,7 +21,7 @@ add_column(struct bundle_table *t, const char *name, enum bundle_col_role role, 
 	c->ref = ref;
 }
 
-/* Columns in the order record.c reads a row: meta, fields, reference ids,
+/* Columns in the order query.c reads a row: meta, fields, reference ids,
  * then the links. */
 static void
 describe(struct bundle_table *t, const struct kind *k)
