@@ -331,7 +331,7 @@ keep_selected(struct body *b)
 }
 
 static void *
-init(struct app *a, const void *arg)
+body_init(struct app *a, const void *arg)
 {
 	struct body *b = xcalloc(1, sizeof *b);
 
@@ -343,7 +343,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+body_done(void *state)
 {
 	struct body *b = state;
 
@@ -353,7 +353,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+body_enter(struct app *a, void *state)
 {
 	struct body *b = state;
 
@@ -575,7 +575,7 @@ next_stage(struct app *a, struct body *b)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+body_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct body *b = state;
 
@@ -599,7 +599,7 @@ key(struct app *a, void *state, struct key k, enum action act)
 }
 
 static void
-draw(struct app *a, void *state)
+body_draw(struct app *a, void *state)
 {
 	struct body *b = state;
 	char title[256];
@@ -613,7 +613,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+body_actions(void *state)
 {
 	static const enum action acts[] = {
 		ACT_HELP, ACT_NEW_MEMBER, ACT_EDIT, ACT_DELETE, ACT_NEXT_STAGE, ACT_LOCK,
@@ -629,12 +629,12 @@ actions(void *state)
 
 const struct screen screen_body = {
 	.name = "body",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = body_init,
+	.free = body_done,
+	.enter = body_enter,
+	.key = body_key,
+	.draw = body_draw,
+	.actions = body_actions,
 };
 
 struct balance {

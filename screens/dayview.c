@@ -73,7 +73,7 @@ load(struct app *a, struct dayview *v, struct date day)
 }
 
 static void *
-init(struct app *a, const void *arg)
+dayview_init(struct app *a, const void *arg)
 {
 	const struct dayview_arg *da = arg;
 	struct dayview *v = xcalloc(1, sizeof *v);
@@ -85,7 +85,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+dayview_done(void *state)
 {
 	struct dayview *v = state;
 
@@ -127,7 +127,7 @@ saved(void *ctx, const char *uuid)
 
 /* After a form: show the booking just saved, on its day, in its room. */
 static void
-enter(struct app *a, void *state)
+dayview_enter(struct app *a, void *state)
 {
 	struct dayview *v = state;
 	struct record r;
@@ -352,7 +352,7 @@ move_cursor(struct dayview *v, int drooms, int dslots)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+dayview_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct dayview *v = state;
 	int idx[CELL_MAX], n;
@@ -582,7 +582,7 @@ draw_prompt(struct app *a, struct dayview *v, int y)
 }
 
 static void
-draw(struct app *a, void *state)
+dayview_draw(struct app *a, void *state)
 {
 	struct dayview *v = state;
 	struct geometry g;
@@ -624,7 +624,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+dayview_actions(void *state)
 {
 	static const enum action grid[] = {
 		ACT_HELP, ACT_BOOK, ACT_CHECK_IN, ACT_CANCEL_BOOKING, ACT_PREV_DAY, ACT_NEXT_DAY,
@@ -642,10 +642,10 @@ actions(void *state)
 
 const struct screen screen_dayview = {
 	.name = "dayview",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = dayview_init,
+	.free = dayview_done,
+	.enter = dayview_enter,
+	.key = dayview_key,
+	.draw = dayview_draw,
+	.actions = dayview_actions,
 };

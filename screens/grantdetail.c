@@ -125,7 +125,7 @@ reload(struct app *a, void *ctx)
 }
 
 static void *
-init(struct app *a, const void *arg)
+grantdetail_init(struct app *a, const void *arg)
 {
 	struct detail *d = xcalloc(1, sizeof *d);
 
@@ -144,7 +144,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+grantdetail_done(void *state)
 {
 	struct detail *d = state;
 
@@ -154,7 +154,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+grantdetail_enter(struct app *a, void *state)
 {
 	load(a, state);
 }
@@ -195,7 +195,7 @@ delete_yes(struct app *a, void *ctx)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+grantdetail_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct detail *d = state;
 	struct record_form_arg arg = {0};
@@ -347,7 +347,7 @@ draw_expenses(struct detail *d, int y)
 }
 
 static void
-draw(struct app *a, void *state)
+grantdetail_draw(struct app *a, void *state)
 {
 	struct detail *d = state;
 	char title[256];
@@ -364,7 +364,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+grantdetail_actions(void *state)
 {
 	static enum action acts[24];
 	struct detail *d = state;
@@ -393,10 +393,10 @@ actions(void *state)
 
 const struct screen screen_grant_detail = {
 	.name = "grant-detail",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = grantdetail_init,
+	.free = grantdetail_done,
+	.enter = grantdetail_enter,
+	.key = grantdetail_key,
+	.draw = grantdetail_draw,
+	.actions = grantdetail_actions,
 };

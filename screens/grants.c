@@ -172,7 +172,7 @@ reload(struct app *a, void *ctx)
 }
 
 static void *
-init(struct app *a, const void *arg)
+grants_init(struct app *a, const void *arg)
 {
 	struct grants *g = xcalloc(1, sizeof *g);
 
@@ -186,7 +186,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+grants_done(void *state)
 {
 	struct grants *g = state;
 
@@ -198,7 +198,7 @@ done(void *state)
 /* Back from a form or the detail: reload, and follow an application just
  * saved into its fiscal year. */
 static void
-enter(struct app *a, void *state)
+grants_enter(struct app *a, void *state)
 {
 	struct grants *g = state;
 	struct grant_row r;
@@ -288,7 +288,7 @@ city_key_at_center(struct app *a, struct grants *g, struct key k)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+grants_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct grants *g = state;
 	int res, h = layout(g).list;
@@ -541,7 +541,7 @@ draw_apps(struct grants *g, int y, int rows)
 }
 
 static void
-draw(struct app *a, void *state)
+grants_draw(struct app *a, void *state)
 {
 	struct grants *g = state;
 	struct layout l = layout(g);
@@ -565,7 +565,7 @@ draw(struct app *a, void *state)
 }
 
 static const enum action *
-actions(void *state)
+grants_actions(void *state)
 {
 	static enum action acts[24];
 	struct grants *g = state;
@@ -593,10 +593,10 @@ actions(void *state)
 
 const struct screen screen_grants = {
 	.name = "grants",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.actions = actions,
+	.init = grants_init,
+	.free = grants_done,
+	.enter = grants_enter,
+	.key = grants_key,
+	.draw = grants_draw,
+	.actions = grants_actions,
 };
