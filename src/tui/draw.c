@@ -6,6 +6,7 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "base/wrap.h"
 
 static bool ascii_lines;
 
@@ -98,6 +99,56 @@ draw_pad_on_blank(int y, int x, int width, const char *s, bool right_align,
 	else if (w > 0)
 		draw_text(y, right_align ? x + width - w : x, w, vis, a);
 	free(vis);
+}
+
+struct wrap_draw {
+	int y, end, x, width, skip;
+	enum tui_attr attr;
+	struct buf line;
+};
+
+static void
+draw_wrapped_line(void *ctx, const char *line, size_t len)
+{
+	struct wrap_draw *w = ctx;
+
+	if (w->skip > 0) {
+		w->skip--;
+		return;
+	}
+	if (w->y >= w->end)
+		return;
+	/* wrap_lines hands a piece of the text, not a string. */
+	buf_reset(&w->line);
+	buf_add(&w->line, line, len);
+	draw_text(w->y++, w->x, w->width, buf_str(&w->line), w->attr);
+}
+
+int
+draw_wrap(int y, int end, int x, int width, const char *s, int skip, enum tui_attr a)
+{
+	struct wrap_draw w = {y, end, x, width, skip, a, {0}};
+
+	wrap_lines(s, width, draw_wrapped_line, &w);
+	buf_free(&w.line);
+	return w.y;
+}
+
+static void
+count_line(void *ctx, const char *line, size_t len)
+{
+	(void)line;
+	(void)len;
+	(*(int *)ctx)++;
+}
+
+int
+draw_wrap_rows(const char *s, int width)
+{
+	int rows = 0;
+
+	wrap_lines(s, width, count_line, &rows);
+	return rows > 0 ? rows : 1;
 }
 
 void

@@ -31,6 +31,13 @@ void draw_pad(int y, int x, int width, const char *s, bool right_align, enum tui
  * lists and the reports as much as their text. */
 void draw_pad_on_blank(int y, int x, int width, const char *s, bool right_align,
     enum tui_attr a, bool filled);
+/* Draws s wrapped to width columns (base/wrap: by display width, typed
+ * breaks kept, the kinsoku rule for Japanese) from row y at column x,
+ * skipping its first skip rows and stopping before row end; returns the
+ * row after the last one drawn. */
+int draw_wrap(int y, int end, int x, int width, const char *s, int skip, enum tui_attr a);
+/* The rows draw_wrap takes for s at width: at least one. */
+int draw_wrap_rows(const char *s, int width);
 /* Blanks width columns with the attribute. */
 void draw_fill(int y, int x, int width, enum tui_attr a);
 void draw_hline(int y, int x, int width, enum tui_attr a);

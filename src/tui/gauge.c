@@ -104,3 +104,31 @@ gauge_draw(int y, int x, int width, long long part, long long whole, enum tui_at
 		draw_text(y, x + used, width - used, "!", ATTR_ERROR);
 	buf_free(&b);
 }
+
+/* A bar across a wide screen says no more than one of 50 cells. */
+#define PERCENT_CELLS 50
+
+void
+gauge_percent_draw(int y, int x, int width, long long done, long long total,
+    enum tui_attr attr)
+{
+	struct buf b = {0};
+	long long pct = total > 0 ? done * 100 / total : 100;
+	int cells = width - 7;	/* "[", "] " and "100%" */
+
+	if (pct < 0)
+		pct = 0;
+	if (pct > 100)
+		pct = 100;
+	if (cells > PERCENT_CELLS)
+		cells = PERCENT_CELLS;
+	if (cells >= 4) {
+		buf_addc(&b, '[');
+		/* Whole cells only: the percentage beside it is rounded down too. */
+		gauge_text(&b, cells, cells * pct / 100, cells);
+		buf_adds(&b, "] ");
+	}
+	buf_printf(&b, "%3d%%", (int)pct);
+	draw_text(y, x, width, buf_str(&b), attr);
+	buf_free(&b);
+}
