@@ -1,0 +1,104 @@
+/*
+ * syncpage — what the views of the sync screen share: its state, the head
+ * drawn above every view (this store's key fingerprint, the last export
+ * and import, the machine warning), the cursor of its lists, and work done
+ * under a progress bar that ends on the result page.  sync.c is the screen
+ * (the sticks, the folder, a center's export), syncimport.c the imports,
+ * synccity.c city hall's centers and its exports.
+ */
+#ifndef KYODO_SCREENS_SYNCPAGE_H
+#define KYODO_SCREENS_SYNCPAGE_H
+
+#include <limits.h>
+#include <stdbool.h>
+
+#include "sync/stick.h"
+#include "sync/synclog.h"
+#include "tui/app.h"
+#include "tui/lineedit.h"
+#include "tui/linelog.h"
+
+/* Title, fingerprint, last export, last import, warning, line. */
+#define SYNCPAGE_HEAD_ROWS 6
+
+enum syncpage_view { SYNCPAGE_STICKS, SYNCPAGE_FOLDER, SYNCPAGE_CENTERS, SYNCPAGE_RESULT };
+
+struct syncpage_file {
+	struct stick_file f;
+	char taken[17];		/* when it was imported here, local; "" if never */
+};
+
+struct syncpage_center {
+	char code[17];
+	char name[128];
+};
+
+struct syncpage {
+	struct app *app;
+	enum syncpage_view view;
+	bool city;
+	/* What the head shows. */
+	char fingerprint[32];
+	bool same_machine, peer_key;
+	bool has_export, has_import;
+	struct synclog_entry last_export, last_import;
+	char info_err[512];
+	/* Step 1: the sticks, and a folder typed in (the row after them). */
+	char *sticks[STICK_MAX];
+	int nsticks;
+	struct lineedit typed;
+	/* Step 2: the folder chosen and the files in it addressed here. */
+	char folder[PATH_MAX];
+	struct syncpage_file *files;
+	int nfiles, nother;
+	char folder_err[512];
+	/* At city hall: the centers to export for (row 0: all of them). */
+	struct syncpage_center *centers;
+	int ncenters;
+	/* Step 3: what happened. */
+	struct linelog lines;
+	/* The list under the cursor in the current view. */
+	int cur, top;
+	/* Work in progress, drawn by the progress callback; kept after. */
+	bool working;
+	char work_title[PATH_MAX + 64];
+	char work_what[128];
+	long work_done, work_total;
+	bool bar_shown;
+	enum action acts[16];	/* what the screen's actions() returns */
+};
+
+/* Reads the head's fingerprint, sync log and machine again. */
+void syncpage_load_info(struct app *a, struct syncpage *y);
+/* Reads the folder again; true when what it shows changed. */
+bool syncpage_scan_files(struct app *a, struct syncpage *y);
+void syncpage_draw_head(struct app *a, struct syncpage *y);
+
+/* To view v, the cursor on its first row. */
+void syncpage_go(struct syncpage *y, enum syncpage_view v);
+/* Rows for the current view's list, below the head and its heading. */
+int syncpage_list_rows(void);
+/* ↑ ↓ PgUp PgDn Home End over the current view's list: RES_* bits, 0 for
+ * another key. */
+int syncpage_move(struct syncpage *y, struct key k);
+/* Scrolls the list so the cursor's row is among rows. */
+void syncpage_keep_visible(struct syncpage *y, int rows);
+/* One row of a list across the screen, highlighted when selected. */
+void syncpage_draw_row(int row, const char *text, bool selected, enum tui_attr attr);
+
+/* Work begins: the title (printf-style) over a bar at 0, drawn now; the
+ * result's lines are the caller's to clear. */
+void syncpage_work_begin(struct syncpage *y, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);
+/* The core's progress callback (ctx is the syncpage): draws the bar. */
+void syncpage_progress(void *ctx, const char *what, long done, long total);
+/* Work ended: the result page, with the head and the folder read again. */
+void syncpage_show_result(struct app *a, struct syncpage *y);
+/* The work's title, bar and step from row on. */
+void syncpage_draw_working(struct syncpage *y, int row);
+/* The result page from row, in rows rows: the finished bar, what it last
+ * said and the lines, scrolled as a whole. */
+void syncpage_draw_result(struct syncpage *y, int row, int rows);
+/* The result page's keys: it scrolls a row or a page at a time. */
+int syncpage_scroll_result(struct syncpage *y, struct key k);
+
+#endif
