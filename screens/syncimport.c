@@ -32,9 +32,7 @@ add_decision(void *ctx, const struct grant_line *g)
 {
 	struct syncpage *y = ctx;
 	char decided[48], final[48], amounts[160];
-	bool has = g->decided > 0 || g->final > 0 || strcmp(g->status, "decided") == 0 ||
-	    strcmp(g->status, "reported") == 0 || strcmp(g->status, "settled") == 0 ||
-	    strcmp(g->status, "paid") == 0;
+	bool has = g->decided > 0 || g->final > 0 || grant_has_decision(g->state);
 
 	if (!has)
 		return;
@@ -47,7 +45,7 @@ add_decision(void *ctx, const struct grant_line *g)
 		    final);
 	}
 	/* The status only when it says more than "decided". */
-	if (strcmp(g->status, "decided") == 0)
+	if (g->state == GRANT_STATUS_DECIDED)
 		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s", g->title ? g->title : "", amounts);
 	else
 		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s  (%s)", g->title ? g->title : "",
