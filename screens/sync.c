@@ -122,7 +122,7 @@ ask_accept(struct app *a, struct syncpage *y)
 /* ---- the screen ---- */
 
 static void *
-init(struct app *a, const void *arg)
+sync_init(struct app *a, const void *arg)
 {
 	struct syncpage *y = xcalloc(1, sizeof *y);
 
@@ -136,7 +136,7 @@ init(struct app *a, const void *arg)
 }
 
 static void
-done(void *state)
+sync_done(void *state)
 {
 	struct syncpage *y = state;
 
@@ -149,7 +149,7 @@ done(void *state)
 }
 
 static void
-enter(struct app *a, void *state)
+sync_enter(struct app *a, void *state)
 {
 	struct syncpage *y = state;
 
@@ -161,7 +161,7 @@ enter(struct app *a, void *state)
 }
 
 static int
-tick(struct app *a, void *state)
+sync_tick(struct app *a, void *state)
 {
 	struct syncpage *y = state;
 
@@ -255,7 +255,7 @@ folder_key(struct app *a, struct syncpage *y, struct key k, enum action act)
 }
 
 static int
-key(struct app *a, void *state, struct key k, enum action act)
+sync_key(struct app *a, void *state, struct key k, enum action act)
 {
 	struct syncpage *y = state;
 
@@ -346,7 +346,7 @@ draw_folder(struct syncpage *y, int row, int rows)
 }
 
 static void
-draw(struct app *a, void *state)
+sync_draw(struct app *a, void *state)
 {
 	struct syncpage *y = state;
 	int rows = syncpage_list_rows();
@@ -369,7 +369,7 @@ static const enum action no_actions[] = {ACT_NONE};
 /* The actions offered now: what the view can do, and the machine's
  * acceptance only while the store is on a machine it was not made on. */
 static const enum action *
-actions(void *state)
+sync_actions(void *state)
 {
 	struct syncpage *y = state;
 	enum action *o = y->acts;
@@ -406,11 +406,11 @@ actions(void *state)
 
 const struct screen screen_sync = {
 	.name = "sync",
-	.init = init,
-	.free = done,
-	.enter = enter,
-	.key = key,
-	.draw = draw,
-	.tick = tick,
-	.actions = actions,
+	.init = sync_init,
+	.free = sync_done,
+	.enter = sync_enter,
+	.key = sync_key,
+	.draw = sync_draw,
+	.tick = sync_tick,
+	.actions = sync_actions,
 };
