@@ -67,9 +67,19 @@ inner_row_name(const struct inner_table *t, long row, struct buf *out)
 		shown = text_visible(title);
 		buf_printf(out, _("\"%s\""), shown);
 		free(shown);
-	} else if (uuid != NULL && inner_uuid_valid(uuid))
-		buf_printf(out, "%.8s", uuid);
-	else
+	} else if (uuid != NULL && inner_uuid_valid(uuid)) {
+		/* No title to go by: its date, if it has one, then enough of its
+		 * id to find it. */
+		int d = kind_field(k, "date");
+		const char *date = d >= 0 ? inner_text(t, row, BUNDLE_META_COLUMNS + d) : NULL;
+
+		if (date != NULL && strlen(date) == 10 && text_is_utf8(date, 10)) {
+			shown = text_visible(date);
+			buf_printf(out, "%s ", shown);
+			free(shown);
+		}
+		buf_printf(out, "(%.8s)", uuid);
+	} else
 		buf_printf(out, _("(row %ld)"), row + 1);
 }
 

@@ -933,6 +933,10 @@ test_refuse_rows_without_uuid(void **state)
 	forge(x, x->c1, x->city, "INSERT INTO bundle.meeting SELECT * FROM bundle.meeting");
 	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
 	    "Meeting \"運営委員会\" appears twice.");
+	/* A row without a title is named by its date and the start of its id. */
+	forge(x, x->c1, x->city, "UPDATE bundle.facility_use SET \"group\" = NULL, people = -1");
+	expect_refused(x->city, NULL, (const unsigned char *)x->f.data, x->f.len,
+	    "In this file, Facility use 2026-04-02 (");
 	assert_int_equal(unit_sql_int(x->city, "SELECT count(*) FROM meeting WHERE uuid IS NULL"), 0);
 }
 
