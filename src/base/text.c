@@ -227,6 +227,23 @@ text_width(const char *s)
 	return w;
 }
 
+const char *
+text_find_control(const char *s, size_t n, const char *allowed)
+{
+	size_t i = 0, k;
+	uint32_t cp;
+
+	while (i < n) {
+		k = utf8_decode(s + i, n - i, &cp);
+		if (k == 0)
+			return s + i;
+		if (text_is_control(cp) && !(cp < 0x80 && cp != 0 && strchr(allowed, (int)cp)))
+			return s + i;
+		i += k;
+	}
+	return NULL;
+}
+
 char *
 text_visible(const char *s)
 {

@@ -39,6 +39,10 @@ int text_char_width(uint32_t cp);
  * controls, DEL, the bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
  * U+2066–U+2069) and the line and paragraph separators (U+2028, U+2029). */
 bool text_is_control(uint32_t cp);
+/* The first character of s (n bytes of UTF-8) that text_is_control names
+ * and allowed (ASCII controls that are fine here, e.g. "\n\t") does not
+ * list, or the first byte that does not decode; NULL when there is none. */
+const char *text_find_control(const char *s, size_t n, const char *allowed);
 /* Copy safe to send to a terminal: C0 controls and DEL become visible
  * symbols (␛, ␊, ␡ …), the rest of text_is_control and invalid bytes
  * U+FFFD, so nothing it returns moves the cursor, changes the terminal's

@@ -134,25 +134,6 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 	return true;
 }
 
-/* A character no form lets anyone type: a control (an escape, a tab in a
- * one-line field) or a character that reorders or breaks the line. */
-static bool
-has_control(const char *t, bool note)
-{
-	size_t n = strlen(t), i = 0, step;
-	uint32_t cp;
-
-	while (i < n) {
-		step = utf8_decode(t + i, n - i, &cp);
-		if (step == 0)
-			return true;
-		if (text_is_control(cp) && !(note && (cp == '\n' || cp == '\t')))
-			return true;
-		i += step;
-	}
-	return false;
-}
-
 /* Line breaks as kyodo keeps them: "\n", whatever the keyboard or the
  * spreadsheet sent ("\r\n", "\r"). */
 static void
@@ -202,7 +183,8 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 		if (f->type != FIELD_NOTE && strpbrk(t, "\r\n") != NULL) {
 			error_set(err, _("%s: one line only (no line breaks)."), field_label(f));
 			ok = false;
-		} else if (has_control(t, f->type == FIELD_NOTE)) {
+		} else if (text_find_control(t, strlen(t),
+		    f->type == FIELD_NOTE ? "\n\t" : "") != NULL) {
 			error_set(err, _("%s: holds a control character (an escape, a tab …); "
 			    "give it as plain text."), field_label(f));
 			ok = false;

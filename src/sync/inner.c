@@ -83,13 +83,23 @@ inner_row_name(const struct inner_table *t, long row, struct buf *out)
 		buf_printf(out, _("(row %ld)"), row + 1);
 }
 
-static void
-refuse_row(struct error *err, const struct inner_table *t, long row, const char *what)
+void
+inner_refuse(struct error *err, const struct inner_table *t, long row, const char *what)
 {
 	struct buf name = {0};
 
 	inner_row_name(t, row, &name);
 	error_set(err, _("In this file, %s %s."), buf_str(&name), what);
+	buf_free(&name);
+}
+
+void
+inner_refuse_because(struct error *err, const struct inner_table *t, long row, const char *why)
+{
+	struct buf name = {0};
+
+	inner_row_name(t, row, &name);
+	error_set(err, _("In this file, %s: %s"), buf_str(&name), why);
 	buf_free(&name);
 }
 
@@ -315,24 +325,24 @@ check_row_meta(const struct inner_table *t, long row, const char *owner, struct 
 	const struct inner_value *deleted = inner_value(t, row, COL_DELETED);
 
 	if (!inner_uuid_valid(uuid)) {
-		refuse_row(err, t, row, _("has no proper id"));
+		inner_refuse(err, t, row, _("has no proper id"));
 		return false;
 	}
 	if (origin == NULL || strcmp(origin, owner) != 0) {
-		refuse_row(err, t, row, _("belongs to someone other than the sender"));
+		inner_refuse(err, t, row, _("belongs to someone other than the sender"));
 		return false;
 	}
 	if (version->type != SQLITE_INTEGER || version->i < 1 || version->i > INNER_VERSION_MAX) {
-		refuse_row(err, t, row, _("has a version kyodo does not accept"));
+		inner_refuse(err, t, row, _("has a version kyodo does not accept"));
 		return false;
 	}
 	if (deleted->type != SQLITE_INTEGER || (deleted->i != 0 && deleted->i != 1)) {
-		refuse_row(err, t, row, _("is neither kept nor deleted"));
+		inner_refuse(err, t, row, _("is neither kept nor deleted"));
 		return false;
 	}
 	if (inner_text(t, row, COL_UPDATED_AT) == NULL || inner_text(t, row, COL_CREATED_BY) == NULL ||
 	    inner_text(t, row, COL_UPDATED_BY) == NULL) {
-		refuse_row(err, t, row, _("does not say who changed it and when"));
+		inner_refuse(err, t, row, _("does not say who changed it and when"));
 		return false;
 	}
 	return true;
@@ -397,7 +407,7 @@ read_table(sqlite3 *db, struct inner_table *t, const char *owner, struct error *
 			    _("has a value of the wrong kind in %s"),
 			    column_label(&shape->cols[c], shape->kind));
 			t->v[row * n + c].type = SQLITE_NULL;
-			refuse_row(err, t, row, buf_str(&what));
+			inner_refuse(err, t, row, buf_str(&what));
 			ok = false;
 		}
 		ok = ok && check_row_meta(t, row, owner, err);
@@ -425,7 +435,7 @@ index_uuids(struct inner_table *t, struct error *err)
 	for (i = 1; i < t->nrows; i++)
 		if (strcmp(inner_text(t, t->by_uuid[i - 1], COL_UUID),
 		    inner_text(t, t->by_uuid[i], COL_UUID)) == 0) {
-			refuse_row(err, t, t->by_uuid[i], _("appears twice"));
+			inner_refuse(err, t, t->by_uuid[i], _("appears twice"));
 			return false;
 		}
 	return true;

@@ -75,6 +75,13 @@ const struct inner_table *inner_table_of(const struct inner *in, const struct ki
  * safe for a terminal. */
 void inner_row_name(const struct inner_table *t, long row, struct buf *out);
 
+/* The refusal of a file for one of its rows: "In this file, <row> <what>."
+ * (what: "has no proper id"), or with because a sentence of the form's
+ * parser or a kind's check, which names the field and ends itself. */
+void inner_refuse(struct error *err, const struct inner_table *t, long row, const char *what);
+void inner_refuse_because(struct error *err, const struct inner_table *t, long row,
+    const char *why);
+
 /* A uuid as kyodo writes them: 36 characters, lowercase hex and dashes. */
 bool inner_uuid_valid(const char *s);
 

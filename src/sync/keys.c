@@ -148,23 +148,6 @@ keys_code_check(const char *code, struct error *err)
 	return false;
 }
 
-/* The first character of s that text_is_control names, or NULL; s is
- * valid UTF-8. */
-static const char *
-find_control(const char *s, size_t n)
-{
-	size_t i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0 || text_is_control(cp))
-			return s + i;
-		i += k;
-	}
-	return NULL;
-}
-
 char *
 keys_name_check(const char *name, struct error *err)
 {
@@ -177,7 +160,7 @@ keys_name_check(const char *name, struct error *err)
 		error_set(err, _("The name is not valid UTF-8 text."));
 		return NULL;
 	}
-	if (find_control(name, n) != NULL) {
+	if (text_find_control(name, n, "") != NULL) {
 		error_set(err, _("The name holds a control character (a line break, a tab, an "
 		    "escape …); give it as plain text."));
 		return NULL;
@@ -232,7 +215,7 @@ plain_text(const char *text, size_t n, struct error *err)
 	}
 	if (!text_is_utf8(text, n))
 		return not_key_file(err);
-	while ((c = find_control(text + at, n - at)) != NULL) {
+	while ((c = text_find_control(text + at, n - at, "")) != NULL) {
 		at = (size_t)(c - text) + 1;
 		if (*c == '\n' || (*c == '\r' && at < n && text[at] == '\n'))
 			continue;

@@ -16,35 +16,6 @@
 /* Who changed a row, as the file says: a name or "cli:login", one line. */
 #define WHO_CHARS_MAX 100
 
-static void
-progress(const struct sync_progress *p, const char *what, long done, long total)
-{
-	if (p != NULL && p->report != NULL)
-		p->report(p->ctx, what, done, total);
-}
-
-static void
-refuse(struct error *err, const struct inner_table *t, long row, const char *what)
-{
-	struct buf name = {0};
-
-	inner_row_name(t, row, &name);
-	error_set(err, _("In this file, %s %s."), buf_str(&name), what);
-	buf_free(&name);
-}
-
-/* As refuse, with a sentence of field_parse's or a kind's check (which
- * names the field and ends with its own full stop). */
-static void
-refuse_because(struct error *err, const struct inner_table *t, long row, const char *why)
-{
-	struct buf name = {0};
-
-	inner_row_name(t, row, &name);
-	error_set(err, _("In this file, %s: %s"), buf_str(&name), why);
-	buf_free(&name);
-}
-
 /* UTC now plus ahead seconds, in the two forms files use. */
 static void
 clock_limit(char stamp[16], char iso[21])
@@ -160,17 +131,10 @@ reference_holds(struct store *s, const struct merge_file *f, const char *name, c
 static bool
 who_valid(const char *s)
 {
-	size_t n = strlen(s), i = 0, step;
-	uint32_t cp;
+	size_t n = strlen(s);
 
-	if (n == 0 || !text_is_utf8(s, n) || text_chars(s) > WHO_CHARS_MAX)
-		return false;
-	for (; i < n; i += step) {
-		step = utf8_decode(s + i, n - i, &cp);
-		if (step == 0 || text_is_control(cp))
-			return false;
-	}
-	return true;
+	return n > 0 && text_is_utf8(s, n) && text_chars(s) <= WHO_CHARS_MAX &&
+	    text_find_control(s, n, "") == NULL;
 }
 
 /* Every check a row to be written must pass: its fields as a form parses
@@ -193,16 +157,16 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 	error_clear(&why);
 	v = inner_text(t, row, COL_UPDATED_AT);
 	if (!iso_valid(v)) {
-		refuse(err, t, row, _("has no proper time of its last change"));
+		inner_refuse(err, t, row, _("has no proper time of its last change"));
 		return false;
 	}
 	if (strcmp(v, iso_limit) > 0) {
-		refuse(err, t, row, _("was changed later than this computer's clock says it is now"));
+		inner_refuse(err, t, row, _("was changed later than this computer's clock says it is now"));
 		return false;
 	}
 	if (!who_valid(inner_text(t, row, COL_CREATED_BY)) ||
 	    !who_valid(inner_text(t, row, COL_UPDATED_BY))) {
-		refuse(err, t, row, _("does not say properly who changed it"));
+		inner_refuse(err, t, row, _("does not say properly who changed it"));
 		return false;
 	}
 	snprintf(r.uuid, sizeof r.uuid, "%s", inner_text(t, row, COL_UUID));
@@ -222,7 +186,7 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 			if (v == NULL)
 				continue;
 			if (!field_parse(&k->fields[col->field], v, &canon, &why)) {
-				refuse_because(err, t, row, why.text);
+				inner_refuse_because(err, t, row, why.text);
 				goto out;
 			}
 			if (canon == NULL || strcmp(canon, v) != 0) {
@@ -231,7 +195,7 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 				    field_label(&k->fields[col->field]), shown);
 				free(shown);
 				free(canon);
-				refuse_because(err, t, row, why.text);
+				inner_refuse_because(err, t, row, why.text);
 				goto out;
 			}
 			r.value[col->field] = canon;
@@ -244,7 +208,7 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 				error_set(&why, _("names a %s that is not %s's own"),
 				    kind_label(kind_find(col->ref != NULL ? col->ref : k->name)),
 				    f->sender);
-				refuse(err, t, row, why.text);
+				inner_refuse(err, t, row, why.text);
 				goto out;
 			}
 			if (col->role == COL_REF_ID)
@@ -257,11 +221,11 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 		    r.value[c] != NULL && r.ref_id[c][0] == '\0') {
 			error_set(&why, _("%s: names no %s here."), field_label(&k->fields[c]),
 			    kind_label(kind_find(k->fields[c].ref)));
-			refuse_because(err, t, row, why.text);
+			inner_refuse_because(err, t, row, why.text);
 			goto out;
 		}
 	if (!record_check(&r, &why)) {
-		refuse_because(err, t, row, why.text);
+		inner_refuse_because(err, t, row, why.text);
 		goto out;
 	}
 	/* The city's rows for a center: about that center only, and within
@@ -269,11 +233,11 @@ check_row(struct store *s, const struct merge_file *f, const struct inner_table 
 	if (k->city_owned) {
 		c = kind_field(k, "center");
 		if (c >= 0 && (r.value[c] == NULL || strcmp(r.value[c], f->receiver) != 0)) {
-			refuse(err, t, row, _("concerns another center"));
+			inner_refuse(err, t, row, _("concerns another center"));
 			goto out;
 		}
 		if (k->check_store != NULL && !k->check_store(s, &r, &why)) {
-			refuse_because(err, t, row, why.text);
+			inner_refuse_because(err, t, row, why.text);
 			goto out;
 		}
 	}
@@ -481,7 +445,7 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 			const char *owner = (const char *)sqlite3_column_text(get, 0);
 
 			if (owner == NULL || strcmp(owner, f->sender) != 0) {
-				refuse(err, t, row, _("would change a row that belongs to someone else"));
+				inner_refuse(err, t, row, _("would change a row that belongs to someone else"));
 				goto out;
 			}
 			have = sqlite3_column_int64(get, 1);
@@ -489,7 +453,7 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 		if (!exists) {
 			write = true;
 			if (!mirror && version > MERGE_VERSION_STEP) {
-				refuse(err, t, row, _("is new here but says it was changed more times "
+				inner_refuse(err, t, row, _("is new here but says it was changed more times "
 				    "than anyone could"));
 				goto out;
 			}
@@ -498,7 +462,7 @@ apply_table(struct store *s, const struct merge_file *f, const struct inner_tabl
 		} else {
 			write = version > have;
 			if (write && version - have > MERGE_VERSION_STEP) {
-				refuse(err, t, row, _("jumps ahead by more versions than anyone could "
+				inner_refuse(err, t, row, _("jumps ahead by more versions than anyone could "
 				    "have made"));
 				goto out;
 			}
@@ -590,7 +554,7 @@ merge_apply(struct store *s, const struct actor *who, const struct merge_file *f
 		return false;
 	}
 	for (i = 0; i < f->in.ntables; i++) {
-		progress(p, _("Applying the records"), i, f->in.ntables);
+		sync_progress_report(p, _("Applying the records"), i, f->in.ntables);
 		if (!apply_table(s, f, &f->in.t[i], iso_limit, &res->t[res->ntables], err))
 			goto fail;
 		res->added += res->t[res->ntables].added;
@@ -612,7 +576,7 @@ merge_apply(struct store *s, const struct actor *who, const struct merge_file *f
 		store_sql_error(s, _("Applying the file"), err);
 		goto fail;
 	}
-	progress(p, _("Done"), f->in.ntables, f->in.ntables);
+	sync_progress_report(p, _("Done"), f->in.ntables, f->in.ntables);
 	return true;
 fail:
 	/* Nothing of this file stays; the batch's other files do. */

@@ -28,6 +28,14 @@ struct sync_progress {
 	void *ctx;
 };
 
+/* Says how far the work is, when someone listens (p may be NULL). */
+static inline void
+sync_progress_report(const struct sync_progress *p, const char *what, long done, long total)
+{
+	if (p != NULL && p->report != NULL)
+		p->report(p->ctx, what, done, total);
+}
+
 struct sync_counts {
 	const char *table;
 	long incoming, added, updated, unchanged;

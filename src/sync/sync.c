@@ -31,13 +31,6 @@
 #include "store/audit.h"
 #include "verified.h"
 
-static void
-progress(const struct sync_progress *p, const char *what, long done, long total)
-{
-	if (p != NULL && p->report != NULL)
-		p->report(p->ctx, what, done, total);
-}
-
 static bool
 exec_sql(sqlite3 *db, const char *sql)
 {
@@ -235,21 +228,21 @@ sync_export(struct store *s, const struct actor *who, const char *peer, const ch
 		    store_name(s));
 		return false;
 	}
-	progress(p, _("Collecting the records"), 0, 3);
+	sync_progress_report(p, _("Collecting the records"), 0, 3);
 	stamp(created);
 	inner = build_inner(s, peer, created, &size, err);
 	if (inner == NULL)
 		return false;
-	progress(p, _("Encrypting and signing"), 1, 3);
+	sync_progress_report(p, _("Encrypting and signing"), 1, 3);
 	ok = envelope_seal(s, &to, SYNC_FORMAT, created, inner, (size_t)size, &file, err);
 	sodium_memzero(inner, (size_t)size);
 	sqlite3_free(inner);
 	envelope_file_name(store_origin(s), peer, created, name, sizeof name);
-	progress(p, _("Writing and checking the file"), 2, 3);
+	sync_progress_report(p, _("Writing and checking the file"), 2, 3);
 	ok = ok && verified_write(dir, name, &file, path, err);
 	buf_free(&file);
 	if (ok) {
-		progress(p, _("Done"), 3, 3);
+		sync_progress_report(p, _("Done"), 3, 3);
 		snprintf(sum, sizeof sum, "%s → %s", name, peer);
 		log_sync(s, "export", peer, name, created, 0, "ok");
 		if (store_begin(s, NULL)) {
@@ -353,7 +346,7 @@ sync_import_bytes(struct store *s, const struct actor *who, const char *path,
 	bool ok;
 
 	memset(res, 0, sizeof *res);
-	progress(p, _("Checking the file"), 0, 1);
+	sync_progress_report(p, _("Checking the file"), 0, 1);
 	if (!prepare(s, path, data, n, &f, err))
 		return false;
 	ok = connection_idle(s, err) && store_begin(s, err);
@@ -442,7 +435,7 @@ sync_import_files(struct store *s, const struct actor *who, const char *const *p
 			i = last - first;
 			memset(&res[last], 0, sizeof res[last]);
 			error_clear(&errs[last]);
-			progress(p, _("Checking the file"), 0, 1);
+			sync_progress_report(p, _("Checking the file"), 0, 1);
 			ok[last] = read_file(paths[last], &data, &errs[last]) &&
 			    prepare(s, paths[last], (const unsigned char *)data.data, data.len, &f[i],
 			    &errs[last]);
