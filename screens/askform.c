@@ -94,7 +94,7 @@ askform_save(struct app *a, void *state)
 }
 
 static int
-askform_key(struct app *a, void *state, struct key k, enum action act)
+askform_key(struct app *a, void *state, struct key k, int act)
 {
 	struct askform *af = state;
 

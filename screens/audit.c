@@ -128,7 +128,7 @@ restart(struct app *a, struct audit *au)
 }
 
 static int
-audit_key(struct app *a, void *state, struct key k, enum action act)
+audit_key(struct app *a, void *state, struct key k, int act)
 {
 	struct audit *au = state;
 
@@ -222,11 +222,11 @@ audit_draw(struct app *a, void *state)
 	}
 }
 
-static const enum action *
+static const struct action_def *const *
 audit_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_FILTER, ACT_MOVE, ACT_PAGE, ACT_BACK, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_filter, &act_move, &act_page, &act_back, NULL,
 	};
 
 	(void)state;

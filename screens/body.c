@@ -21,6 +21,17 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+static const struct action_def act_new_member = {
+	ACT_NEW_MEMBER, "F2", N_("New member"),
+	N_("Add a member organisation of the body."), true, {ACT_KEY_CODE(KEY_F(2))},
+};
+
+static const struct action_def act_next_stage = {
+	ACT_NEXT_STAGE, "F6", N_("Next stage"),
+	N_("Move the body on to its next stage, after asking; with milestones missing, " "give the reason."),
+	true, {ACT_KEY_CODE(KEY_F(6))},
+};
+
 enum item_kind { IT_PROFILE, IT_MILESTONE, IT_MEMBER };
 
 struct item {
@@ -575,7 +586,7 @@ next_stage(struct app *a, struct body *b)
 }
 
 static int
-body_key(struct app *a, void *state, struct key k, enum action act)
+body_key(struct app *a, void *state, struct key k, int act)
 {
 	struct body *b = state;
 
@@ -612,15 +623,15 @@ body_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, b->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 body_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_NEW_MEMBER, ACT_EDIT, ACT_DELETE, ACT_NEXT_STAGE, ACT_LOCK,
-		ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_new_member, &act_edit, &act_delete, &act_next_stage, &act_lock,
+		&act_quit, &act_back, &act_scroll, NULL,
 	};
-	static const enum action city[] = {
-		ACT_HELP, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_NONE,
+	static const struct action_def *const city[] = {
+		&act_help, &act_lock, &act_quit, &act_back, NULL,
 	};
 	const struct body *b = state;
 

@@ -290,7 +290,7 @@ out:
 }
 
 static int
-bookingform_key(struct app *a, void *state, struct key k, enum action act)
+bookingform_key(struct app *a, void *state, struct key k, int act)
 {
 	struct bookingform *bf = state;
 

@@ -23,6 +23,22 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+const struct action_def act_book = {
+	ACT_BOOK, "n", N_("Book"),
+	N_("Book the highlighted room and time slot (also F2)."), true,
+	{ACT_KEY_CHAR('n'), ACT_KEY_CODE(KEY_F(2))},
+};
+
+static const struct action_def act_cal_prev = {
+	ACT_CAL_PREV, "F5", N_("Prev"), N_("Previous month (also PgUp)."), true,
+	{ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
+};
+
+static const struct action_def act_cal_next = {
+	ACT_CAL_NEXT, "F6", N_("Next"), N_("Next month (also PgDn)."), true,
+	{ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
+};
+
 #define TOP 3		/* title, the day's line, weekday headings */
 
 struct calendar {
@@ -120,7 +136,7 @@ book(struct app *a, struct calendar *c)
 }
 
 static int
-calendar_key(struct app *a, void *state, struct key k, enum action act)
+calendar_key(struct app *a, void *state, struct key k, int act)
 {
 	struct calendar *c = state;
 	struct dayview_arg arg;
@@ -313,12 +329,12 @@ calendar_draw(struct app *a, void *state)
 	}
 }
 
-static const enum action *
+static const struct action_def *const *
 calendar_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_BOOK, ACT_CAL_PREV, ACT_CAL_NEXT, ACT_THIS_MONTH, ACT_LOCK,
-		ACT_QUIT, ACT_BACK, ACT_DETAIL, ACT_CAL_MOVE, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_lock,
+		&act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 
 	(void)state;

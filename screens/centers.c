@@ -19,6 +19,11 @@
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
 
+static const struct action_def act_report = {
+	ACT_REPORT, "Enter", N_("Report"),
+	N_("Show the chosen center's monthly report."), true, {ACT_KEYS_ENTER},
+};
+
 #define TOP_ROWS 3	/* title, summary or filter, headings */
 #define CENTERS_MAX 512
 #define MIN_FILE 12
@@ -121,7 +126,7 @@ list_rows(void)
 static const struct screen screen_center_report;
 
 static int
-centers_key(struct app *a, void *state, struct key k, enum action act)
+centers_key(struct app *a, void *state, struct key k, int act)
 {
 	struct centers *cs = state;
 
@@ -288,11 +293,11 @@ centers_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, cs->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 centers_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_REPORT, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_MOVE, ACT_FILTER, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_report, &act_lock, &act_quit, &act_back, &act_move, &act_filter, NULL,
 	};
 
 	(void)state;
@@ -390,7 +395,7 @@ report_done(void *state)
 }
 
 static int
-report_key(struct app *a, void *state, struct key k, enum action act)
+report_key(struct app *a, void *state, struct key k, int act)
 {
 	struct report_view *v = state;
 	int page = LINES - 4 > 1 ? LINES - 4 : 1, delta = 0;
@@ -460,12 +465,12 @@ report_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, v->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 report_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_THIS_MONTH, ACT_LOCK, ACT_QUIT,
-		ACT_BACK, ACT_MOVE, ACT_PAGE, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_prev_month, &act_next_month, &act_this_month, &act_lock, &act_quit,
+		&act_back, &act_move, &act_page, NULL,
 	};
 
 	(void)state;

@@ -26,6 +26,40 @@
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
 
+static const struct action_def act_prev_day = {
+	ACT_PREV_DAY, "F5", N_("Prev day"), N_("Previous day (also PgUp)."), true,
+	{ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
+};
+
+static const struct action_def act_next_day = {
+	ACT_NEXT_DAY, "F6", N_("Next day"), N_("Next day (also PgDn)."), true,
+	{ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
+};
+
+static const struct action_def act_check_in = {
+	ACT_CHECK_IN, "i", N_("Check in"),
+	N_("Check the booking in: how many came; records the use."), true,
+	{ACT_KEY_CHAR('i')},
+};
+
+static const struct action_def act_cancel_booking = {
+	ACT_CANCEL_BOOKING, "x", N_("Cancel"),
+	N_("Cancel the booking, after asking (or later dates too)."), true,
+	{ACT_KEY_CHAR('x')},
+};
+
+static const struct action_def act_next_in_cell = {
+	ACT_NEXT_IN_CELL, "Tab", N_("Next booking"),
+	N_("A slot with more than one booking: the next of them."), false,
+	{ACT_KEY_CHAR('\t')},
+};
+
+static const struct action_def act_open_booking = {
+	ACT_OPEN_BOOKING, "Enter", N_("Open"),
+	N_("Open the booking to change it (also F3); free: book."), false,
+	{ACT_KEY_CHAR('\r'), ACT_KEY_CHAR('\n'), ACT_KEY_CODE(KEY_F(3))},
+};
+
 #define TOP 3		/* title, the day's line, slot headings */
 #define CELL_MAX 16	/* bookings listed per slot */
 
@@ -305,7 +339,7 @@ ask_cancel(struct app *a, struct dayview *v)
 }
 
 static int
-prompt_key(struct app *a, struct dayview *v, struct key k, enum action act)
+prompt_key(struct app *a, struct dayview *v, struct key k, int act)
 {
 	if (act == ACT_BACK) {
 		v->mode = MODE_GRID;
@@ -352,7 +386,7 @@ move_cursor(struct dayview *v, int drooms, int dslots)
 }
 
 static int
-dayview_key(struct app *a, void *state, struct key k, enum action act)
+dayview_key(struct app *a, void *state, struct key k, int act)
 {
 	struct dayview *v = state;
 	int idx[CELL_MAX], n;
@@ -623,18 +657,18 @@ dayview_draw(struct app *a, void *state)
 		draw_prompt(a, v, LINES - 3);
 }
 
-static const enum action *
+static const struct action_def *const *
 dayview_actions(void *state)
 {
-	static const enum action grid[] = {
-		ACT_HELP, ACT_BOOK, ACT_CHECK_IN, ACT_CANCEL_BOOKING, ACT_PREV_DAY, ACT_NEXT_DAY,
-		ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_OPEN_BOOKING, ACT_CAL_MOVE, ACT_NEXT_IN_CELL,
-		ACT_NONE,
+	static const struct action_def *const grid[] = {
+		&act_help, &act_book, &act_check_in, &act_cancel_booking, &act_prev_day, &act_next_day,
+		&act_lock, &act_quit, &act_back, &act_open_booking, &act_grid_move, &act_next_in_cell,
+		NULL,
 	};
-	static const enum action headcount[] = {
-		ACT_ACCEPT, ACT_BACK, ACT_EDIT_TEXT, ACT_NONE,
+	static const struct action_def *const headcount[] = {
+		&act_accept, &act_back, &act_edit_text, NULL,
 	};
-	static const enum action ask[] = {ACT_BACK, ACT_NONE};
+	static const struct action_def *const ask[] = {&act_back, NULL};
 	const struct dayview *v = state;
 
 	return v->mode == MODE_GRID ? grid : v->mode == MODE_HEADCOUNT ? headcount : ask;

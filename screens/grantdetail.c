@@ -195,7 +195,7 @@ delete_yes(struct app *a, void *ctx)
 }
 
 static int
-grantdetail_key(struct app *a, void *state, struct key k, enum action act)
+grantdetail_key(struct app *a, void *state, struct key k, int act)
 {
 	struct detail *d = state;
 	struct record_form_arg arg = {0};
@@ -363,31 +363,31 @@ grantdetail_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, d->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 grantdetail_actions(void *state)
 {
-	static enum action acts[24];
+	static const struct action_def *acts[24];
 	struct detail *d = state;
 	int n = 0, i, j;
 
-	acts[n++] = ACT_HELP;
+	acts[n++] = &act_help;
 	if (!d->city) {
 		if (grant_takes_expenses(d->row.state))
-			acts[n++] = ACT_ADD;
-		acts[n++] = ACT_EDIT;
-		acts[n++] = ACT_DELETE;
+			acts[n++] = &act_add;
+		acts[n++] = &act_edit;
+		acts[n++] = &act_delete;
 	}
 	n = grant_row_actions(&d->row, d->city, acts, n, 20);
 	/* F2 adds the expense here: e would say the same on the bar. */
 	for (i = j = 0; i < n; i++)
-		if (acts[i] != ACT_NEW_EXPENSE)
+		if (acts[i] != &act_new_expense)
 			acts[j++] = acts[i];
 	n = j;
-	acts[n++] = ACT_LOCK;
-	acts[n++] = ACT_QUIT;
-	acts[n++] = ACT_BACK;
-	acts[n++] = ACT_MOVE;
-	acts[n] = ACT_NONE;
+	acts[n++] = &act_lock;
+	acts[n++] = &act_quit;
+	acts[n++] = &act_back;
+	acts[n++] = &act_move;
+	acts[n] = NULL;
 	return acts;
 }
 

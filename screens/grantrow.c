@@ -19,6 +19,50 @@
 #include "tui/fmt.h"
 #include "tui/gauge.h"
 
+const struct action_def act_new_expense = {
+	ACT_NEW_EXPENSE, "e", N_("Expense"),
+	N_("Add an expense to the selected application."), true, {ACT_KEY_CHAR('e')},
+};
+
+const struct action_def act_grant_apply = {
+	ACT_GRANT_APPLY, "a", N_("Apply"),
+	N_("Apply for the selected draft, after asking."), true, {ACT_KEY_CHAR('a')},
+};
+
+const struct action_def act_grant_report = {
+	ACT_GRANT_REPORT, "r", N_("Report results"),
+	N_("Report the results of the selected grant, after asking."), true,
+	{ACT_KEY_CHAR('r')},
+};
+
+const struct action_def act_grant_withdraw = {
+	ACT_GRANT_WITHDRAW, "w", N_("Withdraw"),
+	N_("Withdraw the selected application, after asking."), true,
+	{ACT_KEY_CHAR('w')},
+};
+
+const struct action_def act_grant_decide = {
+	ACT_GRANT_DECIDE, "d", N_("Decide"),
+	N_("City hall: decide the grant (amount, date, conditions)."), true,
+	{ACT_KEY_CHAR('d')},
+};
+
+const struct action_def act_grant_advance = {
+	ACT_GRANT_ADVANCE, "v", N_("Advance"),
+	N_("City hall: record an advance payment."), true, {ACT_KEY_CHAR('v')},
+};
+
+const struct action_def act_grant_settle = {
+	ACT_GRANT_SETTLE, "s", N_("Settle"),
+	N_("City hall: settle the final amount after the results report."), true,
+	{ACT_KEY_CHAR('s')},
+};
+
+const struct action_def act_grant_pay = {
+	ACT_GRANT_PAY, "p", N_("Pay"), N_("City hall: record the payment."), true,
+	{ACT_KEY_CHAR('p')},
+};
+
 void
 grant_row_from(struct grant_row *r, const struct grant_line *g)
 {
@@ -92,31 +136,31 @@ expense_name(struct store *s, const struct grant_row *r)
 }
 
 int
-grant_row_actions(const struct grant_row *r, bool city, enum action *out, int n, int max)
+grant_row_actions(const struct grant_row *r, bool city, const struct action_def **out, int n, int max)
 {
-	enum action want[4];
+	const struct action_def *want[4];
 	int k = 0, i;
 
 	if (r == NULL)
 		return n;
 	if (city) {
 		if (grant_can_decide(r->state))
-			want[k++] = ACT_GRANT_DECIDE;
+			want[k++] = &act_grant_decide;
 		if (grant_can_advance(r->state))
-			want[k++] = ACT_GRANT_ADVANCE;
+			want[k++] = &act_grant_advance;
 		if (grant_can_settle(r->state))
-			want[k++] = ACT_GRANT_SETTLE;
+			want[k++] = &act_grant_settle;
 		if (grant_can_pay(r->state))
-			want[k++] = ACT_GRANT_PAY;
+			want[k++] = &act_grant_pay;
 	} else {
 		if (grant_takes_expenses(r->state))
-			want[k++] = ACT_NEW_EXPENSE;
+			want[k++] = &act_new_expense;
 		if (grant_can_apply(r->state))
-			want[k++] = ACT_GRANT_APPLY;
+			want[k++] = &act_grant_apply;
 		if (grant_can_report(r->state))
-			want[k++] = ACT_GRANT_REPORT;
+			want[k++] = &act_grant_report;
 		if (grant_can_withdraw(r->state))
-			want[k++] = ACT_GRANT_WITHDRAW;
+			want[k++] = &act_grant_withdraw;
 	}
 	for (i = 0; i < k && n < max; i++)
 		out[n++] = want[i];
@@ -276,7 +320,7 @@ city_step(struct app *a, struct grant_pending *p, const struct grant_row *r,
 
 int
 grant_row_act(struct app *a, struct grant_pending *p, const struct grant_row *r,
-    enum action act)
+    int act)
 {
 	if (r == NULL)
 		return 0;

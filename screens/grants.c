@@ -23,6 +23,11 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+static const struct action_def act_grant_open = {
+	ACT_GRANT_OPEN, "Enter", N_("Expenses"),
+	N_("Open the selected application with its expenses."), false, {ACT_KEYS_ENTER},
+};
+
 /* The application columns, in the order drawn.  Those with a lower keep
  * value go first when the window is too narrow. */
 enum col { C_CENTER, C_TITLE, C_PROG, C_STATUS, C_REQ, C_DEC, C_SPENT, C_LEFT, C_N };
@@ -274,12 +279,12 @@ change_year(struct app *a, struct grants *g, int delta)
 static int
 city_key_at_center(struct app *a, struct grants *g, struct key k)
 {
-	static const enum action city_acts[] = {
-		ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE, ACT_GRANT_PAY, ACT_NONE,
+	static const struct action_def *const city_acts[] = {
+		&act_grant_decide, &act_grant_advance, &act_grant_settle, &act_grant_pay, NULL,
 	};
 	struct error err;
 
-	if (g->city || current(g) == NULL || keys_lookup(city_acts, k) == ACT_NONE)
+	if (g->city || current(g) == NULL || keys_lookup(city_acts, k) == NULL)
 		return 0;
 	if (!grant_city_step(app_store(a), app_actor(a), GRANT_DECIDE, current(g)->uuid, 0, NULL,
 	    NULL, &err))
@@ -288,7 +293,7 @@ city_key_at_center(struct app *a, struct grants *g, struct key k)
 }
 
 static int
-grants_key(struct app *a, void *state, struct key k, enum action act)
+grants_key(struct app *a, void *state, struct key k, int act)
 {
 	struct grants *g = state;
 	int res, h = layout(g).list;
@@ -564,30 +569,30 @@ grants_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, g->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 grants_actions(void *state)
 {
-	static enum action acts[24];
+	static const struct action_def *acts[24];
 	struct grants *g = state;
 	int n = 0;
 
-	acts[n++] = ACT_HELP;
+	acts[n++] = &act_help;
 	/* Enter opens the application (listed before F3 Edit, which has Enter too). */
-	acts[n++] = ACT_GRANT_OPEN;
+	acts[n++] = &act_grant_open;
 	if (!g->city) {
-		acts[n++] = ACT_ADD;
+		acts[n++] = &act_add;
 		if (current(g) != NULL)
-			acts[n++] = ACT_EDIT;
+			acts[n++] = &act_edit;
 	}
 	n = grant_row_actions(current(g), g->city, acts, n, 16);
-	acts[n++] = ACT_PREV_YEAR;
-	acts[n++] = ACT_NEXT_YEAR;
-	acts[n++] = ACT_THIS_YEAR;
-	acts[n++] = ACT_LOCK;
-	acts[n++] = ACT_QUIT;
-	acts[n++] = ACT_BACK;
-	acts[n++] = ACT_MOVE;
-	acts[n] = ACT_NONE;
+	acts[n++] = &act_prev_year;
+	acts[n++] = &act_next_year;
+	acts[n++] = &act_this_year;
+	acts[n++] = &act_lock;
+	acts[n++] = &act_quit;
+	acts[n++] = &act_back;
+	acts[n++] = &act_move;
+	acts[n] = NULL;
 	return acts;
 }
 

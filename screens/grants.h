@@ -11,7 +11,12 @@
 #include <stdbool.h>
 
 #include "domain/grantbook.h"
+#include "screens.h"
 #include "tui/app.h"
+
+/* The moves on an application (grantrow.c): the center's and the city's. */
+extern const struct action_def act_new_expense, act_grant_apply, act_grant_report,
+    act_grant_withdraw, act_grant_decide, act_grant_advance, act_grant_settle, act_grant_pay;
 
 /* A grant_line with its strings copied. */
 struct grant_row {
@@ -38,15 +43,15 @@ struct grant_pending {
 	void *ctx;
 };
 
-/* The moves that apply to r now (ending with ACT_NONE), appended to out
+/* The moves that apply to r now (ending with NULL), appended to out
  * from index n; returns the new count.  At city hall the city's steps,
  * at a center the center's. */
-int grant_row_actions(const struct grant_row *r, bool city, enum action *out, int n, int max);
+int grant_row_actions(const struct grant_row *r, bool city, const struct action_def **out, int n, int max);
 /* Acts on r for act (a move, a city step, a new expense): asks first or
  * opens a form.  p is the opener's, filled here.  Returns RES_* bits, 0 when
  * act is not one of these. */
 int grant_row_act(struct app *a, struct grant_pending *p, const struct grant_row *r,
-    enum action act);
+    int act);
 /* Draws r's money in rows y … y+rows-1: the amounts, the gauge of spent
  * against decided (or final), and the warnings.  rows >= 1. */
 void grant_row_draw_money(const struct grant_row *r, bool city, int y, int rows);

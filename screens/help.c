@@ -1,6 +1,6 @@
 /*
  * help — the keys of the screen it was opened from, read from the same
- * action table as the key bar, then the keys that work everywhere.
+ * actions as the key bar, then the keys that work everywhere.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,55 +15,55 @@
 #define HELP_MAX 48
 
 struct help {
-	enum action acts[HELP_MAX];
+	const struct action_def *acts[HELP_MAX];
 	int n;
 	int top;
 };
 
 static bool
-listed(const struct help *h, enum action id)
+help_listed(const struct help *h, const struct action_def *d)
 {
 	int i;
 
 	for (i = 0; i < h->n; i++)
-		if (h->acts[i] == id)
+		if (h->acts[i] == d)
 			return true;
 	return false;
 }
 
 /* Some listed action already has this key (Esc is Back or Cancel). */
 static bool
-key_listed(const struct help *h, enum action id)
+help_key_listed(const struct help *h, const struct action_def *d)
 {
 	int i;
 
 	for (i = 0; i < h->n; i++)
-		if (strcmp(keys_action(h->acts[i])->keyname, keys_action(id)->keyname) == 0)
+		if (strcmp(h->acts[i]->keyname, d->keyname) == 0)
 			return true;
 	return false;
 }
 
 static void
-add(struct help *h, enum action id)
+help_add(struct help *h, const struct action_def *d)
 {
-	if (id != ACT_NONE && h->n < HELP_MAX && !listed(h, id) && keys_action(id) != NULL)
-		h->acts[h->n++] = id;
+	if (h->n < HELP_MAX && !help_listed(h, d))
+		h->acts[h->n++] = d;
 }
 
 static void *
 help_init(struct app *a, const void *arg)
 {
-	static const enum action everywhere[] = {ACT_HELP, ACT_BACK, ACT_QUIT, ACT_NONE};
-	const enum action *below = app_below_actions(a);
+	static const struct action_def *const everywhere[] = {&act_help, &act_back, &act_quit, NULL};
+	const struct action_def *const *below = app_below_actions(a);
 	struct help *h = xcalloc(1, sizeof *h);
 	int i;
 
 	(void)arg;
-	for (i = 0; below[i] != ACT_NONE; i++)
-		add(h, below[i]);
-	for (i = 0; everywhere[i] != ACT_NONE; i++)
-		if (!key_listed(h, everywhere[i]))
-			add(h, everywhere[i]);
+	for (i = 0; below[i] != NULL; i++)
+		help_add(h, below[i]);
+	for (i = 0; everywhere[i] != NULL; i++)
+		if (!help_key_listed(h, everywhere[i]))
+			help_add(h, everywhere[i]);
 	return h;
 }
 
@@ -74,7 +74,7 @@ help_done(void *state)
 }
 
 static int
-help_key(struct app *a, void *state, struct key k, enum action act)
+help_key(struct app *a, void *state, struct key k, int act)
 {
 	struct help *h = state;
 
@@ -102,7 +102,7 @@ help_draw(struct app *a, void *state)
 
 	app_draw_title(a, _("Help: keys"));
 	for (i = 0; i < h->n; i++) {
-		const struct action_def *d = keys_action(h->acts[i]);
+		const struct action_def *d = h->acts[i];
 
 		if ((w = text_width(d->keyname)) > kw)
 			kw = w;
@@ -110,7 +110,7 @@ help_draw(struct app *a, void *state)
 			lw = w;
 	}
 	for (i = h->top; i < h->n && y < LINES - 4; i++, y++) {
-		const struct action_def *d = keys_action(h->acts[i]);
+		const struct action_def *d = h->acts[i];
 
 		draw_pad(y, 2, kw, d->keyname, false, ATTR_BAR_KEY);
 		draw_pad(y, 2 + kw + 2, lw, _(d->label), false, ATTR_HEADER);
@@ -119,10 +119,10 @@ help_draw(struct app *a, void *state)
 	draw_text(LINES - 3, 2, COLS - 3, store_path(app_store(a)), ATTR_DIM);
 }
 
-static const enum action *
+static const struct action_def *const *
 help_actions(void *state)
 {
-	static const enum action acts[] = {ACT_HELP, ACT_BACK, ACT_MOVE, ACT_NONE};
+	static const struct action_def *const acts[] = {&act_help, &act_back, &act_move, NULL};
 
 	(void)state;
 	return acts;

@@ -228,7 +228,7 @@ menu_move(struct home *h, int dir)
 }
 
 static int
-home_key(struct app *a, void *state, struct key k, enum action act)
+home_key(struct app *a, void *state, struct key k, int act)
 {
 	struct home *h = state;
 	int i;
@@ -354,12 +354,12 @@ home_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 home_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SETTINGS, ACT_LOCK, ACT_QUIT, ACT_MENU, ACT_OPEN, ACT_MOVE,
-		ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_settings, &act_lock, &act_quit, &act_menu, &act_open, &act_move,
+		NULL,
 	};
 
 	(void)state;

@@ -21,6 +21,16 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+static const struct action_def act_new_project = {
+	ACT_NEW_PROJECT, "F2", N_("New project"), N_("Add a project to the plan."),
+	true, {ACT_KEY_CODE(KEY_F(2))},
+};
+
+static const struct action_def act_new_issue = {
+	ACT_NEW_ISSUE, "i", N_("New issue"), N_("Add an issue to the plan."), true,
+	{ACT_KEY_CHAR('i')},
+};
+
 enum item_kind { IT_PLAN, IT_ISSUE, IT_PROJECT };
 
 struct item {
@@ -417,7 +427,7 @@ ask_delete(struct app *a, struct plan *p)
 }
 
 static int
-plan_key(struct app *a, void *state, struct key k, enum action act)
+plan_key(struct app *a, void *state, struct key k, int act)
 {
 	struct plan *p = state;
 
@@ -451,15 +461,15 @@ plan_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, p->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 plan_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_NEW_PROJECT, ACT_NEW_ISSUE, ACT_EDIT, ACT_DELETE, ACT_LOCK,
-		ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_new_project, &act_new_issue, &act_edit, &act_delete, &act_lock,
+		&act_quit, &act_back, &act_scroll, NULL,
 	};
-	static const enum action city[] = {
-		ACT_HELP, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_SCROLL, ACT_NONE,
+	static const struct action_def *const city[] = {
+		&act_help, &act_lock, &act_quit, &act_back, &act_scroll, NULL,
 	};
 	const struct plan *p = state;
 

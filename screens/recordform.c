@@ -102,7 +102,7 @@ recordform_save(struct app *a, void *state)
 }
 
 static int
-recordform_key(struct app *a, void *state, struct key k, enum action act)
+recordform_key(struct app *a, void *state, struct key k, int act)
 {
 	struct recordform *rf = state;
 

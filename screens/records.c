@@ -229,7 +229,7 @@ filter_key(struct records *r, struct key k)
 }
 
 static int
-records_key(struct app *a, void *state, struct key k, enum action act)
+records_key(struct app *a, void *state, struct key k, int act)
 {
 	struct records *r = state;
 	const struct record *cur;
@@ -425,13 +425,13 @@ records_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 records_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_PREV_MONTH, ACT_NEXT_MONTH,
-		ACT_THIS_MONTH, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_MOVE, ACT_PAGE, ACT_FILTER,
-		ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_add, &act_edit, &act_delete, &act_prev_month, &act_next_month,
+		&act_this_month, &act_lock, &act_quit, &act_back, &act_move, &act_page, &act_filter,
+		NULL,
 	};
 
 	(void)state;

@@ -28,6 +28,11 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+static const struct action_def act_fiscal_year = {
+	ACT_FISCAL_YEAR, "y", N_("Year"),
+	N_("The month or the fiscal year (April to March)."), true, {ACT_KEY_CHAR('y')},
+};
+
 #define PAGE_TOP 2	/* title, heading line */
 #define ROOM_MAX_W 26
 #define KEPT 3		/* months' reports kept for going back to them */
@@ -235,7 +240,7 @@ open_center(struct app *a, struct reports *s)
 }
 
 static int
-reports_key(struct app *a, void *state, struct key k, enum action act)
+reports_key(struct app *a, void *state, struct key k, int act)
 {
 	struct reports *s = state;
 	int page = LINES - 2 - PAGE_TOP;
@@ -732,20 +737,20 @@ reports_draw(struct app *a, void *state)
 	page(a, &c, s);
 }
 
-static const enum action *
+static const struct action_def *const *
 reports_actions(void *state)
 {
-	static const enum action month[] = {
-		ACT_HELP, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_FISCAL_YEAR, ACT_LOCK, ACT_QUIT,
-		ACT_BACK, ACT_SCROLL, ACT_NONE,
+	static const struct action_def *const month[] = {
+		&act_help, &act_prev_month, &act_next_month, &act_fiscal_year, &act_lock, &act_quit,
+		&act_back, &act_scroll, NULL,
 	};
-	static const enum action year[] = {
-		ACT_HELP, ACT_PREV_YEAR, ACT_NEXT_YEAR, ACT_FISCAL_YEAR, ACT_LOCK, ACT_QUIT,
-		ACT_BACK, ACT_SCROLL, ACT_NONE,
+	static const struct action_def *const year[] = {
+		&act_help, &act_prev_year, &act_next_year, &act_fiscal_year, &act_lock, &act_quit,
+		&act_back, &act_scroll, NULL,
 	};
-	static const enum action centers[] = {
-		ACT_HELP, ACT_DETAIL, ACT_PREV_MONTH, ACT_NEXT_MONTH, ACT_FISCAL_YEAR, ACT_LOCK,
-		ACT_QUIT, ACT_BACK, ACT_MOVE, ACT_NONE,
+	static const struct action_def *const centers[] = {
+		&act_help, &act_detail, &act_prev_month, &act_next_month, &act_fiscal_year, &act_lock,
+		&act_quit, &act_back, &act_move, NULL,
 	};
 
 	const struct reports *s = state;

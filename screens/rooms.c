@@ -174,7 +174,7 @@ filter_key(struct app *a, struct rooms *r, struct key k)
 }
 
 static int
-rooms_key(struct app *a, void *state, struct key k, enum action act)
+rooms_key(struct app *a, void *state, struct key k, int act)
 {
 	struct rooms *r = state;
 	int page = LINES - 2 - TOP;
@@ -313,12 +313,12 @@ rooms_draw(struct app *a, void *state)
 		draw_text(LINES - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
 
-static const enum action *
+static const struct action_def *const *
 rooms_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_ADD, ACT_EDIT, ACT_DELETE, ACT_LOCK, ACT_QUIT, ACT_BACK, ACT_MOVE,
-		ACT_PAGE, ACT_FILTER, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_add, &act_edit, &act_delete, &act_lock, &act_quit, &act_back, &act_move,
+		&act_page, &act_filter, NULL,
 	};
 
 	(void)state;

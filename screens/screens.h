@@ -9,6 +9,29 @@
 #include "domain/record.h"
 #include "tui/app.h"
 
+/* The numbers of the screens' own actions (tui/keys.h), one list so no two
+ * meet on a screen; each action's keys and words stand beside its screen's
+ * code, in the file named. */
+enum screen_action {
+	ACT_SIGN_IN = ACT_SCREEN, ACT_PIN,			/* signin.c */
+	ACT_EXPORT, ACT_CHOOSE,					/* syncpage.c */
+	ACT_IMPORT, ACT_IMPORT_ALL, ACT_ACCEPT_MACHINE,		/* sync.c */
+	ACT_REPORT,						/* centers.c */
+	ACT_BOOK, ACT_CAL_PREV, ACT_CAL_NEXT,			/* calendar.c */
+	ACT_PREV_DAY, ACT_NEXT_DAY, ACT_CHECK_IN, ACT_CANCEL_BOOKING,
+	ACT_NEXT_IN_CELL, ACT_OPEN_BOOKING,			/* dayview.c */
+	ACT_FISCAL_YEAR,					/* reports.c */
+	ACT_NEW_MEMBER, ACT_NEXT_STAGE,				/* body.c */
+	ACT_NEW_PROJECT, ACT_NEW_ISSUE,				/* plan.c */
+	ACT_GRANT_OPEN,						/* grants.c */
+	ACT_NEW_EXPENSE, ACT_GRANT_APPLY, ACT_GRANT_REPORT, ACT_GRANT_WITHDRAW,
+	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
+	ACT_GRANT_PAY						/* grantrow.c */
+};
+
+/* The calendar's n (book), offered by the day grid too. */
+extern const struct action_def act_book;
+
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,
     screen_record_form;
 /* The list of a dated kind people log; opened with the kind's name

@@ -111,7 +111,7 @@ settings_save(struct app *a, void *state)
 }
 
 static int
-settings_key(struct app *a, void *state, struct key k, enum action act)
+settings_key(struct app *a, void *state, struct key k, int act)
 {
 	struct settings *s = state;
 
@@ -129,12 +129,12 @@ settings_draw(struct app *a, void *state)
 	    "setting until kyodo restarts."), ATTR_DIM);
 }
 
-static const enum action *
+static const struct action_def *const *
 settings_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-		ACT_CHOICE, ACT_EDIT_TEXT, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_save, &act_cancel, &act_quit, &act_next_field, &act_prev_field,
+		&act_choice, &act_edit_text, NULL,
 	};
 
 	(void)state;

@@ -16,6 +16,16 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
+static const struct action_def act_sign_in = {
+	ACT_SIGN_IN, "Enter", N_("Sign in"),
+	N_("Sign in with the chosen name and PIN."), false, {ACT_KEYS_ENTER},
+};
+
+static const struct action_def act_pin = {
+	ACT_PIN, "0-9", N_("PIN"), N_("Type your PIN; it is not shown."), false,
+	{ACT_KEYS_NONE},
+};
+
 #define PIN_BYTES 64
 
 struct signin {
@@ -170,7 +180,7 @@ choose(struct signin *s, int to)
 }
 
 static int
-signin_key(struct app *a, void *state, struct key k, enum action act)
+signin_key(struct app *a, void *state, struct key k, int act)
 {
 	struct signin *s = state;
 	int d = digit(k);
@@ -273,16 +283,16 @@ signin_draw(struct app *a, void *state)
 		    s->verdict_error ? ATTR_ERROR : ATTR_NOTICE);
 }
 
-static const enum action *
+static const struct action_def *const *
 signin_actions(void *state)
 {
-	static const enum action kiosk[] = {
-		ACT_HELP, ACT_SIGN_IN, ACT_MOVE, ACT_PIN, ACT_NONE,
+	static const struct action_def *const kiosk[] = {
+		&act_help, &act_sign_in, &act_move, &act_pin, NULL,
 	};
 	/* Outside kiosk mode F10 quits from here too; in kiosk mode only a
 	 * signed-in staff member can close the kiosk. */
-	static const enum action dev[] = {
-		ACT_HELP, ACT_QUIT, ACT_SIGN_IN, ACT_MOVE, ACT_PIN, ACT_NONE,
+	static const struct action_def *const dev[] = {
+		&act_help, &act_quit, &act_sign_in, &act_move, &act_pin, NULL,
 	};
 	const struct signin *s = state;
 

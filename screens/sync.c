@@ -38,6 +38,23 @@
 #include "syncpage.h"
 #include "tui/draw.h"
 
+static const struct action_def act_import = {
+	ACT_IMPORT, "Enter", N_("Import"), N_("Check the chosen file and apply it."),
+	true, {ACT_KEYS_ENTER},
+};
+
+static const struct action_def act_import_all = {
+	ACT_IMPORT_ALL, "F3", N_("Import all"),
+	N_("Check and apply every file here addressed to this store."), true,
+	{ACT_KEY_CODE(KEY_F(3))},
+};
+
+static const struct action_def act_accept_machine = {
+	ACT_ACCEPT_MACHINE, "F7", N_("Accept machine"),
+	N_("Administrator: accept this machine after a move (asks)."), true,
+	{ACT_KEY_CODE(KEY_F(7))},
+};
+
 /* ---- the sticks ---- */
 
 /* Finds the sticks again; true when the list changed. */
@@ -204,7 +221,7 @@ choose_folder(struct app *a, struct syncpage *y)
 }
 
 static int
-sticks_key(struct app *a, struct syncpage *y, struct key k, enum action act)
+sticks_key(struct app *a, struct syncpage *y, struct key k, int act)
 {
 	bool on_typed = y->cur == y->nsticks;
 
@@ -229,7 +246,7 @@ sticks_key(struct app *a, struct syncpage *y, struct key k, enum action act)
 }
 
 static int
-folder_key(struct app *a, struct syncpage *y, struct key k, enum action act)
+folder_key(struct app *a, struct syncpage *y, struct key k, int act)
 {
 	if (act == ACT_BACK) {
 		syncpage_go(y, SYNCPAGE_STICKS);
@@ -255,7 +272,7 @@ folder_key(struct app *a, struct syncpage *y, struct key k, enum action act)
 }
 
 static int
-sync_key(struct app *a, void *state, struct key k, enum action act)
+sync_key(struct app *a, void *state, struct key k, int act)
 {
 	struct syncpage *y = state;
 
@@ -364,43 +381,43 @@ sync_draw(struct app *a, void *state)
 		syncpage_draw_result(y, SYNCPAGE_HEAD_ROWS, rows);
 }
 
-static const enum action no_actions[] = {ACT_NONE};
+static const struct action_def *const no_actions[] = {NULL};
 
 /* The actions offered now: what the view can do, and the machine's
  * acceptance only while the store is on a machine it was not made on. */
-static const enum action *
+static const struct action_def *const *
 sync_actions(void *state)
 {
 	struct syncpage *y = state;
-	enum action *o = y->acts;
+	const struct action_def **o = y->acts;
 	int n = 0;
 
 	if (y->working)
 		return no_actions;
-	o[n++] = ACT_HELP;
+	o[n++] = &act_help;
 	if (y->view == SYNCPAGE_STICKS) {
-		o[n++] = ACT_CHOOSE;
+		o[n++] = &act_choose;
 	} else if (y->view == SYNCPAGE_FOLDER) {
-		o[n++] = ACT_EXPORT;
+		o[n++] = &act_export;
 		if (y->nfiles > 0)
-			o[n++] = ACT_IMPORT;
+			o[n++] = &act_import;
 		if (y->nfiles > 0 && y->city)
-			o[n++] = ACT_IMPORT_ALL;
+			o[n++] = &act_import_all;
 	} else if (y->view == SYNCPAGE_CENTERS) {
-		o[n++] = ACT_CHOOSE;
-		o[n++] = ACT_EXPORT;
+		o[n++] = &act_choose;
+		o[n++] = &act_export;
 	}
 	if (!y->same_machine && y->view != SYNCPAGE_RESULT)
-		o[n++] = ACT_ACCEPT_MACHINE;
-	o[n++] = ACT_LOCK;
-	o[n++] = ACT_QUIT;
-	o[n++] = ACT_BACK;
-	o[n++] = ACT_MOVE;
+		o[n++] = &act_accept_machine;
+	o[n++] = &act_lock;
+	o[n++] = &act_quit;
+	o[n++] = &act_back;
+	o[n++] = &act_move;
 	if (y->view == SYNCPAGE_RESULT)
-		o[n++] = ACT_PAGE;
+		o[n++] = &act_page;
 	if (y->view == SYNCPAGE_STICKS)
-		o[n++] = ACT_EDIT_TEXT;
-	o[n] = ACT_NONE;
+		o[n++] = &act_edit_text;
+	o[n] = NULL;
 	return o;
 }
 

@@ -83,7 +83,7 @@ export_city(struct app *a, struct syncpage *y, int row)
 }
 
 int
-synccity_centers_key(struct app *a, struct syncpage *y, struct key k, enum action act)
+synccity_centers_key(struct app *a, struct syncpage *y, struct key k, int act)
 {
 	if (act == ACT_BACK) {
 		syncpage_go(y, SYNCPAGE_FOLDER);

@@ -11,7 +11,7 @@
 /* F2 in the folder: the list of centers to write for.  RES_* bits. */
 int synccity_open_centers(struct app *a, struct syncpage *y);
 /* A key on the list of centers.  RES_* bits. */
-int synccity_centers_key(struct app *a, struct syncpage *y, struct key k, enum action act);
+int synccity_centers_key(struct app *a, struct syncpage *y, struct key k, int act);
 void synccity_draw_centers(struct syncpage *y, int row, int rows);
 /* Imports every file in the folder, a line each, and shows the result. */
 void synccity_import_all(struct app *a, struct syncpage *y);

@@ -18,6 +18,17 @@
 #include "tui/draw.h"
 #include "tui/gauge.h"
 
+const struct action_def act_export = {
+	ACT_EXPORT, "F2", N_("Export"),
+	N_("Write the file for the other side to the chosen stick."), true,
+	{ACT_KEY_CODE(KEY_F(2))},
+};
+
+const struct action_def act_choose = {
+	ACT_CHOOSE, "Enter", N_("Choose"), N_("Use the chosen folder or center."), true,
+	{ACT_KEYS_ENTER},
+};
+
 /* ---- the head: key, log, machine ---- */
 
 void
@@ -209,7 +220,7 @@ syncpage_draw_row(int row, const char *text, bool selected, enum tui_attr attr)
 
 /* ---- work with a progress bar ---- */
 
-static const enum action no_actions[] = {ACT_NONE};
+static const struct action_def *const no_actions[] = {NULL};
 
 /* Draws the whole screen now: the loop is not running during the work. */
 static void

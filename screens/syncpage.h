@@ -13,10 +13,14 @@
 #include <stdbool.h>
 
 #include "sync/stick.h"
+#include "screens.h"
 #include "sync/synclog.h"
 #include "tui/app.h"
 #include "tui/lineedit.h"
 #include "tui/linelog.h"
+
+/* Write the file (F2) and use the chosen folder or center (Enter). */
+extern const struct action_def act_export, act_choose;
 
 /* Title, fingerprint, last export, last import, warning, line. */
 #define SYNCPAGE_HEAD_ROWS 6
@@ -65,7 +69,7 @@ struct syncpage {
 	char work_what[128];
 	long work_done, work_total;
 	bool bar_shown;
-	enum action acts[16];	/* what the screen's actions() returns */
+	const struct action_def *acts[16];	/* what the screen's actions() returns */
 };
 
 /* Reads the head's fingerprint, sync log and machine again. */

@@ -160,10 +160,10 @@ pop_all(struct app *a)
 	a->asking = false;
 }
 
-const enum action *
+const struct action_def *const *
 app_below_actions(struct app *a)
 {
-	static const enum action none[] = {ACT_NONE};
+	static const struct action_def *const none[] = {NULL};
 
 	int i = a->depth - (a->in_init ? 1 : 2);
 
@@ -308,7 +308,7 @@ apply_pending(struct app *a)
 /* Keys the app answers itself, whatever the screen: help, settings, lock,
  * quit (each only where the screen offers it), Ctrl-C outside kiosk mode. */
 static bool
-global_key(struct app *a, struct key k, enum action act)
+global_key(struct app *a, struct key k, int act)
 {
 	const struct screen *top = a->stack[a->depth - 1].s;
 
@@ -354,7 +354,7 @@ handle_key(struct app *a, struct key k)
 {
 	const struct screen *s = a->stack[a->depth - 1].s;
 	void *st = a->stack[a->depth - 1].state;
-	enum action act;
+	int act;
 	int res;
 
 	if (a->asking) {
@@ -362,7 +362,7 @@ handle_key(struct app *a, struct key k)
 		return;
 	}
 	a->msg[0] = '\0';
-	act = keys_lookup(s->actions(st), k);
+	act = keys_id(keys_lookup(s->actions(st), k));
 	if (global_key(a, k, act))
 		return;
 	res = s->key(a, st, k, act);

@@ -33,15 +33,16 @@ struct screen {
 	 * closed, and after a resize: reload what it shows.  May be NULL. */
 	void (*enter)(struct app *a, void *state);
 	/* One key; act is the action the key means among actions(), or
-	 * ACT_NONE.  Returns RES_* bits. */
-	int (*key)(struct app *a, void *state, struct key k, enum action act);
+	 * ACT_NONE (an enum action or the screen's own number).  Returns
+	 * RES_* bits. */
+	int (*key)(struct app *a, void *state, struct key k, int act);
 	/* Draws rows 0 … LINES-3; the app draws the message line (LINES-2)
 	 * over it when it has something to say, and the key bar (LINES-1). */
 	void (*draw)(struct app *a, void *state);
 	/* Once a second while the screen is on top; may be NULL. */
 	int (*tick)(struct app *a, void *state);
-	/* The actions offered now, ending with ACT_NONE. */
-	const enum action *(*actions)(void *state);
+	/* The actions offered now, ending with NULL. */
+	const struct action_def *const *(*actions)(void *state);
 };
 
 /* The store and the signed-in staff member (NULL at the sign-in screen). */
@@ -56,7 +57,7 @@ void app_close(struct app *a);
 /* Opens a screen on top.  False (with app_error) when it could not. */
 bool app_push(struct app *a, const struct screen *s, const void *arg);
 /* The actions of the screen under the top one (for help). */
-const enum action *app_below_actions(struct app *a);
+const struct action_def *const *app_below_actions(struct app *a);
 /* A line on the message row until the next key. */
 void app_message(struct app *a, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);
 void app_error(struct app *a, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);

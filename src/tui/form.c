@@ -384,7 +384,7 @@ discard_yes(struct app *a, void *ctx)
 }
 
 int
-form_screen_key(struct app *a, struct form *f, struct key k, enum action act,
+form_screen_key(struct app *a, struct form *f, struct key k, int act,
     void (*save)(struct app *a, void *state), void *state)
 {
 	if (act == ACT_SAVE) {
@@ -396,12 +396,12 @@ form_screen_key(struct app *a, struct form *f, struct key k, enum action act,
 	return form_key(f, k);
 }
 
-const enum action *
+const struct action_def *const *
 form_screen_actions(void *state)
 {
-	static const enum action acts[] = {
-		ACT_HELP, ACT_SAVE, ACT_CANCEL, ACT_QUIT, ACT_NEXT_FIELD, ACT_PREV_FIELD,
-		ACT_EDIT_TEXT, ACT_CHOICE, ACT_NONE,
+	static const struct action_def *const acts[] = {
+		&act_help, &act_save, &act_cancel, &act_quit, &act_next_field, &act_prev_field,
+		&act_edit_text, &act_choice, NULL,
 	};
 
 	(void)state;

@@ -47,10 +47,10 @@ int form_cancel(struct app *a, struct form *f);
 int form_key(struct form *f, struct key k);
 /* A form screen's keys, the same on every one: the save action calls
  * save(a, state), cancel goes through form_cancel, the rest edit f. */
-int form_screen_key(struct app *a, struct form *f, struct key k, enum action act,
+int form_screen_key(struct app *a, struct form *f, struct key k, int act,
     void (*save)(struct app *a, void *state), void *state);
 /* The actions a form screen offers, in the key bar's order. */
-const enum action *form_screen_actions(void *state);
+const struct action_def *const *form_screen_actions(void *state);
 /* Puts every field into r (already record_init'd for the kind) with
  * record_set, then record_check.  On refusal shows err and moves the cursor
  * to the field at fault; returns false and r may hold part of the values. */

@@ -1,9 +1,13 @@
 /*
- * keys — the action table: every action a screen offers, with its keys and
- * its label (an N_ msgid translated when drawn).  The function-key bar, the
- * help screen and key dispatch all read this one table, so they never
- * disagree.  A screen lists the actions it offers; a key means the first
- * listed action that has it.
+ * keys — actions: what a key does on a screen, with its keys and its label
+ * (an N_ msgid translated when drawn).  The function-key bar, the help
+ * screen and key dispatch all read a screen's one list of actions, so they
+ * never disagree.  A key means the first listed action that has it.
+ *
+ * The library defines only the actions every kind of screen shares (help,
+ * save, the month and the year, moving over a list …).  A screen declares
+ * its own actions beside its code, numbered from ACT_SCREEN (screens.h
+ * keeps their numbers apart), and lists them with these.
  */
 #ifndef KYODO_TUI_KEYS_H
 #define KYODO_TUI_KEYS_H
@@ -26,7 +30,6 @@ enum action {
 	ACT_QUIT,
 	ACT_BACK,
 	ACT_CANCEL,
-	ACT_SIGN_IN,
 	ACT_OPEN,
 	ACT_MOVE,	/* ↑/↓: described for help; screens read the keys */
 	ACT_PAGE,	/* PgUp/PgDn, Home/End */
@@ -36,46 +39,14 @@ enum action {
 	ACT_EDIT_TEXT,	/* typing, Backspace, ←/→ in a text field */
 	ACT_FILTER,	/* typing over a list */
 	ACT_MENU,	/* number keys */
-	ACT_PIN,	/* typing the PIN */
-	ACT_EXPORT,	/* sync: write the file to the stick */
-	ACT_IMPORT,	/* sync: take the chosen file */
-	ACT_IMPORT_ALL,	/* sync at city hall: take every file addressed here */
-	ACT_ACCEPT_MACHINE,	/* sync: a moved store, accepted by an administrator */
-	ACT_CHOOSE,	/* Enter: use the chosen folder or center */
-	ACT_REPORT,	/* Enter on a center: its monthly report */
-	/* Bookings, rooms and reports. */
-	ACT_DETAIL,	/* Enter: open the day, the center … under the cursor */
-	ACT_CAL_MOVE,	/* arrows over a calendar or a grid: described for help */
-	ACT_CAL_PREV,	/* F5/PgUp: the previous month (calendar) */
-	ACT_CAL_NEXT,	/* F6/PgDn: the next month (calendar) */
-	ACT_PREV_DAY,	/* F5/PgUp in the day grid */
-	ACT_NEXT_DAY,	/* F6/PgDn in the day grid */
-	ACT_BOOK,	/* n: book the highlighted slot */
-	ACT_CHECK_IN,	/* i: check a booking in */
-	ACT_CANCEL_BOOKING,	/* x: cancel a booking */
-	ACT_NEXT_IN_CELL,	/* Tab: the next booking in a shared slot */
-	ACT_OPEN_BOOKING,	/* Enter/F3 in the day grid */
 	ACT_ACCEPT,	/* Enter in a one-line prompt */
-	ACT_FISCAL_YEAR,	/* y: the fiscal-year view of the report */
 	ACT_SCROLL,	/* Up/Down/PgUp/PgDn over a long page: for help */
-	/* The body, the plan and grants. */
+	ACT_DETAIL,	/* Enter: open what is under the cursor */
+	ACT_GRID_MOVE,	/* arrows over a calendar or a grid: for help */
 	ACT_PREV_YEAR,	/* F5/Left: the previous fiscal year */
 	ACT_NEXT_YEAR,	/* F6/Right: the next fiscal year */
 	ACT_THIS_YEAR,	/* F7: this fiscal year */
-	ACT_NEW_MEMBER,	/* F2 on the body: a member organisation */
-	ACT_NEXT_STAGE,	/* F6 on the body: move on a stage */
-	ACT_NEW_PROJECT,	/* F2 on the plan */
-	ACT_NEW_ISSUE,	/* i on the plan */
-	ACT_GRANT_OPEN,	/* Enter: an application and its expenses */
-	ACT_NEW_EXPENSE,	/* e: an expense of the selected application */
-	ACT_GRANT_APPLY,	/* a: draft → applied */
-	ACT_GRANT_REPORT,	/* r: decided → results reported */
-	ACT_GRANT_WITHDRAW,	/* w: withdraw */
-	ACT_GRANT_DECIDE,	/* d: city hall decides */
-	ACT_GRANT_ADVANCE,	/* v: city hall pays an advance */
-	ACT_GRANT_SETTLE,	/* s: city hall settles the final amount */
-	ACT_GRANT_PAY,	/* p: city hall pays */
-	ACT_COUNT
+	ACT_SCREEN = 64	/* the first number of a screen's own actions */
 };
 
 /* A key as get_wch gave it: a character, or a KEY_* code. */
@@ -85,9 +56,14 @@ struct key {
 };
 
 #define KEYS_MAX 3
+#define ACT_KEY_CODE(c) {(uint32_t)(c), true}
+#define ACT_KEY_CHAR(c) {(uint32_t)(c), false}
+#define ACT_KEYS_ENTER ACT_KEY_CHAR('\r'), ACT_KEY_CHAR('\n'), ACT_KEY_CODE(KEY_ENTER)
+#define ACT_KEYS_NONE {0, false}
+#define ACT_CTRL(c) ((c) & 0x1F)
 
 struct action_def {
-	enum action id;
+	int id;			/* an enum action, or a screen's own number */
 	const char *keyname;	/* shown in the bar and help: "F2", "Enter" */
 	const char *label;	/* N_: short, for the bar */
 	const char *help;	/* N_: one sentence, for the help screen */
@@ -97,10 +73,18 @@ struct action_def {
 	struct key keys[KEYS_MAX];
 };
 
-const struct action_def *keys_action(enum action id);
-/* The action among acts (ending with ACT_NONE) that key k triggers. */
-enum action keys_lookup(const enum action *acts, struct key k);
+extern const struct action_def act_help, act_add, act_save, act_edit, act_delete,
+    act_prev_month, act_next_month, act_this_month, act_settings, act_lock, act_quit,
+    act_back, act_cancel, act_open, act_move, act_page, act_next_field, act_prev_field,
+    act_choice, act_edit_text, act_filter, act_menu, act_accept, act_scroll, act_detail,
+    act_grid_move, act_prev_year, act_next_year, act_this_year;
+
+/* A screen's actions are a NULL-terminated array of pointers to these.
+ * The action in acts that key k triggers, or NULL. */
+const struct action_def *keys_lookup(const struct action_def *const *acts, struct key k);
+/* Its id, ACT_NONE for NULL. */
+int keys_id(const struct action_def *d);
 /* Draws the function-key bar for acts on row y across the window. */
-void keys_draw_bar(int y, const enum action *acts);
+void keys_draw_bar(int y, const struct action_def *const *acts);
 
 #endif
