@@ -358,9 +358,7 @@ load_report(struct app *a, struct report_view *v)
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		v->lines = realloc(v->lines, (size_t)(v->nlines + 1) * sizeof *v->lines);
-		if (v->lines == NULL)
-			abort();
+		v->lines = xreallocarray(v->lines, (size_t)(v->nlines + 1), sizeof *v->lines);
 		v->lines[v->nlines] = xmalloc((size_t)(nl - p) + 1);
 		memcpy(v->lines[v->nlines], p, (size_t)(nl - p));
 		v->lines[v->nlines++][nl - p] = '\0';

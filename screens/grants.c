@@ -86,9 +86,7 @@ keep_prog(void *ctx, const struct record *r)
 
 	if (g->nprog == g->pcap) {
 		g->pcap = g->pcap ? g->pcap * 2 : 8;
-		g->progs = realloc(g->progs, (size_t)g->pcap * sizeof *g->progs);
-		if (g->progs == NULL)
-			abort();
+		g->progs = xreallocarray(g->progs, (size_t)g->pcap, sizeof *g->progs);
 	}
 	p = &g->progs[g->nprog++];
 	snprintf(p->code, sizeof p->code, "%s", r->value[kind_field(r->kind, "code")]);
@@ -108,9 +106,7 @@ keep_line(void *ctx, const struct grant_line *l)
 
 	if (g->n == g->cap) {
 		g->cap = g->cap ? g->cap * 2 : 16;
-		g->rows = realloc(g->rows, (size_t)g->cap * sizeof *g->rows);
-		if (g->rows == NULL)
-			abort();
+		g->rows = xreallocarray(g->rows, (size_t)g->cap, sizeof *g->rows);
 	}
 	grant_row_from(&g->rows[g->n++], l);
 	/* The year's totals, held at the int64 limit (grant.h). */

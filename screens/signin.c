@@ -48,9 +48,7 @@ add_staff(void *ctx, const struct staff_member *m)
 
 	if (s->n == s->cap) {
 		s->cap = s->cap ? s->cap * 2 : 8;
-		s->staff = realloc(s->staff, (size_t)s->cap * sizeof *s->staff);
-		if (s->staff == NULL)
-			abort();
+		s->staff = xreallocarray(s->staff, (size_t)s->cap, sizeof *s->staff);
 	}
 	s->staff[s->n++] = *m;
 }

@@ -3,6 +3,7 @@
 
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,20 @@ xcalloc(size_t n, size_t size)
 {
 	void *p = calloc(n ? n : 1, size ? size : 1);
 
+	if (p == NULL)
+		die_nomem();
+	return p;
+}
+
+void *
+xreallocarray(void *p, size_t n, size_t size)
+{
+	size_t bytes;
+
+	if (size != 0 && n > SIZE_MAX / size)
+		die_nomem();
+	bytes = n * size;
+	p = realloc(p, bytes != 0 ? bytes : 1);
 	if (p == NULL)
 		die_nomem();
 	return p;

@@ -32,5 +32,7 @@ const char *buf_str(const struct buf *b);
 char *xstrdup(const char *s);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
+/* realloc of n elements of size, aborting on overflow or exhaustion. */
+void *xreallocarray(void *p, size_t n, size_t size);
 
 #endif

@@ -369,9 +369,7 @@ read_table(sqlite3 *db, struct inner_table *t, const char *owner, struct error *
 	while (ok && (rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if ((size_t)t->nrows == cap) {
 			cap = cap ? cap * 2 : 256;
-			t->v = realloc(t->v, cap * (size_t)n * sizeof *t->v);
-			if (t->v == NULL)
-				abort();
+			t->v = xreallocarray(t->v, (size_t)cap * (size_t)n, sizeof *t->v);
 		}
 		row = t->nrows++;
 		for (c = 0; c < n; c++) {

@@ -57,9 +57,7 @@ subfolders(const char *dir, char ***out)
 			continue;
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
-			names = realloc(names, (size_t)cap * sizeof *names);
-			if (names == NULL)
-				abort();
+			names = xreallocarray(names, (size_t)cap, sizeof *names);
 		}
 		names[n++] = xstrdup(path);
 	}
@@ -199,9 +197,7 @@ stick_files(const char *dir, const char *receiver, struct stick_file **files, in
 		}
 		if (n == cap) {
 			cap = cap ? cap * 2 : 16;
-			list = realloc(list, (size_t)cap * sizeof *list);
-			if (list == NULL)
-				abort();
+			list = xreallocarray(list, (size_t)cap, sizeof *list);
 		}
 		list[n++] = f;
 	}

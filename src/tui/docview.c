@@ -39,9 +39,7 @@ docview_add(struct docview *d, int indent, enum tui_attr a, int item, const char
 {
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
-		d->lines = realloc(d->lines, (size_t)d->cap * sizeof *d->lines);
-		if (d->lines == NULL)
-			abort();
+		d->lines = xreallocarray(d->lines, (size_t)d->cap, sizeof *d->lines);
 	}
 	d->lines[d->n].text = xstrdup(text != NULL ? text : "");
 	d->lines[d->n].indent = indent;

@@ -84,9 +84,7 @@ keep_name(void *ctx, const struct record *r)
 		return true;
 	if (*n->count == n->cap) {
 		n->cap = n->cap ? n->cap * 2 : 16;
-		*n->names = realloc(*n->names, (size_t)n->cap * sizeof **n->names);
-		if (*n->names == NULL)
-			abort();
+		*n->names = xreallocarray(*n->names, (size_t)n->cap, sizeof **n->names);
 	}
 	(*n->names)[(*n->count)++] = xstrdup(name);
 	return true;

@@ -43,9 +43,7 @@ linelog_add(struct linelog *l, enum tui_attr attr, const char *fmt, ...)
 {
 	va_list ap;
 
-	l->lines = realloc(l->lines, (size_t)(l->n + 1) * sizeof *l->lines);
-	if (l->lines == NULL)
-		abort();
+	l->lines = xreallocarray(l->lines, (size_t)(l->n + 1), sizeof *l->lines);
 	va_start(ap, fmt);
 	l->lines[l->n].text = format(fmt, ap);
 	va_end(ap);
