@@ -17,7 +17,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "screens.h"
-#include "tui/docview.h"
+#include "docpage.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
@@ -32,60 +32,15 @@ static const struct action_def act_next_stage = {
 	true, {ACT_KEY_CODE(KEY_F(6))},
 };
 
+/* The page's items (docpage_item.tag).  A milestone is named by its code,
+ * done or not; the others by their record. */
 enum item_kind { IT_PROFILE, IT_MILESTONE, IT_MEMBER };
-
-struct item {
-	enum item_kind kind;
-	char uuid[37];		/* the record; "" for a milestone not done, or no body */
-	char code[32];		/* a milestone's code */
-	char label[160];	/* for questions: a member's name, a milestone's label */
-};
 
 struct body {
 	struct body_state st;
-	struct docview doc;
-	struct item *items;
-	int nitems, cap;
-	char keep[64];		/* the item to select after a rebuild */
-	char err[512];
+	struct docpage page;
 	bool city;		/* city hall's store: no body of its own */
 };
-
-/* Rows the document has: between the title and the message line. */
-static int
-doc_height(void)
-{
-	return LINES - 3 > 1 ? LINES - 3 : 1;
-}
-
-static int
-add_item(struct body *b, enum item_kind kind, const char *uuid, const char *code,
-    const char *label)
-{
-	struct item *it;
-
-	if (b->nitems == b->cap) {
-		b->cap = b->cap ? b->cap * 2 : 32;
-		b->items = realloc(b->items, (size_t)b->cap * sizeof *b->items);
-		if (b->items == NULL)
-			abort();
-	}
-	it = &b->items[b->nitems];
-	memset(it, 0, sizeof *it);
-	it->kind = kind;
-	snprintf(it->uuid, sizeof it->uuid, "%s", uuid != NULL ? uuid : "");
-	snprintf(it->code, sizeof it->code, "%s", code != NULL ? code : "");
-	snprintf(it->label, sizeof it->label, "%s", label != NULL ? label : "");
-	return b->nitems++;
-}
-
-/* What names an item across rebuilds: its kind and record (or code). */
-static void
-item_key(const struct item *it, char *out, size_t size)
-{
-	snprintf(out, size, "%d:%s", (int)it->kind,
-	    it->kind == IT_MILESTONE ? it->code : it->uuid);
-}
 
 static const char *
 label_of(const char *kind, const char *field)
@@ -93,18 +48,6 @@ label_of(const char *kind, const char *field)
 	const struct kind *k = kind_find(kind);
 
 	return field_label(&k->fields[kind_field(k, field)]);
-}
-
-/* A date as the plan's readers write it: with the era. */
-static void
-era_date(const char *iso, char *out, size_t size)
-{
-	struct date d;
-
-	if (iso == NULL || !date_parse(iso, &d))
-		snprintf(out, size, "%s", iso != NULL ? iso : "");
-	else
-		era_format_date(d, fmt_era_lang(), out, size);
 }
 
 static const char *
@@ -126,7 +69,7 @@ pair(struct body *b, int indent, int lw, int item, const char *label, const char
 	text_pad(&line, label, lw, false);
 	buf_adds(&line, "  ");
 	buf_adds(&line, value != NULL ? value : "");
-	docview_add(&b->doc, indent, ATTR_NORMAL, item, buf_str(&line));
+	docview_add(&b->page.doc, indent, ATTR_NORMAL, item, buf_str(&line));
 	buf_free(&line);
 }
 
@@ -142,10 +85,10 @@ build_profile(struct app *a, struct body *b)
 	char when[96];
 	int i, lw = 0, w, item;
 
-	docview_add(&b->doc, 1, ATTR_HEADER, -1, _("Profile"));
+	docview_add(&b->page.doc, 1, ATTR_HEADER, -1, _("Profile"));
 	if (!b->st.exists || !record_get(app_store(a), k, b->st.uuid, &r, &err)) {
-		item = add_item(b, IT_PROFILE, NULL, NULL, NULL);
-		docview_add(&b->doc, 3, ATTR_DIM, item,
+		item = docpage_add_item(&b->page, IT_PROFILE, k, NULL, NULL, NULL);
+		docview_add(&b->page.doc, 3, ATTR_DIM, item,
 		    _("No community body is recorded yet. Enter: record it."));
 		return;
 	}
@@ -154,12 +97,12 @@ build_profile(struct app *a, struct body *b)
 			lw = w;
 	if (lw > COLS / 3)
 		lw = COLS / 3;
-	item = add_item(b, IT_PROFILE, r.uuid, NULL, r.value[0]);
+	item = docpage_add_item(&b->page, IT_PROFILE, k, r.uuid, NULL, r.value[0]);
 	for (i = 0; i < (int)(sizeof fields / sizeof fields[0]) - 1; i++) {
 		const char *v = r.value[kind_field(k, fields[i])];
 
 		if (k->fields[kind_field(k, fields[i])].type == FIELD_DATE) {
-			era_date(v, when, sizeof when);
+			fmt_date_era(v, when, sizeof when);
 			v = when;
 		}
 		pair(b, 3, lw, i == 0 ? item : -1, label_of("body", fields[i]), v);
@@ -195,17 +138,18 @@ each_milestone(void *ctx, const char *code, const char *label, const char *done_
 		q.eq_value = code;
 		record_list(c->s, kind_find("milestone"), &q, first_uuid, uuid, NULL);
 	}
-	item = add_item(c->b, IT_MILESTONE, uuid, code, label);
+	item = docpage_add_item(&c->b->page, IT_MILESTONE, kind_find("milestone"), uuid, code,
+	    label);
 	buf_adds(&line, done_on[0] != '\0' ? "[x] " : "[ ] ");
 	text_pad(&line, label, c->lw, false);
 	buf_adds(&line, "  ");
 	if (done_on[0] != '\0') {
-		era_date(done_on, when, sizeof when);
+		fmt_date_era(done_on, when, sizeof when);
 		buf_adds(&line, when);
 	} else {
 		buf_adds(&line, _("not yet"));
 	}
-	docview_add(&c->b->doc, 5, done_on[0] != '\0' ? ATTR_NORMAL : ATTR_DIM, item,
+	docview_add(&c->b->page.doc, 5, done_on[0] != '\0' ? ATTR_NORMAL : ATTR_DIM, item,
 	    buf_str(&line));
 	buf_free(&line);
 }
@@ -218,7 +162,7 @@ build_stages(struct app *a, struct body *b)
 	char line[256];
 	int stage, i, w;
 
-	docview_add(&b->doc, 1, ATTR_HEADER, -1, _("Stages and milestones"));
+	docview_add(&b->page.doc, 1, ATTR_HEADER, -1, _("Stages and milestones"));
 	for (i = 0; body_milestones[i].code != NULL; i++)
 		if ((w = text_width(_(body_milestones[i].label))) > c.lw)
 			c.lw = w;
@@ -228,9 +172,9 @@ build_stages(struct app *a, struct body *b)
 		snprintf(line, sizeof line, _("%s  (%d of %d done)%s"), stage_label(stage),
 		    b->st.done[stage - 1], b->st.total[stage - 1],
 		    stage == b->st.stage ? _("  (current stage)") : "");
-		docview_add(&b->doc, 3, stage == b->st.stage ? ATTR_HEADER : ATTR_NORMAL, -1, line);
+		docview_add(&b->page.doc, 3, stage == b->st.stage ? ATTR_HEADER : ATTR_NORMAL, -1, line);
 		if (!body_milestones_of(app_store(a), stage, each_milestone, &c, &err))
-			snprintf(b->err, sizeof b->err, "%s", err.text);
+			snprintf(b->page.err, sizeof b->page.err, "%s", err.text);
 	}
 }
 
@@ -241,7 +185,7 @@ each_support(void *ctx, const char *text)
 	struct buf line = {0};
 
 	buf_printf(&line, "- %s", text);
-	docview_wrap(&b->doc, 3, COLS - 5, ATTR_NORMAL, -1, buf_str(&line));
+	docview_wrap(&b->page.doc, 3, COLS - 5, ATTR_NORMAL, -1, buf_str(&line));
 	buf_free(&line);
 }
 
@@ -262,83 +206,61 @@ each_member(void *ctx, const struct record *r)
 	/* A city store holds the centers' members too; the body is this store's. */
 	if (strcmp(r->origin, m->origin) != 0)
 		return true;
-	item = add_item(m->b, IT_MEMBER, r->uuid, NULL, r->value[0]);
+	item = docpage_add_item(&m->b->page, IT_MEMBER, k, r->uuid, NULL, r->value[0]);
 	text_pad(&line, r->value[0], COLS / 2 - 3, false);
 	buf_adds(&line, "  ");
 	buf_adds(&line, field_choice_label(&k->fields[kind_field(k, "type")],
 	    r->value[kind_field(k, "type")]));
-	docview_add(&m->b->doc, 3, ATTR_NORMAL, item, buf_str(&line));
+	docview_add(&m->b->page.doc, 3, ATTR_NORMAL, item, buf_str(&line));
 	buf_free(&line);
 	m->n++;
 	return true;
 }
 
 static void
-build(struct app *a, struct body *b)
+body_build(struct app *a, void *owner)
 {
+	struct body *b = owner;
 	struct record_query q = {0};
 	struct members m = {b, store_origin(app_store(a)), 0};
 	struct error err;
 	char line[256];
-	int i, sel = -1, heading;
+	int heading;
 
-	b->err[0] = '\0';
-	docview_clear(&b->doc);
-	b->nitems = 0;
+	docpage_begin(&b->page);
 	if (b->city) {
-		docview_wrap(&b->doc, 1, COLS - 3, ATTR_DIM, -1,
+		docview_wrap(&b->page.doc, 1, COLS - 3, ATTR_DIM, -1,
 		    _("City hall's store has no community body of its own: each center "
 		    "keeps its body's profile, stage and members."));
-		docview_fit(&b->doc, doc_height());
+		docpage_end(&b->page);
 		return;
 	}
 	if (!body_state(app_store(a), &b->st, &err)) {
-		snprintf(b->err, sizeof b->err, "%s", err.text);
-		docview_fit(&b->doc, doc_height());
+		snprintf(b->page.err, sizeof b->page.err, "%s", err.text);
+		docpage_end(&b->page);
 		return;
 	}
 	/* The support open now comes before the checklist: on a 24-row
 	 * screen both the stage and what it brings show at once. */
 	build_profile(a, b);
-	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&b->page.doc, 0, ATTR_NORMAL, -1, "");
 	snprintf(line, sizeof line, _("Support from the city at stage %d"), b->st.stage);
-	docview_add(&b->doc, 1, ATTR_HEADER, -1, line);
+	docview_add(&b->page.doc, 1, ATTR_HEADER, -1, line);
 	if (!body_support_of(app_store(a), b->st.stage, each_support, b, &err))
-		snprintf(b->err, sizeof b->err, "%s", err.text);
-	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
+		snprintf(b->page.err, sizeof b->page.err, "%s", err.text);
+	docview_add(&b->page.doc, 0, ATTR_NORMAL, -1, "");
 	build_stages(a, b);
-	docview_add(&b->doc, 0, ATTR_NORMAL, -1, "");
-	heading = b->doc.n;
-	docview_add(&b->doc, 1, ATTR_HEADER, -1, "");
+	docview_add(&b->page.doc, 0, ATTR_NORMAL, -1, "");
+	heading = b->page.doc.n;
+	docview_add(&b->page.doc, 1, ATTR_HEADER, -1, "");
 	if (record_list(app_store(a), kind_find("member"), &q, each_member, &m, &err) < 0)
-		snprintf(b->err, sizeof b->err, "%s", err.text);
+		snprintf(b->page.err, sizeof b->page.err, "%s", err.text);
 	snprintf(line, sizeof line, _("Member organisations (%d)"), m.n);
-	free(b->doc.lines[heading].text);
-	b->doc.lines[heading].text = xstrdup(line);
+	free(b->page.doc.lines[heading].text);
+	b->page.doc.lines[heading].text = xstrdup(line);
 	if (m.n == 0)
-		docview_add(&b->doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
-	for (i = 0; i < b->nitems && b->keep[0] != '\0'; i++) {
-		char key[64];
-
-		item_key(&b->items[i], key, sizeof key);
-		if (strcmp(key, b->keep) == 0)
-			sel = i;
-	}
-	if (sel >= 0)
-		docview_select(&b->doc, sel, doc_height());
-	else
-		docview_fit(&b->doc, doc_height());
-	b->keep[0] = '\0';
-}
-
-/* Remembers the selected item, so a rebuild puts the cursor back on it. */
-static void
-keep_selected(struct body *b)
-{
-	int i = docview_item(&b->doc);
-
-	if (i >= 0 && i < b->nitems)
-		item_key(&b->items[i], b->keep, sizeof b->keep);
+		docview_add(&b->page.doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
+	docpage_end(&b->page);
 }
 
 static void *
@@ -347,9 +269,9 @@ body_init(struct app *a, const void *arg)
 	struct body *b = xcalloc(1, sizeof *b);
 
 	(void)arg;
-	docview_init(&b->doc);
+	docpage_init(&b->page, body_build, b);
 	b->city = store_kind(app_store(a)) == STORE_CITY;
-	build(a, b);
+	body_build(a, b);
 	return b;
 }
 
@@ -358,8 +280,7 @@ body_done(void *state)
 {
 	struct body *b = state;
 
-	docview_free(&b->doc);
-	free(b->items);
+	docpage_free(&b->page);
 	free(b);
 }
 
@@ -368,144 +289,58 @@ body_enter(struct app *a, void *state)
 {
 	struct body *b = state;
 
-	if (b->keep[0] == '\0')
-		keep_selected(b);
-	build(a, b);
-}
-
-static void
-saved(void *ctx, const char *uuid)
-{
-	struct body *b = ctx;
-	int i = docview_item(&b->doc);
-
-	/* A new member: select it; an edit keeps the cursor where it was. */
-	if (i >= 0 && i < b->nitems && b->items[i].kind == IT_MILESTONE)
-		item_key(&b->items[i], b->keep, sizeof b->keep);
-	else
-		snprintf(b->keep, sizeof b->keep, "%d:%s", IT_MEMBER, uuid);
-}
-
-static int
-open_form(struct app *a, struct body *b, const char *kind, const char *uuid)
-{
-	struct record_form_arg arg = {
-		.kind = kind_find(kind), .uuid = uuid, .day = date_today(),
-		.saved = saved, .ctx = b,
-	};
-
-	keep_selected(b);
-	app_push(a, &screen_record_form, &arg);
-	return RES_HANDLED | RES_REDRAW;
-}
-
-static void
-profile_saved(void *ctx, const char *uuid)
-{
-	struct body *b = ctx;
-
-	snprintf(b->keep, sizeof b->keep, "%d:%s", IT_PROFILE, uuid);
+	docpage_rebuild(a, &b->page);
 }
 
 /* Enter on an unchecked milestone: the milestone form with its code
  * chosen and today's date, the cursor on the date. */
 static int
-record_milestone(struct app *a, struct body *b, const struct item *it)
+body_record_milestone(struct app *a, struct body *b, const struct docpage_item *it)
 {
 	struct ask_form_arg arg = {0};
 	char today[11], title[256];
 
 	date_format(date_today(), today);
-	snprintf(title, sizeof title, "%s  %s", kind_label(kind_find("milestone")), it->label);
-	arg.kind = kind_find("milestone");
+	snprintf(title, sizeof title, "%s  %s", kind_label(it->kind), it->label);
+	arg.kind = it->kind;
 	arg.title = title;
 	arg.note = _("When was it done? Type the date (YYYY-MM-DD) and press F2.");
 	arg.values[0] = it->code;
 	arg.values[1] = today;
 	arg.first = 1;
-	keep_selected(b);
+	docpage_keep_selected(&b->page);
 	app_push(a, &screen_ask_form, &arg);
 	return RES_HANDLED | RES_REDRAW;
 }
 
 static int
-edit(struct app *a, struct body *b)
+body_edit(struct app *a, struct body *b)
 {
-	int i = docview_item(&b->doc);
-	struct record_form_arg arg = {0};
-	const struct item *it;
+	const struct docpage_item *it = docpage_selected(&b->page);
 
-	if (i < 0 || i >= b->nitems)
+	if (it == NULL)
 		return RES_HANDLED;
-	it = &b->items[i];
-	switch (it->kind) {
-	case IT_PROFILE:
-		arg.kind = kind_find("body");
-		arg.uuid = it->uuid[0] != '\0' ? it->uuid : NULL;
-		arg.day = date_today();
-		arg.saved = profile_saved;
-		arg.ctx = b;
-		app_push(a, &screen_record_form, &arg);
-		return RES_HANDLED | RES_REDRAW;
-	case IT_MILESTONE:
-		if (it->uuid[0] == '\0')
-			return record_milestone(a, b, it);
-		return open_form(a, b, "milestone", it->uuid);
-	case IT_MEMBER:
-		return open_form(a, b, "member", it->uuid);
-	}
+	if (it->tag == IT_MILESTONE && it->uuid[0] == '\0')
+		return body_record_milestone(a, b, it);
+	return docpage_open_form(a, &b->page, it->kind, it->uuid);
+}
+
+static int
+body_ask_delete(struct app *a, struct body *b)
+{
+	const struct docpage_item *it = docpage_selected(&b->page);
+
+	if (it != NULL && it->tag == IT_MEMBER)
+		return docpage_ask_delete(a, &b->page, _("Delete \"%s\"? (y/n)"),
+		    _("Deleted: %s"));
+	if (it != NULL && it->tag == IT_MILESTONE)
+		return docpage_ask_delete(a, &b->page, _("Mark \"%s\" as not done? (y/n)"),
+		    _("Milestone no longer marked done: %s"));
 	return RES_HANDLED;
 }
 
 static void
-delete_yes(struct app *a, void *ctx)
-{
-	struct body *b = ctx;
-	int i = docview_item(&b->doc);
-	const struct item *it;
-	struct record r;
-	struct error err;
-
-	if (i < 0 || i >= b->nitems)
-		return;
-	it = &b->items[i];
-	if (!record_get(app_store(a), kind_find(it->kind == IT_MEMBER ? "member" : "milestone"),
-	    it->uuid, &r, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &r, &err))
-		app_error(a, "%s", err.text);
-	else
-		app_message(a, it->kind == IT_MEMBER ? _("Deleted: %s") :
-		    _("Milestone no longer marked done: %s"), it->label);
-	record_free(&r);
-	keep_selected(b);
-	build(a, b);
-}
-
-static int
-ask_delete(struct app *a, struct body *b)
-{
-	int i = docview_item(&b->doc);
-	const struct item *it;
-	char q[512];
-
-	if (i < 0 || i >= b->nitems)
-		return RES_HANDLED;
-	it = &b->items[i];
-	if (it->kind == IT_MEMBER)
-		snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), it->label);
-	else if (it->kind == IT_MILESTONE && it->uuid[0] != '\0')
-		snprintf(q, sizeof q, _("Mark \"%s\" as not done? (y/n)"), it->label);
-	else
-		return RES_HANDLED;
-	app_confirm(a, q, delete_yes, b);
-	return RES_HANDLED | RES_REDRAW;
-}
-
-static void
-advance_yes(struct app *a, void *ctx)
+body_advance_yes(struct app *a, void *ctx)
 {
 	struct body *b = ctx;
 	struct error err;
@@ -515,8 +350,8 @@ advance_yes(struct app *a, void *ctx)
 		app_error(a, "%s", err.text);
 	else
 		app_message(a, _("The body is now at stage %d."), stage);
-	keep_selected(b);
-	build(a, b);
+	docpage_keep_selected(&b->page);
+	body_build(a, b);
 }
 
 static const struct field reason_fields[] = {
@@ -530,7 +365,7 @@ static const struct kind reason_kind = {
 };
 
 static bool
-override_done(struct app *a, void *ctx, struct record *r, struct error *err)
+body_override_done(struct app *a, void *ctx, struct record *r, struct error *err)
 {
 	int stage;
 
@@ -542,7 +377,7 @@ override_done(struct app *a, void *ctx, struct record *r, struct error *err)
 }
 
 static int
-next_stage(struct app *a, struct body *b)
+body_next_stage(struct app *a, struct body *b)
 {
 	struct ask_form_arg arg = {0};
 	struct body_state st;
@@ -557,14 +392,14 @@ next_stage(struct app *a, struct body *b)
 	}
 	if (st.exists && st.stage < 3 && st.done[st.stage - 1] >= st.total[st.stage - 1]) {
 		snprintf(q, sizeof q, _("Move the body on to stage %d? (y/n)"), st.stage + 1);
-		app_confirm(a, q, advance_yes, b);
+		app_confirm(a, q, body_advance_yes, b);
 		return RES_HANDLED | RES_REDRAW;
 	}
 	/* The core says why not; with milestones missing it moves on when
 	 * given a reason. */
 	if (body_advance(app_store(a), app_actor(a), NULL, &stage, &err)) {
 		app_message(a, _("The body is now at stage %d."), stage);
-		build(a, b);
+		body_build(a, b);
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (!st.exists || st.stage >= 3) {
@@ -577,9 +412,9 @@ next_stage(struct app *a, struct body *b)
 	arg.kind = &reason_kind;
 	arg.title = _("Next stage without every milestone");
 	arg.note = buf_str(&note);
-	arg.done = override_done;
+	arg.done = body_override_done;
 	arg.ctx = b;
-	keep_selected(b);
+	docpage_keep_selected(&b->page);
 	app_push(a, &screen_ask_form, &arg);
 	buf_free(&note);
 	return RES_HANDLED | RES_REDRAW;
@@ -592,21 +427,18 @@ body_key(struct app *a, void *state, struct key k, int act)
 
 	switch (act) {
 	case ACT_EDIT:
-		return edit(a, b);
+		return body_edit(a, b);
 	case ACT_NEW_MEMBER:
-		return open_form(a, b, "member", NULL);
+		return docpage_open_form(a, &b->page, kind_find("member"), NULL);
 	case ACT_DELETE:
-		return ask_delete(a, b);
+		return body_ask_delete(a, b);
 	case ACT_NEXT_STAGE:
-		return next_stage(a, b);
+		return body_next_stage(a, b);
 	case ACT_BACK:
 		return RES_POP;
 	default:
-		break;
+		return docpage_key(&b->page, k);
 	}
-	if (docview_key(&b->doc, k, doc_height()))
-		return RES_HANDLED | RES_REDRAW;
-	return 0;
 }
 
 static void
@@ -617,10 +449,7 @@ body_draw(struct app *a, void *state)
 
 	snprintf(title, sizeof title, "%s  %s", _("Community body"),
 	    b->st.exists ? b->st.name : "");
-	app_draw_title(a, title);
-	docview_draw(&b->doc, 1, doc_height());
-	if (b->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, b->err, ATTR_ERROR);
+	docpage_draw(a, &b->page, title);
 }
 
 static const struct action_def *const *

@@ -17,7 +17,7 @@
 #include "domain/plan.h"
 #include "base/text.h"
 #include "screens.h"
-#include "tui/docview.h"
+#include "docpage.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
@@ -31,52 +31,19 @@ static const struct action_def act_new_issue = {
 	{ACT_KEY_CHAR('i')},
 };
 
+/* The page's items (docpage_item.tag), each a record. */
 enum item_kind { IT_PLAN, IT_ISSUE, IT_PROJECT };
 
-struct item {
-	enum item_kind kind;
-	char uuid[37];		/* "" for a plan not drawn up yet */
-	char title[128];
-};
-
 struct plan {
-	struct docview doc;
-	struct item *items;
-	int nitems, cap;
-	char keep[40];		/* the record to select after a rebuild */
-	char err[512];
+	struct docpage page;
 	bool city;
 };
-
-static int
-doc_height(void)
-{
-	return LINES - 3 > 1 ? LINES - 3 : 1;
-}
 
 /* Columns text may take after indent (the last column marks scrolling). */
 static int
 text_room(int indent)
 {
 	return COLS - indent - 2;
-}
-
-static int
-add_item(struct plan *p, enum item_kind kind, const char *uuid, const char *title)
-{
-	struct item *it;
-
-	if (p->nitems == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 32;
-		p->items = realloc(p->items, (size_t)p->cap * sizeof *p->items);
-		if (p->items == NULL)
-			abort();
-	}
-	it = &p->items[p->nitems];
-	it->kind = kind;
-	snprintf(it->uuid, sizeof it->uuid, "%s", uuid != NULL ? uuid : "");
-	snprintf(it->title, sizeof it->title, "%s", title != NULL ? title : "");
-	return p->nitems++;
 }
 
 /* The store's own rows of a kind (at a center, not the city's). */
@@ -95,17 +62,6 @@ keep_row(void *ctx, const struct record *r)
 	return true;
 }
 
-static void
-era_date(const char *iso, char *out, size_t size)
-{
-	struct date d;
-
-	if (iso == NULL || !date_parse(iso, &d))
-		snprintf(out, size, "%s", iso != NULL ? iso : "");
-	else
-		era_format_date(d, fmt_era_lang(), out, size);
-}
-
 /* The plan in force (the newest), its period, the vision. */
 static void
 build_head(struct plan *p, const struct collect *plans)
@@ -116,29 +72,29 @@ build_head(struct plan *p, const struct collect *plans)
 	int item;
 
 	if (plans->set.n == 0) {
-		item = add_item(p, IT_PLAN, NULL, NULL);
-		docview_wrap(&p->doc, 1, text_room(1), ATTR_DIM, item,
+		item = docpage_add_item(&p->page, IT_PLAN, kind_find("plan"), NULL, NULL, NULL);
+		docview_wrap(&p->page.doc, 1, text_room(1), ATTR_DIM, item,
 		    _("The body has no development plan yet. Enter: draw it up."));
 		return;
 	}
 	r = &plans->set.rows[plans->set.n - 1];
-	item = add_item(p, IT_PLAN, r->uuid, r->value[0]);
-	docview_wrap(&p->doc, 1, text_room(1), ATTR_HEADER, item, r->value[0]);
+	item = docpage_add_item(&p->page, IT_PLAN, r->kind, r->uuid, NULL, r->value[0]);
+	docview_wrap(&p->page.doc, 1, text_room(1), ATTR_HEADER, item, r->value[0]);
 	era_format_fy_span((int)record_int(r, 1), (int)record_int(r, 2), fmt_era_lang(), span,
 	    sizeof span);
 	buf_printf(&line, "%s: %s", _("Period"), span);
 	if (r->value[4] != NULL) {
-		era_date(r->value[4], when, sizeof when);
+		fmt_date_era(r->value[4], when, sizeof when);
 		buf_printf(&line, "   %s: %s", _("Adopted on"), when);
 	}
-	docview_wrap(&p->doc, 1, text_room(1), ATTR_NORMAL, -1, buf_str(&line));
+	docview_wrap(&p->page.doc, 1, text_room(1), ATTR_NORMAL, -1, buf_str(&line));
 	buf_free(&line);
-	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
-	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Vision"));
+	docview_add(&p->page.doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->page.doc, 1, ATTR_HEADER, -1, _("Vision"));
 	if (r->value[3] != NULL)
-		docview_wrap(&p->doc, 3, text_room(3), ATTR_NORMAL, -1, r->value[3]);
+		docview_wrap(&p->page.doc, 3, text_room(3), ATTR_NORMAL, -1, r->value[3]);
 	else
-		docview_add(&p->doc, 3, ATTR_DIM, -1, _("Not written yet."));
+		docview_add(&p->page.doc, 3, ATTR_DIM, -1, _("Not written yet."));
 }
 
 static void
@@ -147,20 +103,20 @@ build_issues(struct plan *p, const struct collect *issues)
 	char num[16];
 	int i, item;
 
-	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
-	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Issues"));
+	docview_add(&p->page.doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->page.doc, 1, ATTR_HEADER, -1, _("Issues"));
 	if (issues->set.n == 0)
-		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. i adds one."));
+		docview_add(&p->page.doc, 3, ATTR_DIM, -1, _("None yet. i adds one."));
 	for (i = 0; i < issues->set.n; i++) {
 		const struct record *r = &issues->set.rows[i];
 		struct buf line = {0};
 
 		snprintf(num, sizeof num, "%d. ", i + 1);
 		buf_printf(&line, "%s%s", num, r->value[0]);
-		item = add_item(p, IT_ISSUE, r->uuid, r->value[0]);
-		docview_wrap(&p->doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
+		item = docpage_add_item(&p->page, IT_ISSUE, r->kind, r->uuid, NULL, r->value[0]);
+		docview_wrap(&p->page.doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
 		if (r->value[1] != NULL)
-			docview_wrap(&p->doc, 3 + (int)strlen(num), text_room(3 + (int)strlen(num)),
+			docview_wrap(&p->page.doc, 3 + (int)strlen(num), text_room(3 + (int)strlen(num)),
 			    ATTR_NORMAL, -1, r->value[1]);
 		buf_free(&line);
 	}
@@ -212,7 +168,7 @@ years(struct plan *p, const struct plan_project *pp, int indent)
 			buf_reset(&line);
 			buf_printf(&line, _("%s: activities %s, participants %s, volunteers %s, "
 			    "grant spent %s"), c[i][0], c[i][1], c[i][2], c[i][3], c[i][4]);
-			docview_wrap(&p->doc, indent, text_room(indent), ATTR_NORMAL, -1,
+			docview_wrap(&p->page.doc, indent, text_room(indent), ATTR_NORMAL, -1,
 			    buf_str(&line));
 		}
 		buf_free(&line);
@@ -225,7 +181,7 @@ years(struct plan *p, const struct plan_project *pp, int indent)
 				buf_adds(&line, "  ");
 			text_pad(&line, i < 0 ? _(heads[j]) : c[i][j], w[j], j > 0);
 		}
-		docview_add(&p->doc, indent, i < 0 ? ATTR_DIM : ATTR_NORMAL, -1, buf_str(&line));
+		docview_add(&p->page.doc, indent, i < 0 ? ATTR_DIM : ATTR_NORMAL, -1, buf_str(&line));
 	}
 	buf_free(&line);
 }
@@ -247,15 +203,15 @@ each_project(void *ctx, const struct plan_project *pp)
 
 	if (g->field == NULL || strcmp(g->field, field) != 0) {
 		g->field = field;
-		docview_add(&g->p->doc, 0, ATTR_NORMAL, -1, "");
-		docview_add(&g->p->doc, 2, ATTR_HEADER, -1,
+		docview_add(&g->p->page.doc, 0, ATTR_NORMAL, -1, "");
+		docview_add(&g->p->page.doc, 2, ATTR_HEADER, -1,
 		    field_choice_label(&k->fields[kind_field(k, "field")], field));
 	}
 	buf_printf(&line, "%s %s", draw_ascii() ? "*" : "\xE2\x96\xA0", r->value[0]);
-	item = add_item(g->p, IT_PROJECT, r->uuid, r->value[0]);
-	docview_wrap(&g->p->doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
+	item = docpage_add_item(&g->p->page, IT_PROJECT, k, r->uuid, NULL, r->value[0]);
+	docview_wrap(&g->p->page.doc, 3, text_room(3), ATTR_NORMAL, item, buf_str(&line));
 	if (desc != NULL)
-		docview_wrap(&g->p->doc, 5, text_room(5), ATTR_NORMAL, -1, desc);
+		docview_wrap(&g->p->page.doc, 5, text_room(5), ATTR_NORMAL, -1, desc);
 	buf_reset(&line);
 	if (target != NULL)
 		buf_printf(&line, "%s: %s", _("Target"), target);
@@ -264,65 +220,47 @@ each_project(void *ctx, const struct plan_project *pp)
 		buf_printf(&line, "%s%s: %s", target != NULL ? "   " : "", _("Period"), span);
 	}
 	if (line.len > 0)
-		docview_wrap(&g->p->doc, 5, text_room(5), ATTR_NORMAL, -1, buf_str(&line));
+		docview_wrap(&g->p->page.doc, 5, text_room(5), ATTR_NORMAL, -1, buf_str(&line));
 	buf_free(&line);
 	if (pp->nyears == 0)
-		docview_add(&g->p->doc, 5, ATTR_DIM, -1, _("Nothing logged yet."));
+		docview_add(&g->p->page.doc, 5, ATTR_DIM, -1, _("Nothing logged yet."));
 	else
 		years(g->p, pp, 5);
 	g->n++;
 }
 
 static void
-build(struct app *a, struct plan *p)
+plan_build(struct app *a, void *owner)
 {
+	struct plan *p = owner;
 	struct collect plans = {{NULL, 0, 0}, store_origin(app_store(a))};
 	struct collect issues = {{NULL, 0, 0}, store_origin(app_store(a))};
 	struct record_query q = {0};
 	struct progress g = {p, NULL, 0};
 	struct error err;
-	int i, sel = -1;
 
-	p->err[0] = '\0';
-	docview_clear(&p->doc);
-	p->nitems = 0;
+	docpage_begin(&p->page);
 	if (p->city) {
-		docview_wrap(&p->doc, 1, text_room(1), ATTR_DIM, -1,
+		docview_wrap(&p->page.doc, 1, text_room(1), ATTR_DIM, -1,
 		    _("City hall's store has no development plan of its own: each center's "
 		    "body keeps its plan."));
-		docview_fit(&p->doc, doc_height());
+		docpage_end(&p->page);
 		return;
 	}
 	if (record_list(app_store(a), kind_find("plan"), &q, keep_row, &plans, &err) < 0 ||
 	    record_list(app_store(a), kind_find("issue"), &q, keep_row, &issues, &err) < 0)
-		snprintf(p->err, sizeof p->err, "%s", err.text);
+		snprintf(p->page.err, sizeof p->page.err, "%s", err.text);
 	build_head(p, &plans);
 	build_issues(p, &issues);
-	docview_add(&p->doc, 0, ATTR_NORMAL, -1, "");
-	docview_add(&p->doc, 1, ATTR_HEADER, -1, _("Projects"));
+	docview_add(&p->page.doc, 0, ATTR_NORMAL, -1, "");
+	docview_add(&p->page.doc, 1, ATTR_HEADER, -1, _("Projects"));
 	if (plan_progress(app_store(a), each_project, &g, &err) < 0)
-		snprintf(p->err, sizeof p->err, "%s", err.text);
+		snprintf(p->page.err, sizeof p->page.err, "%s", err.text);
 	else if (g.n == 0)
-		docview_add(&p->doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
+		docview_add(&p->page.doc, 3, ATTR_DIM, -1, _("None yet. F2 adds one."));
 	record_rows_free(&plans.set);
 	record_rows_free(&issues.set);
-	for (i = 0; i < p->nitems && p->keep[0] != '\0'; i++)
-		if (strcmp(p->items[i].uuid, p->keep) == 0)
-			sel = i;
-	if (sel >= 0)
-		docview_select(&p->doc, sel, doc_height());
-	else
-		docview_fit(&p->doc, doc_height());
-	p->keep[0] = '\0';
-}
-
-static void
-keep_selected(struct plan *p)
-{
-	int i = docview_item(&p->doc);
-
-	if (i >= 0 && i < p->nitems)
-		snprintf(p->keep, sizeof p->keep, "%s", p->items[i].uuid);
+	docpage_end(&p->page);
 }
 
 static void *
@@ -331,9 +269,9 @@ plan_init(struct app *a, const void *arg)
 	struct plan *p = xcalloc(1, sizeof *p);
 
 	(void)arg;
-	docview_init(&p->doc);
+	docpage_init(&p->page, plan_build, p);
 	p->city = store_kind(app_store(a)) == STORE_CITY;
-	build(a, p);
+	plan_build(a, p);
 	return p;
 }
 
@@ -342,8 +280,7 @@ plan_done(void *state)
 {
 	struct plan *p = state;
 
-	docview_free(&p->doc);
-	free(p->items);
+	docpage_free(&p->page);
 	free(p);
 }
 
@@ -352,78 +289,28 @@ plan_enter(struct app *a, void *state)
 {
 	struct plan *p = state;
 
-	if (p->keep[0] == '\0')
-		keep_selected(p);
-	build(a, p);
-}
-
-static void
-saved(void *ctx, const char *uuid)
-{
-	struct plan *p = ctx;
-
-	snprintf(p->keep, sizeof p->keep, "%s", uuid);
+	docpage_rebuild(a, &p->page);
 }
 
 static int
-open_form(struct app *a, struct plan *p, const char *kind, const char *uuid)
+plan_edit(struct app *a, struct plan *p)
 {
-	struct record_form_arg arg = {
-		.kind = kind_find(kind), .uuid = uuid != NULL && *uuid != '\0' ? uuid : NULL,
-		.day = date_today(), .saved = saved, .ctx = p,
-	};
+	const struct docpage_item *it = docpage_selected(&p->page);
 
-	keep_selected(p);
-	app_push(a, &screen_record_form, &arg);
-	return RES_HANDLED | RES_REDRAW;
-}
-
-static int
-edit(struct app *a, struct plan *p)
-{
-	static const char *const kinds[] = {"plan", "issue", "project"};
-	int i = docview_item(&p->doc);
-
-	if (i < 0 || i >= p->nitems)
+	if (it == NULL)
 		return RES_HANDLED;
-	return open_form(a, p, kinds[p->items[i].kind], p->items[i].uuid);
-}
-
-static void
-delete_yes(struct app *a, void *ctx)
-{
-	struct plan *p = ctx;
-	int i = docview_item(&p->doc);
-	struct record r;
-	struct error err;
-
-	if (i < 0 || i >= p->nitems)
-		return;
-	if (!record_get(app_store(a), kind_find(p->items[i].kind == IT_ISSUE ? "issue" : "project"),
-	    p->items[i].uuid, &r, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &r, &err))
-		app_error(a, "%s", err.text);
-	else
-		app_message(a, _("Deleted: %s"), p->items[i].title);
-	record_free(&r);
-	build(a, p);
+	return docpage_open_form(a, &p->page, it->kind, it->uuid);
 }
 
 static int
-ask_delete(struct app *a, struct plan *p)
+plan_ask_delete(struct app *a, struct plan *p)
 {
-	int i = docview_item(&p->doc);
-	char q[512];
+	const struct docpage_item *it = docpage_selected(&p->page);
 
 	/* The plan itself stays: a new period is a new plan. */
-	if (i < 0 || i >= p->nitems || p->items[i].kind == IT_PLAN)
+	if (it == NULL || it->tag == IT_PLAN)
 		return RES_HANDLED;
-	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), p->items[i].title);
-	app_confirm(a, q, delete_yes, p);
-	return RES_HANDLED | RES_REDRAW;
+	return docpage_ask_delete(a, &p->page, _("Delete \"%s\"? (y/n)"), _("Deleted: %s"));
 }
 
 static int
@@ -433,21 +320,18 @@ plan_key(struct app *a, void *state, struct key k, int act)
 
 	switch (act) {
 	case ACT_EDIT:
-		return edit(a, p);
+		return plan_edit(a, p);
 	case ACT_NEW_PROJECT:
-		return open_form(a, p, "project", NULL);
+		return docpage_open_form(a, &p->page, kind_find("project"), NULL);
 	case ACT_NEW_ISSUE:
-		return open_form(a, p, "issue", NULL);
+		return docpage_open_form(a, &p->page, kind_find("issue"), NULL);
 	case ACT_DELETE:
-		return ask_delete(a, p);
+		return plan_ask_delete(a, p);
 	case ACT_BACK:
 		return RES_POP;
 	default:
-		break;
+		return docpage_key(&p->page, k);
 	}
-	if (docview_key(&p->doc, k, doc_height()))
-		return RES_HANDLED | RES_REDRAW;
-	return 0;
 }
 
 static void
@@ -455,10 +339,7 @@ plan_draw(struct app *a, void *state)
 {
 	struct plan *p = state;
 
-	app_draw_title(a, _("Community plan"));
-	docview_draw(&p->doc, 1, doc_height());
-	if (p->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, p->err, ATTR_ERROR);
+	docpage_draw(a, &p->page, _("Community plan"));
 }
 
 static const struct action_def *const *

@@ -40,6 +40,17 @@ fmt_date_long(struct date d, char *out, size_t size)
 }
 
 void
+fmt_date_era(const char *iso, char *out, size_t size)
+{
+	struct date d;
+
+	if (iso == NULL || !date_parse(iso, &d))
+		snprintf(out, size, "%s", iso != NULL ? iso : "");
+	else
+		era_format_date(d, fmt_era_lang(), out, size);
+}
+
+void
 fmt_month(int year, int month, char *out, size_t size)
 {
 	struct date first = {year, month, 1};

@@ -16,6 +16,9 @@ enum era_lang fmt_era_lang(void);
 const char *fmt_weekday(struct date d);
 /* A full date with era and weekday. */
 void fmt_date_long(struct date d, char *out, size_t size);
+/* A stored date (YYYY-MM-DD) with era and no weekday: "令和8年11月28日";
+ * anything else as it is. */
+void fmt_date_era(const char *iso, char *out, size_t size);
 /* A month with era: "令和8年11月" / "November 2026 (Reiwa 8)". */
 void fmt_month(int year, int month, char *out, size_t size);
 /* A list cell for a date inside a known month: "11-28(土)" / "11-28 Sat". */
