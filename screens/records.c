@@ -18,9 +18,9 @@
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
 #include "tui/listview.h"
+#include "recordlist.h"
 
 #define TOP_ROWS 3	/* title, filter line, column headings */
-#define MIN_TITLE 12
 
 struct records {
 	const struct kind *kind;
@@ -86,7 +86,7 @@ records_free(void *state)
 }
 
 static void
-saved(void *ctx, const char *uuid)
+records_saved(void *ctx, const char *uuid)
 {
 	struct records *r = ctx;
 
@@ -163,7 +163,7 @@ open_form(struct app *a, struct records *r, const char *uuid)
 {
 	struct record_form_arg arg = {
 		.kind = r->kind, .uuid = uuid, .day = default_day(r),
-		.saved = saved, .ctx = r,
+		.saved = records_saved, .ctx = r,
 	};
 
 	app_push(a, &screen_record_form, &arg);
@@ -171,28 +171,17 @@ open_form(struct app *a, struct records *r, const char *uuid)
 }
 
 static void
-delete_yes(struct app *a, void *ctx)
+records_delete_yes(struct app *a, void *ctx)
 {
 	struct records *r = ctx;
 	const struct record *cur = listview_current(&r->lv);
-	struct record rec;
-	struct error err;
 	struct buf sum = {0};
 
 	if (cur == NULL)
 		return;
-	if (!record_get(app_store(a), r->kind, cur->uuid, &rec, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &rec, &err)) {
-		app_error(a, "%s", err.text);
-	} else {
-		record_summary(&rec, &sum);
+	if (recordlist_delete(a, r->kind, cur->uuid, &sum))
 		app_message(a, _("Deleted: %s"), buf_str(&sum));
-		buf_free(&sum);
-	}
-	record_free(&rec);
+	buf_free(&sum);
 	listview_reload(&r->lv, NULL);
 	show_failure(r);
 	count(a, r);
@@ -209,23 +198,24 @@ ask_delete(struct app *a, struct records *r)
 		return RES_HANDLED;
 	title = cur->value[kind_title(r->kind)];
 	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), title != NULL ? title : "");
-	app_confirm(a, q, delete_yes, r);
+	app_confirm(a, q, records_delete_yes, r);
 	return RES_HANDLED | RES_REDRAW;
 }
 
 static int
 filter_key(struct records *r, struct key k)
 {
-	/* Only typing and Backspace: ←/→ change the month here. */
-	if (k.code && k.ch != KEY_BACKSPACE)
-		return 0;
-	if (!k.code && k.ch < 0x20 && k.ch != 8)
-		return 0;
-	if (lineedit_key(&r->filter, k.ch, k.code) != LINEEDIT_CHANGED)
+	/* ←/→ change the month here. */
+	switch (recordlist_filter_key(&r->filter, k, false)) {
+	case RECORDLIST_FILTERED:
+		listview_set_filter(&r->lv, lineedit_text(&r->filter));
+		show_failure(r);
+		return RES_HANDLED | RES_REDRAW;
+	case RECORDLIST_TAKEN:
 		return RES_HANDLED;
-	listview_set_filter(&r->lv, lineedit_text(&r->filter));
-	show_failure(r);
-	return RES_HANDLED | RES_REDRAW;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -277,93 +267,6 @@ records_key(struct app *a, void *state, struct key k, int act)
 	return filter_key(r, k);
 }
 
-struct column {
-	int field;
-	int width;
-	bool right;
-};
-
-/* Columns of a date cell ("11-28(土)", "11-28 Sat"): the same for every
- * day in a language. */
-static int
-date_width(void)
-{
-	char buf[64];
-
-	fmt_date_short("2026-11-28", buf, sizeof buf);
-	return text_width(buf);
-}
-
-/* Lays out the listed fields in width columns; returns how many fit.
- * A column would be as wide as its heading (and its widest choice).  Too
- * wide: those columns go back to the kind's width first (cut with "…"), then the title
- * narrows, then columns are left out from the right.  Room to spare goes to
- * the title. */
-static int
-layout(const struct kind *k, int width, struct column *cols)
-{
-	int base[RECORD_MAX_FIELDS], n = 0, total = 0, i, title = -1, w, lw;
-
-	for (i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
-
-		if (f->width == 0)
-			continue;
-		base[n] = f->type == FIELD_DATE ? date_width() : f->width;
-		lw = text_width(field_label(f));
-		if (f->type == FIELD_CHOICE)
-			for (w = 0; f->choices[w].code != NULL; w++)
-				if (text_width(_(f->choices[w].label)) > lw)
-					lw = text_width(_(f->choices[w].label));
-		w = lw > base[n] ? lw : base[n];
-		cols[n].field = i;
-		cols[n].width = w;
-		cols[n].right = f->type == FIELD_YEN || f->type == FIELD_COUNT;
-		if (i == kind_title(k))
-			title = n;
-		total += w + (n > 0);
-		n++;
-	}
-	for (i = n - 1; i >= 0 && total > width; i--) {
-		int cut = cols[i].width - base[i];
-
-		if (cut > total - width)
-			cut = total - width;
-		cols[i].width -= cut;
-		total -= cut;
-	}
-	if (total > width && title >= 0) {
-		int cut = total - width, room = cols[title].width - MIN_TITLE;
-
-		if (cut > room)
-			cut = room > 0 ? room : 0;
-		cols[title].width -= cut;
-		total -= cut;
-	}
-	while (total > width && n > 1 && n - 1 != title) {
-		total -= cols[n - 1].width + 1;
-		n--;
-	}
-	if (total < width && title >= 0)
-		cols[title].width += width - total;
-	return n;
-}
-
-static void
-cell(const struct field *f, const char *v, char *out, size_t size)
-{
-	if (v == NULL)
-		out[0] = '\0';
-	else if (f->type == FIELD_DATE)
-		fmt_date_short(v, out, size);
-	else if (f->type == FIELD_CHOICE)
-		snprintf(out, size, "%s", field_choice_label(f, v));
-	else if (f->type == FIELD_YEN)
-		fmt_yen(strtoll(v, NULL, 10), out, size);
-	else
-		snprintf(out, size, "%s", v);
-}
-
 static void
 draw_filter_line(struct records *r, int y)
 {
@@ -390,33 +293,18 @@ static void
 records_draw(struct app *a, void *state)
 {
 	struct records *r = state;
-	struct column cols[RECORD_MAX_FIELDS];
-	char title[256], month[96], buf[512];
-	int n, i, j, x, y;
+	struct recordlist_column cols[RECORD_MAX_FIELDS];
+	char title[256], month[96];
+	int n, i, y;
 
 	fmt_month(r->year, r->month, month, sizeof month);
 	snprintf(title, sizeof title, "%s  %s", kind_label(r->kind), month);
 	app_draw_title(a, title);
 	draw_filter_line(r, 1);
-	n = layout(r->kind, COLS - 2, cols);
-	for (j = 0, x = 1; j < n; x += cols[j].width + 1, j++)
-		draw_pad(2, x, cols[j].width, field_label(&r->kind->fields[cols[j].field]),
-		    cols[j].right, ATTR_HEADER);
-	for (i = 0, y = TOP_ROWS; i < r->lv.n && y < LINES - 2; i++, y++) {
-		const struct record *rec = &r->lv.rows[i];
-		enum tui_attr at = i == r->lv.cursor ? ATTR_SELECTED : ATTR_NORMAL;
-
-		if (at == ATTR_SELECTED)
-			draw_fill(y, 0, COLS, at);
-		for (j = 0, x = 1; j < n; x += cols[j].width + 1, j++) {
-			const struct field *f = &r->kind->fields[cols[j].field];
-
-			cell(f, rec->value[cols[j].field], buf, sizeof buf);
-			/* The selected row was filled above. */
-			draw_pad_on_blank(y, x, cols[j].width, buf, cols[j].right, at,
-			    at == ATTR_SELECTED);
-		}
-	}
+	n = recordlist_layout(r->kind, COLS - 2, cols);
+	recordlist_draw_heading(2, r->kind, cols, n);
+	for (i = 0, y = TOP_ROWS; i < r->lv.n && y < LINES - 2; i++, y++)
+		recordlist_draw_row(y, &r->lv.rows[i], cols, n, i == r->lv.cursor);
 	if (r->lv.n == 0)
 		draw_text(TOP_ROWS + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("Nothing in this month matches the filter.") :

@@ -17,6 +17,7 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
+#include "recordlist.h"
 
 #define TOP 3		/* title, filter line, headings */
 
@@ -94,7 +95,7 @@ rooms_done(void *state)
 }
 
 static void
-saved(void *ctx, const char *uuid)
+rooms_saved(void *ctx, const char *uuid)
 {
 	struct rooms *r = ctx;
 
@@ -119,7 +120,7 @@ static int
 open_form(struct app *a, struct rooms *r, const char *uuid)
 {
 	struct record_form_arg arg = {
-		.kind = r->kind, .uuid = uuid, .day = date_today(), .saved = saved, .ctx = r,
+		.kind = r->kind, .uuid = uuid, .day = date_today(), .saved = rooms_saved, .ctx = r,
 	};
 
 	app_push(a, &screen_record_form, &arg);
@@ -127,23 +128,16 @@ open_form(struct app *a, struct rooms *r, const char *uuid)
 }
 
 static void
-delete_yes(struct app *a, void *ctx)
+rooms_delete_yes(struct app *a, void *ctx)
 {
 	struct rooms *r = ctx;
-	struct record rec;
-	struct error err;
+	char name[256];
 
 	if (r->set.n == 0)
 		return;
-	if (!record_get(app_store(a), r->kind, r->set.rows[r->cur].uuid, &rec, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &rec, &err))
-		app_error(a, "%s", err.text);
-	else
-		app_message(a, _("Deleted: %s"), rec.value[0]);
-	record_free(&rec);
+	snprintf(name, sizeof name, "%s", r->set.rows[r->cur].value[0]);
+	if (recordlist_delete(a, r->kind, r->set.rows[r->cur].uuid, NULL))
+		app_message(a, _("Deleted: %s"), name);
 	load(a, r, NULL);
 }
 
@@ -155,22 +149,23 @@ ask_delete(struct app *a, struct rooms *r)
 	if (r->set.n == 0)
 		return RES_HANDLED;
 	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), r->set.rows[r->cur].value[0]);
-	app_confirm(a, q, delete_yes, r);
+	app_confirm(a, q, rooms_delete_yes, r);
 	return RES_HANDLED | RES_REDRAW;
 }
 
 static int
 filter_key(struct app *a, struct rooms *r, struct key k)
 {
-	if (k.code && k.ch != KEY_BACKSPACE && k.ch != KEY_LEFT && k.ch != KEY_RIGHT)
-		return 0;
-	if (!k.code && k.ch < 0x20 && k.ch != 8)
-		return 0;
-	if (lineedit_key(&r->filter, k.ch, k.code) != LINEEDIT_CHANGED)
+	switch (recordlist_filter_key(&r->filter, k, true)) {
+	case RECORDLIST_FILTERED:
+		r->cur = 0;
+		load(a, r, NULL);
 		return RES_HANDLED | RES_REDRAW;
-	r->cur = 0;
-	load(a, r, NULL);
-	return RES_HANDLED | RES_REDRAW;
+	case RECORDLIST_TAKEN:
+		return RES_HANDLED | RES_REDRAW;
+	default:
+		return 0;
+	}
 }
 
 static int
@@ -216,62 +211,13 @@ rooms_key(struct app *a, void *state, struct key k, int act)
 	return filter_key(a, r, k);
 }
 
-struct column {
-	int field, width;
-	bool right;
-};
-
-/* The kind's listed fields; the name takes the width left over. */
-static int
-layout(const struct kind *k, int width, struct column *cols)
-{
-	int i, n = 0, total = 0, w;
-
-	for (i = 0; i < k->nfields; i++) {
-		const struct field *f = &k->fields[i];
-
-		if (f->width == 0)
-			continue;
-		w = text_width(field_label(f));
-		if (w < f->width)
-			w = f->width;
-		cols[n].field = i;
-		cols[n].width = w;
-		cols[n].right = f->type == FIELD_YEN || f->type == FIELD_COUNT;
-		total += w + (n > 0);
-		n++;
-	}
-	while (total > width && n > 1) {
-		total -= cols[n - 1].width + 1;
-		n--;
-	}
-	if (n > 0 && total < width)
-		cols[0].width += width - total;
-	else if (n > 0 && total > width)
-		cols[0].width = width;
-	return n;
-}
-
-static void
-cell(const struct field *f, const char *v, char *out, size_t size)
-{
-	if (v == NULL)
-		out[0] = '\0';
-	else if (f->type == FIELD_CHOICE)
-		snprintf(out, size, "%s", field_choice_label(f, v));
-	else if (f->type == FIELD_YEN)
-		fmt_yen(strtoll(v, NULL, 10), out, size);
-	else
-		snprintf(out, size, "%s", v);
-}
-
 static void
 rooms_draw(struct app *a, void *state)
 {
 	struct rooms *r = state;
-	struct column cols[RECORD_MAX_FIELDS];
+	struct recordlist_column cols[RECORD_MAX_FIELDS];
 	char buf[512];
-	int n, i, j, x, y, rows = LINES - 2 - TOP, w;
+	int n, i, y, rows = LINES - 2 - TOP, w;
 
 	snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms", (unsigned long)r->set.n),
 	    _("Rooms"), r->set.n);
@@ -284,28 +230,16 @@ rooms_draw(struct app *a, void *state)
 	} else {
 		draw_text(1, 1, COLS - 2, _("Type to filter"), ATTR_DIM);
 	}
-	n = layout(r->kind, COLS - 2, cols);
-	for (j = 0, x = 1; j < n; x += cols[j].width + 1, j++)
-		draw_pad(2, x, cols[j].width, field_label(&r->kind->fields[cols[j].field]),
-		    cols[j].right, ATTR_HEADER);
+	n = recordlist_layout(r->kind, COLS - 2, cols);
+	recordlist_draw_heading(2, r->kind, cols, n);
 	if (rows < 1)
 		rows = 1;
 	if (r->cur < r->top)
 		r->top = r->cur;
 	if (r->cur >= r->top + rows)
 		r->top = r->cur - rows + 1;
-	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++) {
-		enum tui_attr at = i == r->cur ? ATTR_SELECTED : ATTR_NORMAL;
-
-		if (at == ATTR_SELECTED)
-			draw_fill(y, 0, COLS, at);
-		for (j = 0, x = 1; j < n; x += cols[j].width + 1, j++) {
-			const struct field *f = &r->kind->fields[cols[j].field];
-
-			cell(f, r->set.rows[i].value[cols[j].field], buf, sizeof buf);
-			draw_pad(y, x, cols[j].width, buf, cols[j].right, at);
-		}
-	}
+	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++)
+		recordlist_draw_row(y, &r->set.rows[i], cols, n, i == r->cur);
 	if (r->set.n == 0)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);
