@@ -382,12 +382,7 @@ grantdetail_actions(void *state)
 	for (i = j = 0; i < n; i++)
 		if (acts[i] != &act_new_expense)
 			acts[j++] = acts[i];
-	n = j;
-	acts[n++] = &act_lock;
-	acts[n++] = &act_quit;
-	acts[n++] = &act_back;
-	acts[n++] = &act_move;
-	acts[n] = NULL;
+	keys_append(acts, j, 24, keys_list_tail);
 	return acts;
 }
 

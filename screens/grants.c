@@ -568,6 +568,9 @@ grants_draw(struct app *a, void *state)
 static const struct action_def *const *
 grants_actions(void *state)
 {
+	static const struct action_def *const years[] = {
+		&act_prev_year, &act_next_year, &act_this_year, NULL,
+	};
 	static const struct action_def *acts[24];
 	struct grants *g = state;
 	int n = 0;
@@ -581,14 +584,8 @@ grants_actions(void *state)
 			acts[n++] = &act_edit;
 	}
 	n = grant_row_actions(current(g), g->city, acts, n, 16);
-	acts[n++] = &act_prev_year;
-	acts[n++] = &act_next_year;
-	acts[n++] = &act_this_year;
-	acts[n++] = &act_lock;
-	acts[n++] = &act_quit;
-	acts[n++] = &act_back;
-	acts[n++] = &act_move;
-	acts[n] = NULL;
+	n = keys_append(acts, n, 24, years);
+	keys_append(acts, n, 24, keys_list_tail);
 	return acts;
 }
 

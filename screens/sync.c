@@ -409,10 +409,7 @@ sync_actions(void *state)
 	}
 	if (!y->same_machine && y->view != SYNCPAGE_RESULT)
 		o[n++] = &act_accept_machine;
-	o[n++] = &act_lock;
-	o[n++] = &act_quit;
-	o[n++] = &act_back;
-	o[n++] = &act_move;
+	n = keys_append(o, n, 16, keys_list_tail);
 	if (y->view == SYNCPAGE_RESULT)
 		o[n++] = &act_page;
 	if (y->view == SYNCPAGE_STICKS)

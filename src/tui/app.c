@@ -82,15 +82,21 @@ now_mono(void)
 	return ts.tv_sec;
 }
 
+static void KYODO_PRINTFLIKE(3, 0)
+app_say(struct app *a, bool error, const char *fmt, va_list ap)
+{
+	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	a->msg_error = error;
+}
+
 void
 app_message(struct app *a, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	app_say(a, false, fmt, ap);
 	va_end(ap);
-	a->msg_error = false;
 }
 
 void
@@ -99,9 +105,8 @@ app_error(struct app *a, const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(a->msg, sizeof a->msg, fmt, ap);
+	app_say(a, true, fmt, ap);
 	va_end(ap);
-	a->msg_error = true;
 }
 
 void

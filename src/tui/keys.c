@@ -1,6 +1,7 @@
 /* keys — see keys.h. */
 #include "keys.h"
 
+#include <assert.h>
 #include <curses.h>
 
 #include "base/i18n.h"
@@ -177,6 +178,22 @@ int
 keys_id(const struct action_def *d)
 {
 	return d != NULL ? d->id : ACT_NONE;
+}
+
+const struct action_def *const keys_list_tail[] = {
+	&act_lock, &act_quit, &act_back, &act_move, NULL,
+};
+
+int
+keys_append(const struct action_def **acts, int n, int max,
+    const struct action_def *const *more)
+{
+	for (; *more != NULL; more++) {
+		assert(n < max - 1);
+		acts[n++] = *more;
+	}
+	acts[n] = NULL;
+	return n;
 }
 
 void

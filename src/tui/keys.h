@@ -84,6 +84,13 @@ extern const struct action_def act_help, act_add, act_save, act_edit, act_delete
 const struct action_def *keys_lookup(const struct action_def *const *acts, struct key k);
 /* Its id, ACT_NONE for NULL. */
 int keys_id(const struct action_def *d);
+/* Appends more (NULL-terminated) to acts, which holds n and has room for
+ * max pointers, and ends it with NULL; returns the new count.  For a
+ * screen whose actions depend on what is shown. */
+int keys_append(const struct action_def **acts, int n, int max,
+    const struct action_def *const *more);
+/* What a list or a page ends with: lock, quit, back, move. */
+extern const struct action_def *const keys_list_tail[];
 /* Draws the function-key bar for acts on row y across the window. */
 void keys_draw_bar(int y, const struct action_def *const *acts);
 
