@@ -48,16 +48,23 @@ print_usage_line(FILE *f, const struct cmd_entry *e)
 	fprintf(f, "%s: kyodo %s %s\n", _("Usage"), e->name, e->synopsis);
 }
 
+/* "kyodo: <sentence>" on stderr, the start of every refusal. */
+static void
+say(const char *fmt, va_list ap)
+{
+	fputs("kyodo: ", stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int
 cmd_usage(const struct cmd_entry *e, const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kyodo: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	print_usage_line(stderr, e);
 	fprintf(stderr, _("Try: kyodo %s --help\n"), e->name);
 	return EXIT_USAGE;
@@ -68,11 +75,9 @@ cmd_fail(const char *fmt, ...)
 {
 	va_list ap;
 
-	fputs("kyodo: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	say(fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return EXIT_REFUSED;
 }
 
