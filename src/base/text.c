@@ -151,8 +151,10 @@ fold_char(uint32_t cp)
 	}
 }
 
-char *
-text_fold_ascii(const char *s)
+/* s with every character passed through map; an invalid byte is copied as
+ * it is (keep_invalid) or read as U+FFFD. */
+static char *
+map_chars(const char *s, uint32_t (*map)(uint32_t), bool keep_invalid)
 {
 	struct buf b = {0};
 	size_t n = strlen(s), i = 0, k;
@@ -160,15 +162,19 @@ text_fold_ascii(const char *s)
 
 	while (i < n) {
 		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
+		if (k == 0 && keep_invalid)
 			buf_addc(&b, s[i]);
-			i++;
-			continue;
-		}
-		utf8_encode(&b, fold_char(cp));
-		i += k;
+		else
+			utf8_encode(&b, map(k == 0 ? 0xFFFD : cp));
+		i += k == 0 ? 1 : k;
 	}
 	return buf_steal(&b);
+}
+
+char *
+text_fold_ascii(const char *s)
+{
+	return map_chars(s, fold_char, true);
 }
 
 bool
@@ -247,20 +253,7 @@ text_find_control(const char *s, size_t n, const char *allowed)
 char *
 text_visible(const char *s)
 {
-	struct buf b = {0};
-	size_t n = strlen(s), i = 0, k;
-	uint32_t cp;
-
-	while (i < n) {
-		k = utf8_decode(s + i, n - i, &cp);
-		if (k == 0) {
-			k = 1;
-			cp = 0xFFFD;
-		}
-		utf8_encode(&b, visible_char(cp));
-		i += k;
-	}
-	return buf_steal(&b);
+	return map_chars(s, visible_char, false);
 }
 
 size_t
