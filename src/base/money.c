@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "text.h"
+
 void
 money_format(long long yen, char *out, size_t size)
 {
@@ -22,4 +24,14 @@ money_format(long long yen, char *out, size_t size)
 	}
 	tmp[j] = '\0';
 	snprintf(out, size, "%s", tmp);
+}
+
+void
+money_cell(struct buf *b, long long yen, int width)
+{
+	char t[32];
+
+	buf_addc(b, ' ');
+	money_format(yen, t, sizeof t);
+	text_pad(b, t, width, true);
 }

@@ -30,16 +30,6 @@ struct status_out {
 };
 
 static void
-yen_cell(struct buf *b, long long v, int width)
-{
-	char t[32];
-
-	buf_addc(b, ' ');
-	money_format(v, t, sizeof t);
-	text_pad(b, t, width, true);
-}
-
-static void
 text_heading(struct status_out *o, int fy)
 {
 	char era[48];
@@ -108,10 +98,10 @@ each_line(void *ctx, const struct grant_line *g)
 	text_pad(&o->text, g->program, 9, false);
 	buf_addc(&o->text, ' ');
 	text_pad(&o->text, grant_status_label(g->status), 8, false);
-	yen_cell(&o->text, g->requested, 9);
-	yen_cell(&o->text, g->decided, 9);
-	yen_cell(&o->text, g->spent, 9);
-	yen_cell(&o->text, g->remaining, 9);
+	money_cell(&o->text, g->requested, 9);
+	money_cell(&o->text, g->decided, 9);
+	money_cell(&o->text, g->spent, 9);
+	money_cell(&o->text, g->remaining, 9);
 	if (g->overspent)
 		buf_printf(&o->text, "  %s", _("over the grant!"));
 	if (g->report_due)

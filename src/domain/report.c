@@ -270,16 +270,6 @@ cell_num(struct buf *b, long long v, int width)
 }
 
 static void
-cell_yen(struct buf *b, long long v, int width)
-{
-	char t[32];
-
-	buf_addc(b, ' ');
-	money_format(v, t, sizeof t);
-	text_pad(b, t, width, true);
-}
-
-static void
 cell_pct(struct buf *b, int tenths_v, int width)
 {
 	char t[32];
@@ -314,8 +304,8 @@ main_table_row(struct buf *b, const struct report_row *row)
 	cell_num(b, row->users, 12);
 	cell_num(b, row->days_used, 9);
 	cell_pct(b, row->occupancy_tenths, 9);
-	cell_yen(b, row->fee, 10);
-	cell_yen(b, row->waived, 10);
+	money_cell(b, row->fee, 10);
+	money_cell(b, row->waived, 10);
 	end_line(b);
 }
 
