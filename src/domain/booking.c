@@ -443,22 +443,7 @@ static bool
 set_column(struct store *s, const char *sql, const char *value, const char *uuid,
     struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, sql, &st) != SQLITE_OK) {
-		store_sql_error(s, _("Saving"), err);
-		return false;
-	}
-	sqlite3_bind_text(st, 1, value, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, uuid, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Saving"), err);
-		return false;
-	}
-	return true;
+	return store_run(s, sql, 2, (const char *const[]){value, uuid}, _("Saving"), err);
 }
 
 bool

@@ -61,12 +61,7 @@ app_facts(struct store *s, const char *uuid, struct app_facts *a, struct error *
 		a->cost = sqlite3_column_int64(st, 4);
 		a->requested = sqlite3_column_int64(st, 5);
 	}
-	store_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading"), err);
-		return false;
-	}
-	return true;
+	return store_end(s, st, rc, _("Reading"), err);
 }
 
 /* The uuid of a live decision on application other than the row except,
@@ -89,12 +84,7 @@ other_decision(struct store *s, const char *application, const char *except, cha
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
 		snprintf(out, 37, "%s", column_or_empty(st, 0));
-	store_done(s, st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading"), err);
-		return false;
-	}
-	return true;
+	return store_end(s, st, rc, _("Reading"), err);
 }
 
 /* The decided amount of the stored decision row uuid into *amount; false

@@ -104,10 +104,5 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 		each(ctx, &g);
 		n++;
 	}
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading"), err);
-		return -1;
-	}
-	return n;
+	return store_end(s, st, rc, _("Reading"), err) ? n : -1;
 }

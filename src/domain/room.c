@@ -35,30 +35,6 @@ room_check_store(struct store *s, const struct record *r, struct error *err)
 	return true;
 }
 
-static bool
-exec_bound(struct store *s, const char *sql, const char *a, const char *b, const char *c,
-    const char *d, struct error *err)
-{
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, sql, &st) != SQLITE_OK) {
-		store_sql_error(s, _("Saving"), err);
-		return false;
-	}
-	sqlite3_bind_text(st, 1, a, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, c, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, d, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Saving"), err);
-		return false;
-	}
-	return true;
-}
-
 /* A changed reference is a new version of the referring row, so it travels
  * to city hall like any other edit. */
 bool
@@ -77,21 +53,21 @@ room_after_write(struct store *s, const struct actor *who, const struct record *
 			f = &(*k)->fields[i];
 			if (f->type != FIELD_REF || strcmp(f->ref, "room") != 0)
 				continue;
-			if (old == NULL && !r->deleted) {
+			if (old == NULL && !r->deleted)
 				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s_id\" = ?1, "
 				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
 				    "\"%s_id\" IS NULL AND \"%s\" = ?2 AND origin = (SELECT value FROM "
 				    "setting WHERE key = 'code')", (*k)->table, f->name, f->name, f->name);
-				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
-					return false;
-			} else if (old != NULL && strcmp(old->value[0], r->value[0]) != 0) {
+			else if (old != NULL && strcmp(old->value[0], r->value[0]) != 0)
 				snprintf(sql, sizeof sql, "UPDATE \"%s\" SET \"%s\" = ?2, "
 				    "version = version + 1, updated_at = ?3, updated_by = ?4 WHERE "
 				    "\"%s_id\" = ?1 AND origin = (SELECT value FROM setting WHERE key = "
 				    "'code')", (*k)->table, f->name, f->name);
-				if (!exec_bound(s, sql, r->uuid, r->value[0], now, who->name, err))
-					return false;
-			}
+			else
+				continue;
+			if (!store_run(s, sql, 4, (const char *const[]){r->uuid, r->value[0], now,
+			    who->name}, _("Saving"), err))
+				return false;
 		}
 	return true;
 }
@@ -119,10 +95,5 @@ room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), v
 		each(ctx, &info);
 		n++;
 	}
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading"), err);
-		return -1;
-	}
-	return n;
+	return store_end(s, st, rc, _("Reading"), err) ? n : -1;
 }

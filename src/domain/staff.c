@@ -135,7 +135,6 @@ save_attempt(struct store *s, const char *name, int failed, long long locked_unt
     struct error *err)
 {
 	sqlite3_stmt *st;
-	int rc;
 
 	if (store_prepare(s, "UPDATE staff SET failed_pins = ?, locked_until = ? "
 	    "WHERE name = ?", &st) != SQLITE_OK) {
@@ -145,35 +144,15 @@ save_attempt(struct store *s, const char *name, int failed, long long locked_unt
 	sqlite3_bind_int(st, 1, failed);
 	sqlite3_bind_int64(st, 2, locked_until);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Signing in"), err);
-		return false;
-	}
-	return true;
+	return store_end(s, st, sqlite3_step(st), _("Signing in"), err);
 }
 
 /* A PIN hash made again with this kyodo's settings. */
 static bool
 save_hash(struct store *s, const char *name, const char *hash, struct error *err)
 {
-	sqlite3_stmt *st;
-	int rc;
-
-	if (store_prepare(s, "UPDATE staff SET pin_hash = ? WHERE name = ?", &st) != SQLITE_OK) {
-		store_sql_error(s, _("Signing in"), err);
-		return false;
-	}
-	sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Signing in"), err);
-		return false;
-	}
-	return true;
+	return store_run(s, "UPDATE staff SET pin_hash = ? WHERE name = ?", 2,
+	    (const char *const[]){hash, name}, _("Signing in"), err);
 }
 
 enum staff_verdict
@@ -273,10 +252,5 @@ staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m
 		each(ctx, &m);
 		n++;
 	}
-	store_done(s, st);
-	if (rc != SQLITE_DONE) {
-		store_sql_error(s, _("Reading staff"), err);
-		return -1;
-	}
-	return n;
+	return store_end(s, st, rc, _("Reading staff"), err) ? n : -1;
 }

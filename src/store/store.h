@@ -1,7 +1,7 @@
 /*
  * store — the kiosk's SQLite file: opening, creating, schema migrations,
  * settings, transactions (store.c), integrity checks and online backup
- * (storecheck.c).
+ * (storecheck.c), one statement run whole (storerun.c).
  *
  * Every store runs with WAL, foreign keys on and synchronous=FULL (the kiosk
  * is switched off at the wall) and waits for another process's lock rather
@@ -70,5 +70,15 @@ bool store_backup(struct store *s, const char *path, struct error *err);
 
 /* Sets err to the store's last SQLite error, prefixed by what was being done. */
 void store_sql_error(struct store *s, const char *doing, struct error *err);
+
+/* Gives st back after its last sqlite3_step, which returned rc: true when
+ * that was a row or the end, else false with store_sql_error(doing).
+ * (storerun.c) */
+bool store_end(struct store *s, sqlite3_stmt *st, int rc, const char *doing,
+    struct error *err);
+/* Runs sql once, returning no row, with the n texts bound to ?1..?n (NULL
+ * binds NULL); false with store_sql_error(doing) when it fails. */
+bool store_run(struct store *s, const char *sql, int n, const char *const text[],
+    const char *doing, struct error *err);
 
 #endif
