@@ -212,11 +212,26 @@ out:
  * each row's next edit must carry a higher one, or the city would ignore
  * it.  Rows the kept-aside store (attached as kept) has are lifted above
  * it.  Runs inside the caller's transaction. */
+/* Runs sql on b with text bound to its one parameter; prepared here, not
+ * kept in the statement cache: these name "kept", attached for one restore. */
+static bool
+run_bound(struct store *b, const char *sql, const char *text)
+{
+	sqlite3_stmt *st;
+	bool ok;
+
+	if (sqlite3_prepare_v2(store_db(b), sql, -1, &st, NULL) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	ok = sqlite3_step(st) == SQLITE_DONE;
+	sqlite3_finalize(st);
+	return ok;
+}
+
 static bool
 lift_versions(struct store *b, struct error *err)
 {
 	const char *const *t;
-	sqlite3_stmt *st;
 	char sql[512];
 	bool ok = true;
 
@@ -224,12 +239,7 @@ lift_versions(struct store *b, struct error *err)
 		snprintf(sql, sizeof sql, "UPDATE main.%s SET version = k.version + 1 FROM kept.%s k "
 		    "WHERE k.uuid = main.%s.uuid AND k.version >= main.%s.version AND "
 		    "main.%s.origin = ?", *t, *t, *t, *t, *t);
-		ok = sqlite3_prepare_v2(store_db(b), sql, -1, &st, NULL) == SQLITE_OK;
-		if (ok) {
-			sqlite3_bind_text(st, 1, store_origin(b), -1, SQLITE_STATIC);
-			ok = sqlite3_step(st) == SQLITE_DONE;
-			sqlite3_finalize(st);
-		}
+		ok = run_bound(b, sql, store_origin(b));
 	}
 	if (!ok)
 		store_sql_error(b, _("Restoring"), err);
@@ -239,19 +249,11 @@ lift_versions(struct store *b, struct error *err)
 static bool
 attach_kept(struct store *b, const char *aside, struct error *err)
 {
-	sqlite3_stmt *st;
-	bool ok;
-
-	if (sqlite3_prepare_v2(store_db(b), "ATTACH ? AS kept", -1, &st, NULL) != SQLITE_OK) {
+	if (!run_bound(b, "ATTACH ? AS kept", aside)) {
 		store_sql_error(b, _("Restoring"), err);
 		return false;
 	}
-	sqlite3_bind_text(st, 1, aside, -1, SQLITE_STATIC);
-	ok = sqlite3_step(st) == SQLITE_DONE;
-	sqlite3_finalize(st);
-	if (!ok)
-		store_sql_error(b, _("Restoring"), err);
-	return ok;
+	return true;
 }
 
 /* The restored copy's last changes before it goes in place, in one
