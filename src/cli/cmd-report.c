@@ -61,45 +61,66 @@ emit(const struct buf *text, enum encoding e)
 	return ok ? EXIT_DONE : EXIT_REFUSED;
 }
 
+/* What both reports do about the one they make: --format and --encoding
+ * checked, the store open while make reads it, the text written out.  make
+ * returns -1 when text holds the report, else the exit status, its refusal
+ * said. */
 static int
-exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
+run_report(const struct cmd_entry *self, const struct cmd_args *a,
+    int (*make)(const struct cmd_entry *self, const struct cmd_args *a, struct store *s,
+    int year, int month, bool csv, struct buf *text), int year, int month)
 {
-	const char *month = cmd_opt(a, "month");
-	struct report r;
 	struct buf text = {0};
-	struct error err;
 	struct store *s;
 	enum encoding enc;
-	int year, mon, rc;
-	bool csv;
+	int rc;
+	bool csv = false;
 
-	if (month == NULL || !date_parse_month(month, &year, &mon))
-		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
 	rc = output_options(self, a, &csv, &enc);
 	if (rc >= 0)
 		return rc;
 	s = cmd_open_store(a);
 	if (s == NULL)
 		return EXIT_REFUSED;
-	if (cmd_opt(a, "center") != NULL && store_kind(s) != STORE_CITY) {
-		store_close(s);
-		return cmd_usage(self, _("--center is for city hall's store."));
-	}
-	if (!(store_kind(s) == STORE_CITY && cmd_opt(a, "center") == NULL ?
-	    report_centers(s, year, mon, &r, &err) :
-	    report_monthly_center(s, year, mon, cmd_opt(a, "center"), &r, &err))) {
-		store_close(s);
-		return cmd_fail("%s", err.text);
-	}
+	rc = make(self, a, s, year, month, csv, &text);
 	store_close(s);
-	if (csv)
-		report_csv(&r, &text);
-	else
-		report_text(&r, &text);
-	report_free(&r);
-	rc = emit(&text, enc);
+	if (rc < 0)
+		rc = emit(&text, enc);
 	buf_free(&text);
 	return rc;
+}
+
+static int
+make_monthly(const struct cmd_entry *self, const struct cmd_args *a, struct store *s,
+    int year, int month, bool csv, struct buf *text)
+{
+	const char *center = cmd_opt(a, "center");
+	struct report r;
+	struct error err;
+
+	if (center != NULL && store_kind(s) != STORE_CITY)
+		return cmd_usage(self, _("--center is for city hall's store."));
+	if (!(store_kind(s) == STORE_CITY && center == NULL ?
+	    report_centers(s, year, month, &r, &err) :
+	    report_monthly_center(s, year, month, center, &r, &err)))
+		return cmd_fail("%s", err.text);
+	if (csv)
+		report_csv(&r, text);
+	else
+		report_text(&r, text);
+	report_free(&r);
+	return -1;
+}
+
+static int
+exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	const char *month = cmd_opt(a, "month");
+	int year, mon;
+
+	if (month == NULL || !date_parse_month(month, &year, &mon))
+		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
+	return run_report(self, a, make_monthly, year, mon);
 }
 
 const struct cmd_entry cmd_report_monthly_entry = {
@@ -119,42 +140,38 @@ static const struct cmd_opt year_opts[] = {
 	{NULL, NULL, NULL},
 };
 
+/* year is the fiscal year; month is not used. */
+static int
+make_year(const struct cmd_entry *self, const struct cmd_args *a, struct store *s,
+    int year, int month, bool csv, struct buf *text)
+{
+	struct report_year y;
+	struct error err;
+
+	(void)self;
+	(void)a;
+	(void)month;
+	if (!report_year(s, year, &y, &err))
+		return cmd_fail("%s", err.text);
+	if (csv)
+		report_year_csv(&y, text);
+	else
+		report_year_text(&y, text);
+	report_year_free(&y);
+	return -1;
+}
+
 static int
 exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *fy_s = cmd_opt(a, "fy");
-	struct report_year y;
-	struct buf text = {0};
-	struct error err;
-	struct store *s;
-	enum encoding enc;
 	char *end;
 	long fy;
-	int rc;
-	bool csv;
 
 	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
 	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 		return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
-	rc = output_options(self, a, &csv, &enc);
-	if (rc >= 0)
-		return rc;
-	s = cmd_open_store(a);
-	if (s == NULL)
-		return EXIT_REFUSED;
-	if (!report_year(s, (int)fy, &y, &err)) {
-		store_close(s);
-		return cmd_fail("%s", err.text);
-	}
-	store_close(s);
-	if (csv)
-		report_year_csv(&y, &text);
-	else
-		report_year_text(&y, &text);
-	report_year_free(&y);
-	rc = emit(&text, enc);
-	buf_free(&text);
-	return rc;
+	return run_report(self, a, make_year, (int)fy, 0);
 }
 
 const struct cmd_entry cmd_report_year_entry = {
