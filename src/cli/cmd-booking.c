@@ -11,41 +11,48 @@ static const struct cmd_opt cancel_opts[] = {
 	{NULL, NULL, NULL},
 };
 
-/* Finds the booking named by the first positional (id, id prefix or group). */
-static bool
-find_booking(struct store *s, const char *name, struct record *r)
-{
-	struct error err;
-
-	if (record_find(s, kind_find("booking"), name, r, &err))
-		return true;
-	cmd_fail("%s", err.text);
-	return false;
-}
-
+/* Does act, as the command line's actor, to the booking named by the first
+ * positional (id, id prefix or group), act's result into out: -1 when done,
+ * else the exit status with the refusal said. */
 static int
-exec_cancel(const struct cmd_entry *self, const struct cmd_args *a)
+on_booking(const struct cmd_args *a, bool (*act)(struct store *s, const struct actor *who,
+    const char *uuid, const struct cmd_args *a, void *out, struct error *err), void *out)
 {
 	struct store *s = cmd_open_store(a);
 	struct record r;
 	struct actor who;
 	struct error err;
-	int n = 0;
 	bool ok;
 
-	(void)self;
 	if (s == NULL)
 		return EXIT_REFUSED;
-	if (!find_booking(s, a->pos[0], &r)) {
+	if (!record_find(s, kind_find("booking"), a->pos[0], &r, &err)) {
 		store_close(s);
-		return EXIT_REFUSED;
+		return cmd_fail("%s", err.text);
 	}
 	actor_cli(&who);
-	ok = booking_cancel(s, &who, r.uuid, cmd_flag(a, "following"), &n, &err);
+	ok = act(s, &who, r.uuid, a, out, &err);
 	record_free(&r);
 	store_close(s);
-	if (!ok)
-		return cmd_fail("%s", err.text);
+	return ok ? -1 : cmd_fail("%s", err.text);
+}
+
+static bool
+cancel(struct store *s, const struct actor *who, const char *uuid, const struct cmd_args *a,
+    void *cancelled, struct error *err)
+{
+	return booking_cancel(s, who, uuid, cmd_flag(a, "following"), cancelled, err);
+}
+
+static int
+exec_cancel(const struct cmd_entry *self, const struct cmd_args *a)
+{
+	int n = 0, rc;
+
+	(void)self;
+	rc = on_booking(a, cancel, &n);
+	if (rc >= 0)
+		return rc;
 	printf(P_("Cancelled %d booking.\n", "Cancelled %d bookings.\n", (unsigned long)n), n);
 	return EXIT_DONE;
 }
@@ -66,32 +73,24 @@ static const struct cmd_opt checkin_opts[] = {
 	{NULL, NULL, NULL},
 };
 
+static bool
+check_in(struct store *s, const struct actor *who, const char *uuid, const struct cmd_args *a,
+    void *use, struct error *err)
+{
+	return booking_check_in(s, who, uuid, cmd_opt(a, "people"), use, err);
+}
+
 static int
 exec_check_in(const struct cmd_entry *self, const struct cmd_args *a)
 {
-	const char *people = cmd_opt(a, "people");
 	char use[37];
-	struct store *s;
-	struct record r;
-	struct actor who;
-	struct error err;
-	bool ok;
+	int rc;
 
-	if (people == NULL)
+	if (cmd_opt(a, "people") == NULL)
 		return cmd_usage(self, _("--people is required."));
-	s = cmd_open_store(a);
-	if (s == NULL)
-		return EXIT_REFUSED;
-	if (!find_booking(s, a->pos[0], &r)) {
-		store_close(s);
-		return EXIT_REFUSED;
-	}
-	actor_cli(&who);
-	ok = booking_check_in(s, &who, r.uuid, people, use, &err);
-	record_free(&r);
-	store_close(s);
-	if (!ok)
-		return cmd_fail("%s", err.text);
+	rc = on_booking(a, check_in, use);
+	if (rc >= 0)
+		return rc;
 	printf("%s\t%s\n", use, _("Checked in; the facility use is recorded."));
 	return EXIT_DONE;
 }
