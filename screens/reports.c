@@ -623,17 +623,6 @@ month_page(struct app *a, const struct canvas *c, const struct reports *s)
 	return vr;
 }
 
-static long
-sum12(const long *v)
-{
-	long t = 0;
-	int i;
-
-	for (i = 0; i < 12; i++)
-		t += v[i];
-	return t;
-}
-
 /* The fiscal year's page; returns its height in rows. */
 static int
 year_page(const struct canvas *c, const struct reports *s)
@@ -655,7 +644,7 @@ year_page(const struct canvas *c, const struct reports *s)
 		table_set(&t, i + 1, 0, "%s", y->rows[i].room);
 		for (m = 0; m < 12; m++)
 			table_set(&t, i + 1, m + 1, "%ld", y->rows[i].uses[m]);
-		table_set(&t, i + 1, 13, "%ld", sum12(y->rows[i].uses));
+		table_set(&t, i + 1, 13, "%ld", report_year_sum(y->rows[i].uses));
 	}
 	table_set(&t, y->nrows + 1, 0, "%s", _("Total"));
 	table_set(&t, y->nrows + 2, 0, "%s", _("Users"));
@@ -663,8 +652,8 @@ year_page(const struct canvas *c, const struct reports *s)
 		table_set(&t, y->nrows + 1, m + 1, "%ld", y->total_uses[m]);
 		table_set(&t, y->nrows + 2, m + 1, "%ld", y->total_users[m]);
 	}
-	table_set(&t, y->nrows + 1, 13, "%ld", sum12(y->total_uses));
-	table_set(&t, y->nrows + 2, 13, "%ld", sum12(y->total_users));
+	table_set(&t, y->nrows + 1, 13, "%ld", report_year_sum(y->total_uses));
+	table_set(&t, y->nrows + 2, 13, "%ld", report_year_sum(y->total_users));
 	t.total_row = y->nrows + 1;
 	vr += table_draw(c, vr, &t, -1) + 1;
 	table_free(&t);

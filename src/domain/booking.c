@@ -531,9 +531,7 @@ each_following(struct store *s, const struct record *r, bool following,
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			if (n == cap) {
 				cap = cap ? cap * 2 : 16;
-				uuids = realloc(uuids, (size_t)cap * sizeof *uuids);
-				if (uuids == NULL)
-					abort();
+				uuids = xreallocarray(uuids, (size_t)cap, sizeof *uuids);
 			}
 			snprintf(uuids[n++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
 		}

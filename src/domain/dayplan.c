@@ -47,9 +47,7 @@ add_room(struct rooms *r, const struct room_info *info)
 {
 	if (r->n == r->cap) {
 		r->cap = r->cap ? r->cap * 2 : 8;
-		r->v = realloc(r->v, (size_t)r->cap * sizeof *r->v);
-		if (r->v == NULL)
-			abort();
+		r->v = xreallocarray(r->v, (size_t)r->cap, sizeof *r->v);
 	}
 	r->v[r->n++] = *info;
 }
@@ -100,9 +98,7 @@ keep_entry(struct day_ctx *c, sqlite3_stmt *st)
 
 	if (p->nentries == c->cap) {
 		c->cap = c->cap ? c->cap * 2 : 16;
-		p->entries = realloc(p->entries, (size_t)c->cap * sizeof *p->entries);
-		if (p->entries == NULL)
-			abort();
+		p->entries = xreallocarray(p->entries, (size_t)c->cap, sizeof *p->entries);
 	}
 	e = &p->entries[p->nentries++];
 	memset(e, 0, sizeof *e);
@@ -219,9 +215,7 @@ hold(struct month_ctx *c, int day, int bit)
 	int bytes = bit / 8 + 1, have = (c->held_bits[day] + 7) / 8;
 
 	if (bit >= c->held_bits[day]) {
-		c->held[day] = realloc(c->held[day], (size_t)bytes);
-		if (c->held[day] == NULL)
-			abort();
+		c->held[day] = xreallocarray(c->held[day], (size_t)bytes, 1);
 		memset(c->held[day] + have, 0, (size_t)(bytes - have));
 		c->held_bits[day] = bytes * 8;
 	}

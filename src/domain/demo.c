@@ -642,9 +642,7 @@ collect(void *ctx, const struct record *r)
 		return true;
 	if (p->n == p->cap) {
 		p->cap = p->cap ? p->cap * 2 : 64;
-		p->uuid = realloc(p->uuid, (size_t)p->cap * sizeof *p->uuid);
-		if (p->uuid == NULL)
-			abort();
+		p->uuid = xreallocarray(p->uuid, (size_t)p->cap, sizeof *p->uuid);
 	}
 	snprintf(p->uuid[p->n++], 37, "%s", r->uuid);
 	return true;

@@ -81,9 +81,7 @@ record_rows_add(struct record_rows *set, const struct record *r)
 {
 	if (set->n == set->cap) {
 		set->cap = set->cap ? set->cap * 2 : 16;
-		set->rows = realloc(set->rows, (size_t)set->cap * sizeof *set->rows);
-		if (set->rows == NULL)
-			abort();
+		set->rows = xreallocarray(set->rows, (size_t)set->cap, sizeof *set->rows);
 	}
 	record_copy(&set->rows[set->n++], r);
 }

@@ -45,9 +45,7 @@ row_for(struct report *r, const char *room, int *cap)
 			return &r->rows[i];
 	if (r->nrows == *cap) {
 		*cap = *cap ? *cap * 2 : 16;
-		r->rows = realloc(r->rows, (size_t)*cap * sizeof *r->rows);
-		if (r->rows == NULL)
-			abort();
+		r->rows = xreallocarray(r->rows, (size_t)*cap, sizeof *r->rows);
 	}
 	memset(&r->rows[r->nrows], 0, sizeof r->rows[0]);
 	snprintf(r->rows[r->nrows].room, sizeof r->rows[0].room, "%s", room);
@@ -461,9 +459,7 @@ report_year(struct store *s, int fy, struct report_year *y, struct error *err)
 		if (i == y->nrows) {
 			if (y->nrows == cap) {
 				cap = cap ? cap * 2 : 16;
-				y->rows = realloc(y->rows, (size_t)cap * sizeof *y->rows);
-				if (y->rows == NULL)
-					abort();
+				y->rows = xreallocarray(y->rows, (size_t)cap, sizeof *y->rows);
 			}
 			memset(&y->rows[i], 0, sizeof y->rows[0]);
 			snprintf(y->rows[i].room, sizeof y->rows[i].room, "%s", room);
@@ -493,14 +489,14 @@ report_year_free(struct report_year *y)
 	y->nrows = 0;
 }
 
-static long
-sum12(const long *v)
+long
+report_year_sum(const long months[12])
 {
 	long t = 0;
 	int i;
 
 	for (i = 0; i < 12; i++)
-		t += v[i];
+		t += months[i];
 	return t;
 }
 
@@ -525,18 +521,18 @@ report_year_text(const struct report_year *y, struct buf *out)
 		text_pad(out, y->rows[i].room, 10, false);
 		for (c = 0; c < 12; c++)
 			cell_num(out, y->rows[i].uses[c], 4);
-		cell_num(out, sum12(y->rows[i].uses), 5);
+		cell_num(out, report_year_sum(y->rows[i].uses), 5);
 		end_line(out);
 	}
 	text_pad(out, _("Total"), 10, false);
 	for (c = 0; c < 12; c++)
 		cell_num(out, y->total_uses[c], 4);
-	cell_num(out, sum12(y->total_uses), 5);
+	cell_num(out, report_year_sum(y->total_uses), 5);
 	end_line(out);
 	text_pad(out, _("Users"), 10, false);
 	for (c = 0; c < 12; c++)
 		cell_num(out, y->total_users[c], 4);
-	cell_num(out, sum12(y->total_users), 5);
+	cell_num(out, report_year_sum(y->total_users), 5);
 	end_line(out);
 }
 
@@ -559,7 +555,7 @@ report_year_csv(const struct report_year *y, struct buf *out)
 		csv_field(out, i < y->nrows ? y->rows[i].room : _("Total"), true);
 		for (c = 0; c < 12; c++)
 			csv_num(out, uses[c]);
-		csv_num(out, sum12(uses));
+		csv_num(out, report_year_sum(uses));
 		csv_end_row(out);
 	}
 }

@@ -70,6 +70,8 @@ struct report_year {
 
 bool report_year(struct store *s, int fy, struct report_year *y, struct error *err);
 void report_year_free(struct report_year *y);
+/* A row's twelve months (uses or users) summed: its year. */
+long report_year_sum(const long months[12]);
 void report_year_text(const struct report_year *y, struct buf *out);
 void report_year_csv(const struct report_year *y, struct buf *out);
 
