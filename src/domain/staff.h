@@ -34,6 +34,26 @@ bool staff_pin_valid(const char *pin, char *out, struct error *err);
 /* Adds a staff member; only an administrator may.  Audited. */
 bool staff_add(struct store *s, const struct actor *who, const char *name,
     enum role role, const char *pin, struct error *err);
+/* The first administrator of a store with no staff at all (the kiosk's
+ * first start): nobody is signed in to authorise it, so it is refused once
+ * any staff member exists.  Audited as the new administrator. */
+bool staff_add_first_admin(struct store *s, const char *name, const char *pin,
+    struct error *err);
+
+/* The administrator's changes to an account, each audited and refused (with
+ * a sentence in err) for another role or an unknown name.  The last active
+ * administrator can be neither deactivated nor given another role.  A
+ * reactivation or a PIN reset also lifts a lock. */
+bool staff_set_active(struct store *s, const struct actor *who, const char *name,
+    bool active, struct error *err);
+bool staff_set_role(struct store *s, const struct actor *who, const char *name,
+    enum role role, struct error *err);
+bool staff_reset_pin(struct store *s, const struct actor *who, const char *name,
+    const char *pin, struct error *err);
+/* A signed-in person changes their own PIN, giving the current one; a wrong
+ * current PIN counts towards the lock as at sign-in. */
+bool staff_change_pin(struct store *s, const struct actor *who, const char *current,
+    const char *pin, time_t now, struct error *err);
 
 enum staff_verdict {
 	STAFF_OK,		/* *out is the signed-in actor */
@@ -49,6 +69,9 @@ enum staff_verdict staff_sign_in(struct store *s, const char *name, const char *
     struct error *err);
 /* Calls each for active staff, by name.  Returns the count, or -1. */
 int staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m),
+    void *ctx, struct error *err);
+/* The same for every staff member, the deactivated too. */
+int staff_list_all(struct store *s, void (*each)(void *ctx, const struct staff_member *m),
     void *ctx, struct error *err);
 
 #endif

@@ -1,6 +1,6 @@
 /* Unit tests for core/staff: PIN shapes, who may add staff, and signing in
  * with the lock after five wrong PINs — real argon2id hashes in a real store.
- * Each hash or check costs 0.1-0.3 s, so there are seven. */
+ * Each hash or check costs 0.1-0.3 s, so the tests share them. */
 #include "unit.h"
 
 #include "base/actor.h"
@@ -73,6 +73,16 @@ collect_staff(void *ctx, const struct staff_member *m)
 		s->locked_until[s->n] = m->locked_until;
 		assert_true(m->active);
 	}
+	s->n++;
+}
+
+/* staff_list_all also lists the deactivated. */
+static void
+collect_all(void *ctx, const struct staff_member *m)
+{
+	struct seen_staff *s = ctx;
+
+	(void)m;
 	s->n++;
 }
 
@@ -223,6 +233,190 @@ test_sign_in_and_lock(void **state)
 	    "instr(summary, '2468') > 0 OR instr(summary, '1111') > 0"), 0);
 }
 
+/* The first administrator needs nobody signed in, but only while the store
+ * has no staff at all; both the add and a refusal are audited. */
+static void
+test_first_admin(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct seen_staff seen;
+	struct actor who;
+	struct error err;
+	long wait = 0;
+	int tries = 0;
+
+	error_clear(&err);
+	assert_false(staff_add_first_admin(fx->s, "山田 太郎", "12", &err));
+	assert_contains(err.text, "PIN");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff"), 0);
+	if (!staff_add_first_admin(fx->s, " 山田 太郎 ", "１３５７", &err))
+		fail_msg("first admin: %s", err.text);
+	assert_int_equal(list_staff(fx->s, &seen), 1);
+	assert_string_equal(seen.name[0], "山田 太郎");
+	assert_int_equal(seen.role[0], ROLE_ADMIN);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = 'add' "
+	    "AND kind = 'staff' AND actor = '山田 太郎'"), 1);
+	assert_int_equal(staff_sign_in(fx->s, "山田 太郎", "1357", 1795000000, &who, &tries,
+	    &wait, &err), STAFF_OK);
+	assert_int_equal(who.role, ROLE_ADMIN);
+
+	error_clear(&err);
+	assert_false(staff_add_first_admin(fx->s, "侵入者", "2468", &err));
+	assert_contains(err.text, "already has staff");
+	assert_not_contains(err.text, "kyodo");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff"), 1);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE "
+	    "action = 'refused' AND summary = 'first administrator'"), 1);
+}
+
+static void
+add_or_fail(struct store *s, const char *name, enum role role, const char *pin)
+{
+	struct actor cli;
+	struct error err;
+
+	actor_cli(&cli);
+	if (!staff_add(s, &cli, name, role, pin, &err))
+		fail_msg("staff_add %s: %s", name, err.text);
+}
+
+/* Deactivating, reactivating and changing a role: the administrator only,
+ * never leaving the store without an active administrator. */
+static void
+test_admin_changes(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor admin = {"山田 太郎", ROLE_ADMIN}, center = {"佐藤 花子", ROLE_CENTER};
+	struct actor who;
+	struct seen_staff seen;
+	struct error err;
+	long wait = 0;
+	int tries = 0;
+
+	add_or_fail(fx->s, "山田 太郎", ROLE_ADMIN, "1357");
+	add_or_fail(fx->s, "佐藤 花子", ROLE_CENTER, "2468");
+
+	error_clear(&err);
+	assert_false(staff_set_active(fx->s, &center, "山田 太郎", false, &err));
+	assert_contains(err.text, "administrator");
+	error_clear(&err);
+	assert_false(staff_set_role(fx->s, &center, "佐藤 花子", ROLE_ADMIN, &err));
+	assert_contains(err.text, "administrator");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE "
+	    "action = 'refused' AND actor = '佐藤 花子'"), 2);
+
+	error_clear(&err);
+	assert_false(staff_set_active(fx->s, &admin, "誰か", false, &err));
+	assert_contains(err.text, "誰か");
+	error_clear(&err);
+	assert_false(staff_set_role(fx->s, &admin, "誰か", ROLE_CITY, &err));
+	assert_contains(err.text, "no staff member");
+
+	/* The only administrator stays one, and active. */
+	error_clear(&err);
+	assert_false(staff_set_active(fx->s, &admin, "山田 太郎", false, &err));
+	assert_contains(err.text, "last active administrator");
+	error_clear(&err);
+	assert_false(staff_set_role(fx->s, &admin, "山田 太郎", ROLE_CENTER, &err));
+	assert_contains(err.text, "last active administrator");
+
+	/* Deactivated staff cannot sign in and leave the sign-in list. */
+	if (!staff_set_active(fx->s, &admin, "佐藤 花子", false, &err))
+		fail_msg("deactivate: %s", err.text);
+	assert_int_equal(list_staff(fx->s, &seen), 1);
+	assert_int_equal(staff_list_all(fx->s, collect_all, &seen, &err), 2);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "2468", 1795000000, &who, &tries,
+	    &wait, &err), STAFF_UNKNOWN);
+	if (!staff_set_active(fx->s, &admin, "佐藤 花子", true, &err))
+		fail_msg("reactivate: %s", err.text);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "2468", 1795000000, &who, &tries,
+	    &wait, &err), STAFF_OK);
+
+	/* With a second administrator the first may step down. */
+	if (!staff_set_role(fx->s, &admin, "佐藤 花子", ROLE_ADMIN, &err))
+		fail_msg("role: %s", err.text);
+	if (!staff_set_role(fx->s, &admin, "山田 太郎", ROLE_SECRETARIAT, &err))
+		fail_msg("role: %s", err.text);
+	error_clear(&err);
+	assert_false(staff_set_active(fx->s, &admin, "佐藤 花子", false, &err));
+	assert_contains(err.text, "佐藤 花子");
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM staff WHERE role = 'admin' "
+	    "AND active = 1"), 1);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE kind = 'staff' "
+	    "AND action IN ('deactivate', 'reactivate', 'role')"), 4);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = 'role' "
+	    "AND summary = '山田 太郎 (admin → secretariat)'"), 1);
+}
+
+/* A PIN reset by the administrator lifts a lock; one's own change needs
+ * the current PIN, and a wrong one counts towards the lock. */
+static void
+test_pins(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor admin = {"山田 太郎", ROLE_ADMIN}, sato = {"佐藤 花子", ROLE_CENTER};
+	struct actor who;
+	struct error err;
+	time_t t0 = 1795000000;
+	long wait = 0;
+	int tries = 0, i;
+
+	add_or_fail(fx->s, "山田 太郎", ROLE_ADMIN, "1357");
+	add_or_fail(fx->s, "佐藤 花子", ROLE_CENTER, "2468");
+	for (i = 0; i < STAFF_FREE_TRIES; i++)
+		staff_sign_in(fx->s, "佐藤 花子", "0000", t0, &who, &tries, &wait, &err);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "2468", t0, &who, &tries, &wait,
+	    &err), STAFF_LOCKED);
+
+	error_clear(&err);
+	assert_false(staff_reset_pin(fx->s, &sato, "佐藤 花子", "9999", &err));
+	assert_contains(err.text, "administrator");
+	error_clear(&err);
+	assert_false(staff_reset_pin(fx->s, &admin, "佐藤 花子", "99", &err));
+	assert_contains(err.text, "PIN");
+	error_clear(&err);
+	assert_false(staff_reset_pin(fx->s, &admin, "誰か", "9999", &err));
+	assert_contains(err.text, "誰か");
+	if (!staff_reset_pin(fx->s, &admin, "佐藤 花子", "９８７６", &err))
+		fail_msg("reset: %s", err.text);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "9876", t0 + 1, &who, &tries, &wait,
+	    &err), STAFF_OK);
+
+	/* One's own PIN: the new one must have the shape, the current one must
+	 * match; four wrong ones leave one try, the fifth locks. */
+	error_clear(&err);
+	assert_false(staff_change_pin(fx->s, &sato, "9876", "12", t0 + 2, &err));
+	assert_contains(err.text, "PIN");
+	for (i = 1; i < STAFF_FREE_TRIES; i++) {
+		error_clear(&err);
+		assert_false(staff_change_pin(fx->s, &sato, "1111", "5555", t0 + 2, &err));
+		assert_contains(err.text, "current PIN is wrong");
+	}
+	if (!staff_change_pin(fx->s, &sato, "9876", "5555", t0 + 3, &err))
+		fail_msg("change: %s", err.text);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT failed_pins FROM staff WHERE "
+	    "name = '佐藤 花子'"), 0);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "9876", t0 + 4, &who, &tries, &wait,
+	    &err), STAFF_WRONG_PIN);
+	assert_int_equal(staff_sign_in(fx->s, "佐藤 花子", "5555", t0 + 4, &who, &tries, &wait,
+	    &err), STAFF_OK);
+	for (i = 0; i < STAFF_FREE_TRIES - 1; i++)
+		staff_change_pin(fx->s, &sato, "1111", "4444", t0 + 5, &err);
+	error_clear(&err);
+	assert_false(staff_change_pin(fx->s, &sato, "1111", "4444", t0 + 5, &err));
+	assert_contains(err.text, "seconds");
+	error_clear(&err);
+	assert_false(staff_change_pin(fx->s, &sato, "5555", "4444", t0 + 6, &err));
+	assert_contains(err.text, "seconds");
+
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = "
+	    "'reset-pin' AND summary = '佐藤 花子'"), 1);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE action = "
+	    "'change-pin' AND actor = '佐藤 花子'"), 1);
+	assert_int_equal(unit_sql_int(fx->s, "SELECT count(*) FROM audit WHERE instr(summary, "
+	    "'9876') > 0 OR instr(summary, '5555') > 0"), 0);
+}
+
 static void
 test_roles(void **state)
 {
@@ -292,6 +486,9 @@ main(void)
 		DB(test_add_refusals_before_hashing),
 		DB(test_sign_in_and_lock),
 		DB(test_hash_settings_and_rehash),
+		DB(test_first_admin),
+		DB(test_admin_changes),
+		DB(test_pins),
 		cmocka_unit_test(test_roles),
 	};
 
