@@ -276,7 +276,7 @@ draw_head(struct detail *d, int y)
 	snprintf(p[n++], sizeof p[0], "%s: %s", _("Status"), grant_status_label(d->row.status));
 	era_format_fy(d->row.fy, fmt_era_lang(), fy, sizeof fy);
 	snprintf(p[n++], sizeof p[0], "%s", fy);
-	snprintf(p[n++], sizeof p[0], "%s %s", d->row.program, d->row.program_name);
+	snprintf(p[n++], sizeof p[0], "%s", grant_row_program(&d->row));
 	fmt_yen(d->row.cost, v, sizeof v);
 	snprintf(p[n++], sizeof p[0], "%s %s", _("Eligible cost"), v);
 	fmt_yen(d->row.requested, v, sizeof v);

@@ -63,6 +63,12 @@ const struct action_def act_grant_pay = {
 	{ACT_KEY_CHAR('p')},
 };
 
+const char *
+grant_row_program(const struct grant_row *r)
+{
+	return r->program_name[0] != '\0' ? r->program_name : r->program;
+}
+
 void
 grant_row_from(struct grant_row *r, const struct grant_line *g)
 {

@@ -397,6 +397,9 @@ draw_programmes(const struct grants *g, int y, int rows)
 	return y;
 }
 
+/* The widest the programme column grows in the list. */
+#define PROG_COL_MAX 20
+
 struct cols {
 	int w[C_N];
 	bool on[C_N];
@@ -419,7 +422,7 @@ cell(const struct grant_row *r, enum col c, char *out, size_t size)
 	switch (c) {
 	case C_CENTER: snprintf(out, size, "%s", r->center); break;
 	case C_TITLE: snprintf(out, size, "%s", r->title); break;
-	case C_PROG: snprintf(out, size, "%s", r->program); break;
+	case C_PROG: snprintf(out, size, "%s", grant_row_program(r)); break;
 	case C_STATUS: snprintf(out, size, "%s", grant_status_label(r->status)); break;
 	case C_REQ: fmt_yen(r->requested, out, size); break;
 	case C_DEC: fmt_yen(r->decided, out, size); break;
@@ -444,12 +447,18 @@ measure(struct grants *g)
 				g->cell_w[j] = text_width(buf);
 		}
 	}
+	/* A programme's full name is long; its start tells them apart and the
+	 * detail page shows it whole. */
+	if (g->cell_w[C_PROG] > PROG_COL_MAX)
+		g->cell_w[C_PROG] = PROG_COL_MAX;
 }
 
 static struct cols
 columns(const struct grants *g)
 {
-	static const enum col drop[] = {C_PROG, C_REQ, C_LEFT, C_DEC};
+	/* The requested amount stands in the money panel too; the programme's
+	 * name is what a row is read by, so it goes after it. */
+	static const enum col drop[] = {C_REQ, C_PROG, C_LEFT, C_DEC};
 	struct cols c;
 	int i, j, total = 0, room = COLS - 4;
 
@@ -539,6 +548,13 @@ draw_apps(struct grants *g, int y, int rows)
 			draw_fill(y + 2 + row, 0, COLS, at);
 		draw_row(g, &c, &g->rows[i], y + 2 + row, at);
 	}
+	/* Rows beyond the view, in the margin the columns leave free. */
+	if (g->top > 0)
+		draw_text(y + 2, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2",
+		    g->cur == g->top ? ATTR_SELECTED : ATTR_DIM);
+	if (g->top + rows < g->n)
+		draw_text(y + 1 + rows, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC",
+		    g->cur == g->top + rows - 1 ? ATTR_SELECTED : ATTR_DIM);
 }
 
 static void

@@ -29,6 +29,9 @@ struct grant_row {
 };
 
 void grant_row_from(struct grant_row *r, const struct grant_line *g);
+/* The programme as people read it: its name, its code only when it has
+ * none. */
+const char *grant_row_program(const struct grant_row *r);
 /* Reads one application's line; false with err when it is not there. */
 bool grant_row_get(struct store *s, const char *uuid, struct grant_row *r, struct error *err);
 

@@ -29,6 +29,18 @@ struct status_out {
 	long long requested, decided, spent, final, paid;
 };
 
+/* The programme's column in the text: wide enough for the plan's names
+ * (地域協働体支援事業補助金); a longer one is cut with an ellipsis. */
+#define PROG_WIDTH 24
+
+/* The programme as people read it: its name, else its code. */
+static const char *
+program_name(const struct grant_line *g)
+{
+	return g->program_name != NULL && g->program_name[0] != '\0' ? g->program_name :
+	    g->program;
+}
+
 static void
 text_heading(struct status_out *o, int fy)
 {
@@ -45,7 +57,7 @@ text_heading(struct status_out *o, int fy)
 	}
 	text_pad(&o->text, _("Application"), o->city ? 14 : 18, false);
 	buf_addc(&o->text, ' ');
-	text_pad(&o->text, _("Programme"), 9, false);
+	text_pad(&o->text, _("Programme"), PROG_WIDTH, false);
 	buf_addc(&o->text, ' ');
 	text_pad(&o->text, _("Status"), 8, false);
 	buf_addc(&o->text, ' ');
@@ -82,6 +94,8 @@ each_line(void *ctx, const struct grant_line *g)
 #define N(v) (snprintf(num, sizeof num, "%lld", (long long)(v)), csv_field(&o->text, num, false))
 		N(g->requested); N(g->decided); N(g->spent); N(g->final); N(g->paid); N(g->remaining);
 #undef N
+		/* The name last, so the columns before it stay where they were. */
+		csv_field(&o->text, program_name(g), false);
 		csv_end_row(&o->text);
 		return;
 	}
@@ -95,7 +109,7 @@ each_line(void *ctx, const struct grant_line *g)
 	}
 	text_pad(&o->text, g->title, o->city ? 14 : 18, false);
 	buf_addc(&o->text, ' ');
-	text_pad(&o->text, g->program, 9, false);
+	text_pad(&o->text, program_name(g), PROG_WIDTH, false);
 	buf_addc(&o->text, ' ');
 	text_pad(&o->text, grant_status_label(g->status), 8, false);
 	money_cell(&o->text, g->requested, 9);
@@ -160,7 +174,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	if (o.csv) {
 		static const char *const head[] = {
 			"id", "center", "program", "fy", "title", "status", "requested", "decided",
-			"spent", "final", "paid", "remaining",
+			"spent", "final", "paid", "remaining", "program_name",
 		};
 		size_t i;
 

@@ -111,7 +111,11 @@ expect_out "grant status: the title names the center" "真柴市民センター 
 expect_out "grant status: FY2015 heading with its era" "FY2015 (Heisei 27)"
 expect_out "grant status: FY2016 heading with its era" "FY2016 (Heisei 28)"
 check "grant status: the application's line (title, programme, status, requested)" \
-	grep -Eq '^防災訓練 +support +Applied +166,000 +0 +50,000 +0$' "$T/out"
+	grep -Eq '^防災訓練 +地域協働体支援事業補助金 +Applied +166,000 +0 +50,000 +0$' "$T/out"
+expect_no_out "grant status: no programme code where people read" " support "
+run "$KYODO" grant status --db "$DB" --lang ja --fy 2016
+check "grant status (ja): the programme's name, cut where it is too long" \
+	grep -Eq '^夏祭り +地域協働体活動費補助金… +申請済' "$T/out"
 run "$KYODO" grant status --db "$DB" --lang ja
 expect_rc "grant status (ja): exit 0" 0
 expect_out "grant status (ja): heading 平成27年度" "平成27年度"
@@ -122,11 +126,11 @@ check "grant status csv: every line ends in CRLF (Excel)" \
 	test "$(grep -c "$(printf '\r')\$" "$T/out")" -eq "$(wc -l <"$T/out")"
 tr -d '\r' <"$T/out" >"$T/csv"
 check "grant status csv: the header" \
-	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining"
+	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining,program_name"
 check "grant status csv: the row, amounts as plain integers" \
-	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,50000,0,0,0" "$T/csv"
+	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,50000,0,0,0,地域協働体支援事業補助金" "$T/csv"
 check "grant status csv: the FY2016 row" \
-	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0" "$T/csv"
+	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0,地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）" "$T/csv"
 check "grant status csv: a header and two rows" test "$(wc -l <"$T/csv")" -eq 3
 run "$KYODO" grant status --db "$DB" --format csv --fy 2016
 check "grant status --fy 2016: only the FY2016 application" \
@@ -155,13 +159,13 @@ check "grant decide: a city-owned decision row" \
 run "$KYODO" grant status --db "$CITY" --lang en
 expect_out "grant status --db CITY: a Center column" "Center"
 check "grant status --db CITY: decided" \
-	grep -Eq '^mashiba +防災訓練 +support +Decided +166,000 +166,000 ' "$T/out"
+	grep -Eq '^mashiba +防災訓練 +地域協働体支援事業補助金 +Decided +166,000 +166,000 ' "$T/out"
 check "grant status --db CITY csv: decided 166000" \
 	test "$(csv_row "$CITY" "$A1" | cut -d, -f6,8)" = "decided,166000"
 
 carry "$CITY" "$DB" decision
 check "the decision at the center: decided, remaining 166000 - 50000" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000,地域協働体支援事業補助金"
 
 run "$KYODO" grant advance --db "$CITY" --application "防災訓練" --amount 166001 --lang en
 expect_rc "grant advance above the decided amount: exit 1" 1
@@ -191,7 +195,7 @@ check "grant status --db CITY csv: paid" \
 
 carry "$CITY" "$DB" decision
 check "the payment at the center: paid, remaining final - spent" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000,地域協働体支援事業補助金"
 run "$KYODO" grant withdraw --db "$DB" --application "防災訓練" --lang en
 expect_rc "grant withdraw after payment: exit 1" 1
 expect_err "grant withdraw after payment: says it is paid" "paid"

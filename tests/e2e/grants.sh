@@ -103,6 +103,7 @@ q "INSERT INTO decision (uuid, origin, version, updated_at, deleted, created_by,
     'city', '$A', 'jonan', 80000, '2026-06-01')"
 keys F5 F6			# another year and back: read again
 expect_screen_re "decided" "花壇整備事業 .* Decided "
+expect_screen_re "the programme by its name, not its code" "花壇整備事業 +地域協働体活動費補[^ ]*… +Decided "
 expect_screen "the gauge's amounts" "Decided ¥80,000  Spent ¥0  Remaining ¥80,000"
 expect_screen_re "the gauge is empty at 0%" "░+ +0%"
 
@@ -120,6 +121,8 @@ expect_screen_re "the share" "█+[▏▎▍▌▋▊▉]?░+ +62%"
 # The application's page: the city's part read-only, the expenses listed.
 keys Enter
 expect_screen "Enter opens the application" "Grant application  花壇整備事業"
+expect_screen "the page names the programme in full" "地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）"
+expect_no_screen "and not by its code" "activity"
 expect_screen "the city's decision, read-only" "From the city (read-only): Decided on 2026-06-01"
 expect_screen "its expenses" "Expenses (1)  total ¥50,000"
 keys F2
