@@ -4,14 +4,17 @@
  * kind or words of the summary).  The core refuses other readers; this
  * screen shows that sentence instead of a list.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "store/audit.h"
+#include "base/buf.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "domain/record.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/lineedit.h"
@@ -21,7 +24,7 @@
 
 struct entry {
 	long long id;
-	char at[24], actor[128], action[24], kind[24], summary[256];
+	char at[24], actor[128], action[96], kind[96], summary[256];
 };
 
 struct audit {
@@ -53,6 +56,33 @@ local_time(const char *utc, char *out, size_t size)
 	strftime(out, size, "%Y-%m-%d %H:%M", &lt);
 }
 
+/* What the log names besides the record kinds. */
+static const struct {
+	const char *code, *label;
+} other_kinds[] = {
+	{"staff", N_("Staff account")},
+	{"peer", N_("Sync key")},
+	{"audit", N_("Audit log")},
+};
+
+/* A kind as people read it: a record kind's label, else one of the
+ * others, else as stored. */
+static const char *
+kind_text(const char *code)
+{
+	const struct kind *k;
+	size_t i;
+
+	if (code == NULL)
+		return "";
+	if ((k = kind_find(code)) != NULL)
+		return _(k->label);
+	for (i = 0; i < sizeof other_kinds / sizeof other_kinds[0]; i++)
+		if (strcmp(other_kinds[i].code, code) == 0)
+			return _(other_kinds[i].label);
+	return code;
+}
+
 static void
 keep(void *ctx, const struct audit_entry *e)
 {
@@ -65,9 +95,9 @@ keep(void *ctx, const struct audit_entry *e)
 	r->id = e->id;
 	local_time(e->at, r->at, sizeof r->at);
 	snprintf(r->actor, sizeof r->actor, "%s", e->actor);
-	snprintf(r->action, sizeof r->action, "%s", e->action);
-	snprintf(r->kind, sizeof r->kind, "%s", e->kind ? e->kind : "");
-	snprintf(r->summary, sizeof r->summary, "%s", e->summary);
+	snprintf(r->action, sizeof r->action, "%s", audit_action_label(e->action));
+	snprintf(r->kind, sizeof r->kind, "%s", kind_text(e->kind));
+	snprintf(r->summary, sizeof r->summary, "%s", audit_summary_label(e->summary));
 }
 
 static int
@@ -78,16 +108,38 @@ page_rows(void)
 	return h < 1 ? 1 : h > PAGE_MAX ? PAGE_MAX : h;
 }
 
+/* "|meeting|" for "会議": the kinds whose label holds the filter, so
+ * typing what the screen shows finds it. */
+static void
+kinds_labelled(const char *filter, struct buf *out)
+{
+	const struct kind *const *k;
+	size_t i;
+
+	buf_addc(out, '|');
+	if (*filter == '\0')
+		return;
+	for (k = kind_all(); *k != NULL; k++)
+		if (audit_label_holds(_((*k)->label), filter))
+			buf_printf(out, "%s|", (*k)->name);
+	for (i = 0; i < sizeof other_kinds / sizeof other_kinds[0]; i++)
+		if (audit_label_holds(_(other_kinds[i].label), filter))
+			buf_printf(out, "%s|", other_kinds[i].code);
+}
+
 static void
 load(struct app *a, struct audit *au)
 {
 	struct error err;
+	struct buf kinds = {0};
 
 	au->n = 0;
 	au->err[0] = '\0';
-	if (audit_page(app_store(a), app_actor(a), lineedit_text(&au->filter), au->before,
-	    page_rows(), keep, au, &err) < 0)
+	kinds_labelled(lineedit_text(&au->filter), &kinds);
+	if (audit_page(app_store(a), app_actor(a), lineedit_text(&au->filter), buf_str(&kinds),
+	    au->before, page_rows(), keep, au, &err) < 0)
 		snprintf(au->err, sizeof au->err, "%s", err.text);
+	buf_free(&kinds);
 	if (au->cursor >= au->n)
 		au->cursor = au->n > 0 ? au->n - 1 : 0;
 }
@@ -182,12 +234,59 @@ audit_key(struct app *a, void *state, struct key k, int act)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+/* The widest of the page's cells in a column (at byte offset off of
+ * struct entry), at least its heading's, at most max. */
+static int
+column_width(const struct audit *au, size_t off, const char *head, int max)
+{
+	int i, w = text_width(head);
+
+	for (i = 0; i < au->n; i++) {
+		int cw = text_width((const char *)&au->rows[i] + off);
+
+		if (cw > w)
+			w = cw;
+	}
+	return w < max ? w : max;
+}
+
+/* s cut to width, then an ellipsis.  A cut inside a word of Latin letters
+ * or digits moves back to the space before it, if that keeps at least half;
+ * Japanese is cut between characters. */
+static bool
+in_word(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static void
+fit_words(const char *s, int width, struct buf *out)
+{
+	size_t cut, i;
+	int used;
+
+	if (text_width(s) <= width || width < 2) {
+		buf_adds(out, s);
+		return;
+	}
+	cut = text_fit(s, width - 1, &used);
+	for (i = cut; i > 0 && in_word(s[i - 1]) && in_word(s[i]); i--)
+		;
+	if (i > 0 && i < cut && s[i - 1] == ' ' && i * 2 >= cut)
+		cut = i;
+	while (cut > 0 && s[cut - 1] == ' ')
+		cut--;
+	buf_add(out, s, cut);
+	buf_adds(out, draw_ascii() ? "~" : "\xE2\x80\xA6");
+}
+
 static void
 audit_draw(struct app *a, void *state)
 {
 	struct audit *au = state;
+	struct buf cut = {0};
 	char line[96];
-	int y, i, w_at = 16, w_actor = 14, w_action = 10, w_kind = 10, x;
+	int y, i, w_at = 16, w_actor = 14, w_action, w_kind, x;
 
 	app_draw_title(a, _("Audit log"));
 	snprintf(line, sizeof line, "%s: ", _("Filter"));
@@ -197,6 +296,9 @@ audit_draw(struct app *a, void *state)
 		draw_text(3, 1, COLS - 2, au->err, ATTR_ERROR);
 		return;
 	}
+	/* Labels whole where they fit: "Sync file taken in", 申請 */
+	w_action = column_width(au, offsetof(struct entry, action), _("Action"), 18);
+	w_kind = column_width(au, offsetof(struct entry, kind), _("Kind"), 16);
 	y = 2;
 	x = 1;
 	draw_pad(y, x, w_at, _("When"), false, ATTR_HEADER);
@@ -217,9 +319,13 @@ audit_draw(struct app *a, void *state)
 		draw_pad(row, x + w_at + 1, w_actor, r->actor, false, at);
 		draw_pad(row, x + w_at + w_actor + 2, w_action, r->action, false, at);
 		draw_pad(row, x + w_at + w_actor + w_action + 3, w_kind, r->kind, false, at);
-		if (COLS - sx - 1 > 0)
-			draw_pad(row, sx, COLS - sx - 1, r->summary, false, at);
+		if (COLS - sx - 1 > 0) {
+			buf_reset(&cut);
+			fit_words(r->summary, COLS - sx - 1, &cut);
+			draw_pad(row, sx, COLS - sx - 1, buf_str(&cut), false, at);
+		}
 	}
+	buf_free(&cut);
 }
 
 static const struct action_def *const *

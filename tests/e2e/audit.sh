@@ -26,9 +26,40 @@ keys a
 expect_screen "the administrator sees the log" "Audit log"
 expect_screen "who made the meeting" "cli:"
 expect_screen "the summary names it" "2026-11-10 監査"
-expect_screen "the refused read by the staff member is there too" "refused"
+expect_screen "the refused read by the staff member is there too" "Refused"
+expect_screen "its summary in words, cut between words" "Tried to read the…"
+expect_screen "a sign-in by its label" "Signed in"
+expect_no_screen "no action codes" "sign-in"
+expect_screen "a kind by its label" "Staff account"
 type_text "文化祭"
 expect_screen "typing filters" "文化祭"
 expect_no_screen "the filter hides the rest" "2026-11-10 監査"
 keys Escape
 expect_screen "Esc clears the filter" "2026-11-10 監査"
+keys Escape Escape
+
+# In Japanese (the default): actions and kinds by their labels, and typing a
+# label finds its rows.  A deletion, as the kiosk logs it.
+sqlite3 "$DB" "INSERT INTO audit (at, actor, action, kind, uuid, summary) VALUES
+    ('2026-11-12T01:00:00Z', '佐藤 花子', 'delete', 'event', NULL,
+    '2026-11-12 消された行事 removal requested by the organising committee yesterday')"
+start_kyodo -- --db "$DB"
+wait_for "管理者" >/dev/null
+sign_in 1 9999
+wait_for "管理者 (" >/dev/null
+keys a
+expect_screen "the log in Japanese" "操作記録"
+expect_screen "a sign-in by its label (ja)" "サインイン"
+expect_screen "the refused read (ja)" "拒否"
+expect_screen "its summary (ja)" "操作記録を読もうとしました"
+expect_screen "a kind by its label (ja)" "行事"
+expect_no_screen "no action codes (ja)" "wrong-pin"
+expect_no_screen "no kind codes (ja)" "meeting"
+expect_screen "a long summary is cut between words" "2026-11-12 消された行事…"
+type_text "削除"
+expect_screen "typing 削除 finds the deletion" "消された行事"
+expect_no_screen "and only it" "監査される会議"
+keys Escape
+type_text "行事"
+expect_screen "typing a kind's label (行事) finds the event" "文化祭"
+expect_no_screen "and not the meeting" "監査される会議"

@@ -43,9 +43,9 @@ test_pages_newest_first(void **state)
 	struct error err;
 
 	fill(fx->s, 25);
-	assert_int_equal(audit_page(fx->s, &admin, NULL, 0, 10, note, &a, &err), 10);
+	assert_int_equal(audit_page(fx->s, &admin, NULL, NULL, 0, 10, note, &a, &err), 10);
 	assert_true(a.ids[0] > a.ids[9]);
-	assert_int_equal(audit_page(fx->s, &admin, NULL, a.ids[9], 10, note, &b, &err), 10);
+	assert_int_equal(audit_page(fx->s, &admin, NULL, NULL, a.ids[9], 10, note, &b, &err), 10);
 	assert_int_equal(b.ids[0], a.ids[9] - 1);	/* no gap, no repeat */
 }
 
@@ -59,10 +59,32 @@ test_filter(void **state)
 
 	fill(fx->s, 12);
 	/* Summaries "会議 1", "会議 3" … : six of twelve. */
-	assert_int_equal(audit_page(fx->s, &admin, "会議", 0, 50, note, &a, &err), 6);
+	assert_int_equal(audit_page(fx->s, &admin, "会議", NULL, 0, 50, note, &a, &err), 6);
 	a.n = 0;
 	/* The action: i % 3 == 0 is an edit: 0, 3, 6, 9. */
-	assert_int_equal(audit_page(fx->s, &admin, "edit", 0, 50, note, &a, &err), 4);
+	assert_int_equal(audit_page(fx->s, &admin, "edit", NULL, 0, 50, note, &a, &err), 4);
+	a.n = 0;
+	/* The action's label, as the screen shows it, in either case. */
+	assert_int_equal(audit_page(fx->s, &admin, "changed", NULL, 0, 50, note, &a, &err), 4);
+	a.n = 0;
+	/* A kind the caller found by its label: every row is a meeting. */
+	assert_int_equal(audit_page(fx->s, &admin, "Meeting", "|meeting|", 0, 50, note, &a,
+	    &err), 12);
+	a.n = 0;
+	assert_int_equal(audit_page(fx->s, &admin, "nothing", "|", 0, 50, note, &a, &err), 0);
+}
+
+static void
+test_labels(void **state)
+{
+	(void)state;
+	assert_string_equal(audit_action_label("delete"), "Deleted");
+	assert_string_equal(audit_action_label("sign-in"), "Signed in");
+	/* An action kyodo does not know is shown as stored. */
+	assert_string_equal(audit_action_label("made-up"), "made-up");
+	assert_string_equal(audit_summary_label("read the audit log"),
+	    "Tried to read the audit log");
+	assert_string_equal(audit_summary_label("2026-11-10 会議"), "2026-11-10 会議");
 }
 
 static void
@@ -74,7 +96,7 @@ test_only_administrators_read_it(void **state)
 	struct error err;
 	long long before = unit_sql_int(fx->s, "SELECT count(*) FROM audit");
 
-	assert_int_equal(audit_page(fx->s, &staff, NULL, 0, 10, note, &a, &err), -1);
+	assert_int_equal(audit_page(fx->s, &staff, NULL, NULL, 0, 10, note, &a, &err), -1);
 	assert_contains(err.text, "administrator");
 	assert_int_equal(a.n, 0);
 	/* The refusal is itself in the log. */
@@ -103,6 +125,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_pages_newest_first, unit_fx_setup,
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_filter, unit_fx_setup, unit_fx_teardown),
+		cmocka_unit_test(test_labels),
 		cmocka_unit_test_setup_teardown(test_only_administrators_read_it, unit_fx_setup,
 		    unit_fx_teardown),
 		cmocka_unit_test_setup_teardown(test_cannot_be_rewritten, unit_fx_setup,
