@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
-#include "sync/keys.h"
+#include "sync/synclog.h"
 #include "domain/record.h"
 #include "domain/report.h"
 #include "base/text.h"
@@ -53,7 +53,11 @@ struct reports {
 	bool year_view;
 	bool city;		/* city hall: the month lists the centers */
 	char center[128];	/* city hall: the center shown, "" for the list */
-	char center_name[sizeof ((struct public_key *)0)->name + 20];
+	char center_name[128];	/* the center shown, by its name */
+	struct center_names {	/* city hall: the enrolled centers' names */
+		char code[17], name[128];
+	} *names;
+	int nnames, names_cap;
 	struct report r;
 	bool have_r;
 	struct kept shown;	/* what r is: its key (its r unused) */
@@ -108,6 +112,8 @@ take_kept(struct reports *s, const struct kept *want)
 	return false;
 }
 
+static void load_names(struct app *a, struct reports *s);
+
 static void
 load(struct app *a, struct reports *s)
 {
@@ -161,6 +167,7 @@ reports_init(struct app *a, const void *arg)
 	s->month = today.month;
 	s->fy = date_fiscal_year(today);
 	s->city = store_kind(app_store(a)) == STORE_CITY;
+	load_names(a, s);
 	load(a, s);
 	return s;
 }
@@ -178,25 +185,52 @@ reports_done(void *state)
 		report_free(&s->r);
 	if (s->have_y)
 		report_year_free(&s->y);
+	free(s->names);
 	free(s);
 }
 
 static void
 reports_enter(struct app *a, void *state)
 {
+	load_names(a, state);
 	load(a, state);
 }
 
-/* A center's name as enrolled at city hall ("mashiba 真柴市民センター"). */
 static void
-center_label(struct app *a, const char *code, char *out, size_t size)
+reports_keep_name(void *ctx, const struct synclog_center *c)
 {
-	struct public_key k;
+	struct reports *s = ctx;
 
-	if (keys_peer(app_store(a), code, &k, NULL))
-		snprintf(out, size, "%s %s", code, k.name);
-	else
-		snprintf(out, size, "%s", code);
+	if (s->nnames == s->names_cap) {
+		s->names_cap = s->names_cap ? s->names_cap * 2 : 16;
+		s->names = xreallocarray(s->names, (size_t)s->names_cap, sizeof *s->names);
+	}
+	snprintf(s->names[s->nnames].code, sizeof s->names[0].code, "%s", c->code);
+	snprintf(s->names[s->nnames].name, sizeof s->names[0].name, "%s", c->name);
+	s->nnames++;
+}
+
+/* City hall's centers by name, read once per visit rather than per row
+ * and frame. */
+static void
+load_names(struct app *a, struct reports *s)
+{
+	s->nnames = 0;
+	if (s->city)
+		synclog_centers(app_store(a), date_today(), reports_keep_name, s, NULL);
+}
+
+/* A center as people know it: its enrolled name ("真柴市民センター"); the
+ * code only for a center city hall has no name for. */
+static const char *
+center_label(const struct reports *s, const char *code)
+{
+	int i;
+
+	for (i = 0; i < s->nnames; i++)
+		if (strcmp(s->names[i].code, code) == 0 && s->names[i].name[0] != '\0')
+			return s->names[i].name;
+	return code;
 }
 
 /* ---- keys ---- */
@@ -233,7 +267,7 @@ open_center(struct app *a, struct reports *s)
 	if (!listing_centers(s) || !s->have_r || s->r.nrows == 0)
 		return RES_HANDLED;
 	snprintf(s->center, sizeof s->center, "%s", s->r.rows[s->cur].room);
-	center_label(a, s->center, s->center_name, sizeof s->center_name);
+	snprintf(s->center_name, sizeof s->center_name, "%s", center_label(s, s->center));
 	s->scroll = 0;
 	load(a, s);
 	return RES_HANDLED | RES_REDRAW;
@@ -457,23 +491,19 @@ category_label(int i)
 	return field_choice_label(&k->fields[kind_field(k, "category")], report_category(i));
 }
 
-/* The name a row goes by: a room, or at city hall a center and its name. */
-static void
-row_name(struct app *a, const struct reports *s, const struct report_row *row, char *out,
-    size_t size)
+/* The name a row goes by: a room, or at city hall a center's name. */
+static const char *
+row_name(const struct reports *s, const struct report_row *row)
 {
-	if (s->r.by_center && row != &s->r.total)
-		center_label(a, row->room, out, size);
-	else
-		snprintf(out, size, "%s", row->room);
+	return s->r.by_center && row != &s->r.total ? center_label(s, row->room) : row->room;
 }
 
 static int
-main_table(struct app *a, const struct canvas *c, int vr, const struct reports *s)
+main_table(const struct canvas *c, int vr, const struct reports *s)
 {
 	const struct report *r = &s->r;
 	struct table t;
-	char name[200], yen[64], p[16];
+	char yen[64], p[16];
 	int i, used;
 
 	/* Heading, rows, rule, total. */
@@ -490,8 +520,7 @@ main_table(struct app *a, const struct canvas *c, int vr, const struct reports *
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		row_name(a, s, row, name, sizeof name);
-		table_set(&t, i + 1, 0, "%s", name);
+		table_set(&t, i + 1, 0, "%s", row_name(s, row));
 		table_set(&t, i + 1, 1, "%ld", row->uses);
 		table_set(&t, i + 1, 2, "%ld", row->users);
 		table_set(&t, i + 1, 3, "%ld", row->days_used);
@@ -524,7 +553,7 @@ category_table(const struct canvas *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		table_set(&t, i + 1, 0, "%s", row->room);
+		table_set(&t, i + 1, 0, "%s", row_name(s, row));
 		for (k = 0; k < REPORT_CATEGORIES; k++)
 			table_set(&t, i + 1, k + 1, "%ld", row->by_category[k]);
 	}
@@ -554,7 +583,7 @@ slot_table(const struct canvas *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		table_set(&t, i + 1, 0, "%s", row->room);
+		table_set(&t, i + 1, 0, "%s", row_name(s, row));
 		for (k = 0; k <= ns; k++)
 			table_set(&t, i + 1, k + 1, "%ld", row->by_slot[k]);
 	}
@@ -566,7 +595,7 @@ slot_table(const struct canvas *c, int vr, const struct reports *s)
 
 /* The whole month page; returns its height in rows. */
 static int
-month_page(struct app *a, const struct canvas *c, const struct reports *s)
+month_page(const struct canvas *c, const struct reports *s)
 {
 	const struct report *r = &s->r;
 	struct chart_item *items;
@@ -588,7 +617,7 @@ month_page(struct app *a, const struct canvas *c, const struct reports *s)
 	}
 	draw_text(at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
 	vr++;
-	vr += main_table(a, c, vr, s);
+	vr += main_table(c, vr, s);
 	if (listing_centers(s))
 		draw_text(at(c, vr), 1, COLS - 2, _("Enter: the highlighted center's own report."),
 		    ATTR_DIM);
@@ -598,7 +627,7 @@ month_page(struct app *a, const struct canvas *c, const struct reports *s)
 	labels = xcalloc(32, sizeof *labels);
 	vr += heading(c, vr, r->by_center ? _("Uses per center") : _("Uses per room"));
 	for (i = 0; i < r->nrows; i++) {
-		items[i].label = r->rows[i].room;
+		items[i].label = row_name(s, &r->rows[i]);
 		items[i].value = r->rows[i].uses;
 	}
 	vr += chart_rows(c, vr, items, r->nrows) + 1;
@@ -670,9 +699,9 @@ year_page(const struct canvas *c, const struct reports *s)
 }
 
 static int
-page(struct app *a, const struct canvas *c, const struct reports *s)
+page(const struct canvas *c, const struct reports *s)
 {
-	return s->year_view ? year_page(c, s) : month_page(a, c, s);
+	return s->year_view ? year_page(c, s) : month_page(c, s);
 }
 
 static void
@@ -709,7 +738,7 @@ reports_draw(struct app *a, void *state)
 		c.rows = 1;
 	c.first = 0;
 	c.draw = false;
-	height = page(a, &c, s);
+	height = page(&c, s);
 	/* The highlighted center stays in view (page rows 3 … for the table). */
 	if (listing_centers(s)) {
 		if (3 + s->cur >= s->scroll + c.rows)
@@ -723,7 +752,7 @@ reports_draw(struct app *a, void *state)
 		s->scroll = 0;
 	c.first = s->scroll;
 	c.draw = true;
-	page(a, &c, s);
+	page(&c, s);
 }
 
 static const struct action_def *const *

@@ -122,14 +122,21 @@ city_uses=$(awk -F, '$1 == "jonan" { print $2 }' "$T/city.csv")
 if open_signed_in "$CITY" --lang en; then ok "signs in at city hall"; else not_ok "signs in at city hall" "no home"; fi
 keys 5
 expect_screen "city hall: the month's report lists the centers" "Center "
-expect_screen "a center by code and name" "jonan 城南市民センター"
-if screen | grep -qE "^ jonan 城南市民センター +$city_uses "; then
+expect_screen "a center by its name" "城南市民センター"
+expect_no_screen "not by its code" "jonan"
+if screen | grep -qE "^ +城南市民センター +[█▏▎▍▌▋▊▉]+ +$city_uses\$"; then
+	ok "the chart of uses per center names it too"
+else
+	not_ok "the chart of uses per center names it too" "no bar for 城南市民センター"
+	screen | sed 's/^/# | /'
+fi
+if screen | grep -qE "^ 城南市民センター +$city_uses "; then
 	ok "the center's uses match report monthly at the city ($city_uses)"
 else
-	not_ok "the center's uses match report monthly at the city ($city_uses)" "$(screen | grep jonan)"
+	not_ok "the center's uses match report monthly at the city ($city_uses)" "$(screen | grep 城南)"
 fi
 keys Enter
-expect_screen "Enter: that center's own report" "jonan 城南市民センター  November 2026 (Reiwa 8)"
+expect_screen "Enter: that center's own report" " 城南市民センター  November 2026 (Reiwa 8)"
 expect_screen "its rooms" "大会議室"
 keys Escape
 expect_screen "Esc: back to the centers" "Enter: the highlighted center's own report."
