@@ -133,7 +133,7 @@ find_opt(const struct cmd_entry *e, const char *name)
 	return NULL;
 }
 
-static void
+static int
 print_help(const struct cmd_entry *e, const struct cmd_args *a)
 {
 	const struct cmd_opt *o;
@@ -153,8 +153,7 @@ print_help(const struct cmd_entry *e, const struct cmd_args *a)
 		printf("%s %s\n", buf_str(&line), _(o->help));
 	}
 	buf_free(&line);
-	if (e->more_help != NULL)
-		e->more_help(e, a);
+	return e->more_help != NULL ? e->more_help(e, a) : EXIT_DONE;
 }
 
 /* Splits argv into options and positionals.  "--name value" and
@@ -288,10 +287,8 @@ cli_main(int argc, char **argv)
 	rc = parse_args(e, argc - words, argv + words, &a);
 	if (rc >= 0)
 		return rc;
-	if (cmd_flag(&a, "help")) {
-		print_help(e, &a);
-		return EXIT_DONE;
-	}
+	if (cmd_flag(&a, "help"))
+		return print_help(e, &a);
 	if (a.npos < e->min_pos)
 		return cmd_usage(e, _("Missing argument."));
 	return e->exec(e, &a);

@@ -48,7 +48,9 @@ struct cmd_entry {
 	bool field_opts;	/* also takes --FIELD VALUE for the KIND's fields */
 	int (*exec)(const struct cmd_entry *self, const struct cmd_args *args);
 	/* Extra help after the options (e.g. the fields of each kind); may be NULL. */
-	void (*more_help)(const struct cmd_entry *self, const struct cmd_args *args);
+	/* After the options in --help; returns the exit status (EXIT_USAGE
+	 * when what was asked about does not exist). */
+	int (*more_help)(const struct cmd_entry *self, const struct cmd_args *args);
 };
 
 /* Runs the subcommand named at argv[0..]; returns the exit status, or -1

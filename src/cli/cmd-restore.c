@@ -41,7 +41,7 @@ print_line(void *ctx, const char *line, size_t len)
 	printf("%.*s\n", (int)len, line);
 }
 
-static void
+static int
 more_help(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	(void)self;
@@ -53,6 +53,7 @@ more_help(const struct cmd_entry *self, const struct cmd_args *a)
 	    "again it opens the restored store.  Records made after the backup stay in the "
 	    "store kept aside, and the restore is written to the restored store's audit log."),
 	    78, print_line, NULL);
+	return EXIT_DONE;
 }
 
 const struct cmd_entry cmd_restore_entry = {

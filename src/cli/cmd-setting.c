@@ -106,7 +106,7 @@ exec_setting(const struct cmd_entry *self, const struct cmd_args *a)
 	return ok ? EXIT_DONE : cmd_fail("%s", err.text);
 }
 
-static void
+static int
 more_help(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	size_t i;
@@ -116,6 +116,7 @@ more_help(const struct cmd_entry *self, const struct cmd_args *a)
 	printf("\n%s:\n", _("Settings"));
 	for (i = 0; i < sizeof known / sizeof known[0]; i++)
 		printf("  %-24s %s\n", known[i].key, _(known[i].help));
+	return EXIT_DONE;
 }
 
 const struct cmd_entry cmd_setting_entry = {

@@ -7,8 +7,9 @@
 #include "base/i18n.h"
 #include "base/text.h"
 
+/* What a field takes, for the line after its label. */
 static const char *
-type_hint(const struct field *f)
+type_hint(const struct field *f, char *out, size_t size)
 {
 	switch (f->type) {
 	case FIELD_DATE: return "YYYY-MM-DD";
@@ -16,7 +17,11 @@ type_hint(const struct field *f)
 	case FIELD_YEN: return _("yen");
 	case FIELD_COUNT: return _("number");
 	case FIELD_CHOICE: return _("one of");
-	case FIELD_REF: return _("name of a room");
+	case FIELD_REF:
+		if (strcmp(f->ref, "room") == 0)
+			return _("name of a room");
+		snprintf(out, size, _("title or id of: %s"), kind_label(kind_find(f->ref)));
+		return out;
 	case FIELD_TEXT:
 	case FIELD_NOTE: break;
 	}
@@ -28,7 +33,7 @@ print_fields(const struct kind *k)
 {
 	const struct choice *c;
 	struct buf line = {0};
-	char left[64];
+	char left[64], hint[128];
 	int i, w = 18;
 
 	/* The option column fits the longest field name, so every name can be
@@ -41,10 +46,11 @@ print_fields(const struct kind *k)
 		const struct field *f = &k->fields[i];
 
 		buf_reset(&line);
-		snprintf(left, sizeof left, "  --%s", f->name);
+		kindhelp_option(f->name, left, sizeof left);
 		text_pad(&line, left, w, false);
 		text_pad(&line, field_label(f), 16, false);
-		buf_printf(&line, " %s%s", type_hint(f), f->required ? _(", required") : "");
+		buf_printf(&line, " %s%s", type_hint(f, hint, sizeof hint),
+		    f->required ? _(", required") : "");
 		if (f->choices != NULL)
 			for (c = f->choices; c->code != NULL; c++)
 				buf_printf(&line, "%s%s", c == f->choices ? ": " : " | ", c->code);
@@ -53,21 +59,34 @@ print_fields(const struct kind *k)
 	buf_free(&line);
 }
 
-void
+int
 kindhelp_print(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const struct kind *const *k;
-	const struct kind *one = a->npos > 0 ? kind_find(a->pos[0]) : NULL;
+	const struct kind *one;
 
-	(void)self;
-	if (one != NULL) {
+	if (a->npos > 0) {
+		if ((one = kindhelp_kind(self, a->pos[0])) == NULL)
+			return EXIT_USAGE;
 		print_fields(one);
-		return;
+		return EXIT_DONE;
 	}
 	printf("\n%s:", _("Kinds"));
 	for (k = kind_all(); *k != NULL; k++)
 		printf(" %s", (*k)->name);
 	printf("\n%s\n", _("Give a kind before --help to see its fields."));
+	return EXIT_DONE;
+}
+
+void
+kindhelp_option(const char *field, char *out, size_t size)
+{
+	size_t i;
+
+	snprintf(out, size, "  --%s", field);
+	for (i = 0; out[i] != '\0'; i++)
+		if (out[i] == '_')
+			out[i] = '-';
 }
 
 const struct kind *

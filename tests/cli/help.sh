@@ -123,3 +123,16 @@ for k in $kinds; do
 			'$KYODO' add '$k' --db '$T/none.db' \$o x --lang en 2>&1 | grep -q 'has no field' && exit 1
 		done; exit 0"
 done
+
+# A kind that does not exist is said to be unknown, not answered with the
+# general help.
+run "$KYODO" add nosuchkind --help --lang en
+expect_rc "add nosuchkind --help: exit 2" 2
+expect_err "add nosuchkind --help: names the unknown kind" 'Unknown kind "nosuchkind"'
+# A reference says what it names; options are spelled with dashes.
+run "$KYODO" add expense --help --lang en
+expect_out "add expense --help: the application is named as one" "title or id of: Grant application"
+expect_no_out "add expense --help: not a room" "name of a room"
+run "$KYODO" add booking --help --lang en
+expect_out "add booking --help: --exemption-reason with a dash" "--exemption-reason"
+expect_no_out "add booking --help: no underscore" "--exemption_reason"
