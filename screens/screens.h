@@ -13,7 +13,9 @@
  * meet on a screen; each action's keys and words stand beside its screen's
  * code, in the file named. */
 enum screen_action {
-	ACT_SIGN_IN = ACT_SCREEN, ACT_PIN,			/* signin.c */
+	ACT_SIGN_IN = ACT_SCREEN, ACT_PIN, ACT_FIRST_ADMIN,	/* signin.c */
+	ACT_PIN_DIGITS,						/* pinform.c */
+	ACT_STAFF_ADD, ACT_STAFF_ACTIVE, ACT_STAFF_ROLE, ACT_STAFF_PIN,	/* staff.c */
 	ACT_EXPORT, ACT_CHOOSE,					/* syncpage.c */
 	ACT_IMPORT, ACT_IMPORT_ALL, ACT_ACCEPT_MACHINE,		/* sync.c */
 	ACT_REPORT,						/* centers.c */
@@ -88,5 +90,7 @@ void body_home_lines(struct store *s, char *stage, size_t stage_size, char *gran
 extern const struct screen screen_sync, screen_centers;
 
 extern const struct screen screen_audit;
+/* Staff accounts, for the administrator (staff.c). */
+extern const struct screen screen_staff;
 
 #endif

@@ -2,6 +2,8 @@
  * signin — where the kiosk opens and where it returns when locked: pick
  * your name, type your PIN (shown as ● per digit), Enter.  The core counts
  * wrong PINs and locks the account; this screen only says what it decided.
+ * A store with no staff opens on its first start instead: Enter asks for
+ * the first administrator, who is then signed in.
  */
 #include <sodium.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include "base/i18n.h"
 #include "domain/staff.h"
 #include "base/text.h"
+#include "pinform.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -24,6 +27,12 @@ static const struct action_def act_sign_in = {
 static const struct action_def act_pin = {
 	ACT_PIN, "0-9", N_("PIN"), N_("Type your PIN; it is not shown."), false,
 	{ACT_KEYS_NONE},
+};
+
+static const struct action_def act_first_admin = {
+	ACT_FIRST_ADMIN, "Enter", N_("Set up"),
+	N_("Register the first administrator: a name and a PIN typed twice."), true,
+	{ACT_KEYS_ENTER},
 };
 
 #define PIN_BYTES 64
@@ -39,6 +48,7 @@ struct signin {
 	time_t locked_until;	/* for the countdown of a locked account */
 	char locked_name[128];
 	bool kiosk;
+	long long generation;	/* the store's when the list was read */
 };
 
 static void
@@ -53,21 +63,49 @@ add_staff(void *ctx, const struct staff_member *m)
 	s->staff[s->n++] = *m;
 }
 
+/* Reads the staff who can sign in again, keeping the chosen name. */
+static bool
+signin_load(struct app *a, struct signin *s)
+{
+	char chosen[128] = "";
+	struct error err;
+	int i;
+
+	if (s->n > 0)
+		snprintf(chosen, sizeof chosen, "%s", s->staff[s->cur].name);
+	s->n = 0;
+	if (staff_list(app_store(a), add_staff, s, &err) < 0) {
+		app_error(a, "%s", err.text);
+		return false;
+	}
+	s->generation = store_generation(app_store(a));
+	for (i = 0; i < s->n; i++)
+		if (strcmp(s->staff[i].name, chosen) == 0)
+			s->cur = i;
+	if (s->cur >= s->n)
+		s->cur = s->n > 0 ? s->n - 1 : 0;
+	return true;
+}
+
 static void *
 signin_init(struct app *a, const void *arg)
 {
 	struct signin *s = xcalloc(1, sizeof *s);
-	struct error err;
 
 	(void)arg;
 	s->kiosk = app_kiosk(a);
-	if (staff_list(app_store(a), add_staff, s, &err) < 0) {
-		app_error(a, "%s", err.text);
+	if (!signin_load(a, s)) {
 		free(s->staff);
 		free(s);
 		return NULL;
 	}
 	return s;
+}
+
+static void
+signin_enter(struct app *a, void *state)
+{
+	signin_load(a, state);
 }
 
 static void
@@ -177,12 +215,47 @@ choose(struct signin *s, int to)
 	s->verdict[0] = '\0';
 }
 
+/* The first administrator, made and signed in at once. */
+static bool
+signin_first_done(struct app *a, void *ctx, const struct pinform_values *v,
+    struct error *err)
+{
+	struct actor who;
+	long wait;
+	int tries;
+
+	(void)ctx;
+	if (!staff_add_first_admin(app_store(a), v->name, v->pin, err))
+		return false;
+	if (staff_sign_in(app_store(a), v->name, v->pin, time(NULL), &who, &tries, &wait,
+	    err) != STAFF_OK)
+		return false;
+	app_sign_in(a, &who);
+	return true;
+}
+
 static int
 signin_key(struct app *a, void *state, struct key k, int act)
 {
 	struct signin *s = state;
 	int d = digit(k);
 
+	if (act == ACT_FIRST_ADMIN) {
+		struct pinform_arg arg = {
+			.title = N_("First start: the administrator"),
+			.note = N_("The administrator adds the other staff and can reset "
+			    "their PINs. Type the name as it will show at sign-in, then a "
+			    "PIN of 4 to 12 digits twice."),
+			.fields = PINFORM_NAME | PINFORM_NEW,
+			.role = ROLE_ADMIN,
+			.done = signin_first_done,
+		};
+
+		app_push(a, &screen_pin_form, &arg);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (s->n == 0)
+		return 0;
 	if (act == ACT_SIGN_IN) {
 		try_sign_in(a, s);
 		return RES_HANDLED | RES_REDRAW;
@@ -223,7 +296,13 @@ signin_tick(struct app *a, void *state)
 {
 	struct signin *s = state;
 
-	(void)a;
+	/* Staff added meanwhile (at another kiosk, or on the command line)
+	 * show without a restart. */
+	if (store_generation(app_store(a)) != s->generation) {
+		signin_load(a, s);
+		if (s->locked_until == 0)
+			return RES_REDRAW;
+	}
 	if (s->locked_until == 0)
 		return 0;
 	locked_text(s);
@@ -243,8 +322,9 @@ signin_draw(struct app *a, void *state)
 	draw_bar(0, title, day, ATTR_TITLE);
 	draw_text(y++, 2, COLS - 3, _("Sign in"), ATTR_HEADER);
 	if (s->n == 0) {
-		draw_text(y + 1, 2, COLS - 3, _("No staff can sign in yet. The administrator "
-		    "adds staff with: kyodo staff add"), ATTR_ERROR);
+		draw_wrap(y + 1, LINES - 2, 2, COLS - 3, _("This is the first start: nobody "
+		    "can sign in yet. Press Enter to register the administrator, who then "
+		    "adds the other staff. F10 closes kyodo."), 0, ATTR_NOTICE);
 		return;
 	}
 	draw_text(y++, 2, COLS - 3, _("Choose your name with Up/Down, type your PIN, "
@@ -292,8 +372,14 @@ signin_actions(void *state)
 	static const struct action_def *const dev[] = {
 		&act_help, &act_quit, &act_sign_in, &act_move, &act_pin, NULL,
 	};
+	/* The first start can be left in kiosk mode too: nobody could. */
+	static const struct action_def *const first[] = {
+		&act_help, &act_first_admin, &act_quit, NULL,
+	};
 	const struct signin *s = state;
 
+	if (s->n == 0)
+		return first;
 	return s->kiosk ? kiosk : dev;
 }
 
@@ -301,6 +387,7 @@ const struct screen screen_signin = {
 	.name = "signin",
 	.init = signin_init,
 	.free = signin_done,
+	.enter = signin_enter,
 	.key = signin_key,
 	.draw = signin_draw,
 	.tick = signin_tick,
