@@ -11,6 +11,7 @@
 #include "base/i18n.h"
 #include "domain/record.h"
 #include "base/text.h"
+#include "pinform.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -23,37 +24,42 @@ struct menu_entry {
 	const char *label;	/* N_ */
 	const struct screen *screen;
 	const void *arg;	/* what the screen is opened with */
+	bool admin;		/* shown to the administrator only */
 };
 
 static const struct menu_entry menu[] = {
-	{'1', N_("Meetings"), &screen_records, "meeting"},
-	{'2', N_("Events"), &screen_records, "event"},
-	{'3', N_("Facility use"), &screen_records, "use"},
-	{'4', N_("Bookings"), &screen_bookings, NULL},
-	{'5', N_("Monthly reports"), &screen_reports, NULL},
-	{'6', N_("Community body"), &screen_body, NULL},
-	{'7', N_("Community plan"), &screen_plan, NULL},
-	{'8', N_("Grants"), &screen_grants, NULL},
-	{'9', N_("Sync"), &screen_sync, NULL},
-	{'0', N_("Rooms"), &screen_rooms, NULL},
+	{'1', N_("Meetings"), &screen_records, "meeting", false},
+	{'2', N_("Events"), &screen_records, "event", false},
+	{'3', N_("Facility use"), &screen_records, "use", false},
+	{'4', N_("Bookings"), &screen_bookings, NULL, false},
+	{'5', N_("Monthly reports"), &screen_reports, NULL, false},
+	{'6', N_("Community body"), &screen_body, NULL, false},
+	{'7', N_("Community plan"), &screen_plan, NULL, false},
+	{'8', N_("Grants"), &screen_grants, NULL, false},
+	{'9', N_("Sync"), &screen_sync, NULL, false},
+	{'0', N_("Rooms"), &screen_rooms, NULL, false},
 	/* Settings and help have their function keys (F8, F1) as well. */
-	{'s', N_("Settings"), &screen_settings, NULL},
-	{'h', N_("Help"), &screen_help, NULL},
+	{'s', N_("Settings"), &screen_settings, NULL, false},
+	{'h', N_("Help"), &screen_help, NULL, false},
+	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, false},
 	/* Administrators only: the core refuses other readers, and says so. */
-	{'a', N_("Audit log"), &screen_audit, NULL},
+	{'a', N_("Audit log"), &screen_audit, NULL, false},
+	/* Shown to the administrator only (the core refuses the others too). */
+	{'m', N_("Staff"), &screen_staff, NULL, true},
 };
 
 /* City hall's kiosk (a city store): its own work, not a center's logs.
  * Reports and grants are the same screens, which list centers there. */
 static const struct menu_entry city_menu[] = {
-	{'1', N_("Centers"), &screen_centers, NULL},
-	{'5', N_("Monthly reports"), &screen_reports, NULL},
-	{'8', N_("Grants"), &screen_grants, NULL},
-	{'9', N_("Sync"), &screen_sync, NULL},
-	{'s', N_("Settings"), &screen_settings, NULL},
-	{'h', N_("Help"), &screen_help, NULL},
-	/* Administrators only: the core refuses other readers, and says so. */
-	{'a', N_("Audit log"), &screen_audit, NULL},
+	{'1', N_("Centers"), &screen_centers, NULL, false},
+	{'5', N_("Monthly reports"), &screen_reports, NULL, false},
+	{'8', N_("Grants"), &screen_grants, NULL, false},
+	{'9', N_("Sync"), &screen_sync, NULL, false},
+	{'s', N_("Settings"), &screen_settings, NULL, false},
+	{'h', N_("Help"), &screen_help, NULL, false},
+	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, false},
+	{'a', N_("Audit log"), &screen_audit, NULL, false},
+	{'m', N_("Staff"), &screen_staff, NULL, true},
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
@@ -68,7 +74,8 @@ struct today {
 };
 
 struct home {
-	const struct menu_entry *menu;	/* the center's or the city's */
+	/* The center's or the city's entries this person's role may open. */
+	struct menu_entry menu[MENU_COUNT];
 	int nmenu;
 	struct date today;
 	struct today kinds[KIND_MAX];	/* the kinds shown for today (kind->today) */
@@ -169,10 +176,14 @@ home_init(struct app *a, const void *arg)
 {
 	const struct kind *const *k;
 	struct home *h = xcalloc(1, sizeof *h);
+	const struct menu_entry *all = store_kind(app_store(a)) == STORE_CITY ? city_menu : menu;
+	int i, n = all == city_menu ? CITY_MENU_COUNT : MENU_COUNT;
 
 	(void)arg;
-	h->menu = store_kind(app_store(a)) == STORE_CITY ? city_menu : menu;
-	h->nmenu = h->menu == city_menu ? CITY_MENU_COUNT : MENU_COUNT;
+	/* The menu shows only what this person's role may open. */
+	for (i = 0; i < n; i++)
+		if (!all[i].admin || app_actor(a)->role == ROLE_ADMIN)
+			h->menu[h->nmenu++] = all[i];
 	h->today = date_today();
 	for (k = kind_all(); *k != NULL; k++)
 		if ((*k)->today)
