@@ -112,11 +112,13 @@ records_enter(struct app *a, void *state)
 			r->month = d.month;
 			listview_set_month(&r->lv, r->year, r->month);
 		}
+		/* Wherever it sorts, the saved record is brought into view and
+		 * selected (when it matches the filter). */
+		listview_show(&r->lv, &rec);
 		record_free(&rec);
-		/* The record may not match the filter; the list shows it anyway
-		 * only when it does. */
+	} else {
+		listview_reload(&r->lv, NULL);
 	}
-	listview_reload(&r->lv, r->goto_uuid[0] != '\0' ? r->goto_uuid : NULL);
 	r->goto_uuid[0] = '\0';
 	show_failure(r);
 	count(a, r);
@@ -187,17 +189,31 @@ records_delete_yes(struct app *a, void *ctx)
 	count(a, r);
 }
 
+/* "11-28(土) 10:00": the date and start of a dated record. */
+static void
+records_when(const struct record *rec, char *out, size_t size)
+{
+	int d = kind_field(rec->kind, "date"), s = kind_field(rec->kind, "start");
+	char day[32];
+
+	fmt_date_short(d >= 0 ? rec->value[d] : NULL, day, sizeof day);
+	snprintf(out, size, "%s%s%s", day, s >= 0 && rec->value[s] != NULL ? " " : "",
+	    s >= 0 && rec->value[s] != NULL ? rec->value[s] : "");
+}
+
 static int
 ask_delete(struct app *a, struct records *r)
 {
 	const struct record *cur = listview_current(&r->lv);
 	const char *title;
-	char q[512];
+	char q[512], when[64];
 
 	if (cur == NULL)
 		return RES_HANDLED;
 	title = cur->value[kind_title(r->kind)];
-	snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"), title != NULL ? title : "");
+	records_when(cur, when, sizeof when);
+	/* Two records may share a title: the date and time tell them apart. */
+	snprintf(q, sizeof q, _("Delete \"%s\" (%s)? (y/n)"), title != NULL ? title : "", when);
 	app_confirm(a, q, records_delete_yes, r);
 	return RES_HANDLED | RES_REDRAW;
 }
@@ -275,11 +291,12 @@ draw_filter_line(struct records *r, int y)
 
 	era_format_fy(date_fiscal_year((struct date){r->year, r->month, 1}), fmt_era_lang(),
 	    fy, sizeof fy);
-	snprintf(right, sizeof right, P_("%s  %ld record this month", "%s  %ld records this month",
-	    r->month_count), fy, r->month_count);
+	snprintf(right, sizeof right, P_("%s  %ld record in the month",
+	    "%s  %ld records in the month", r->month_count), fy, r->month_count);
+	/* The count is read whole; the filter keeps room to type. */
 	rw = text_width(right);
-	if (rw > COLS / 2)
-		rw = COLS / 2;
+	if (rw > COLS - 24)
+		rw = COLS - 24 > 0 ? COLS - 24 : 0;
 	draw_text(y, COLS - rw - 1, rw, right, ATTR_DIM);
 	if (r->filter.text.len == 0) {
 		draw_text(y, 1, COLS - rw - 3, _("Type to filter"), ATTR_DIM);

@@ -222,6 +222,15 @@ listview_reload(struct listview *lv, const char *uuid)
 }
 
 void
+listview_show(struct listview *lv, const struct record *r)
+{
+	struct anchor k;
+
+	anchor_of(lv, r, &k);
+	reload_at(lv, &k, lv->cursor, r->uuid);
+}
+
+void
 listview_set_height(struct listview *lv, int height)
 {
 	const struct record *cur = listview_current(lv);

@@ -37,6 +37,9 @@ void listview_set_height(struct listview *lv, int height);
 /* Reloads around the cursor; with uuid, puts the cursor on that record if
  * it is in the list. */
 void listview_reload(struct listview *lv, const char *uuid);
+/* Shows r, a record of the list's month, with the cursor on it (at the
+ * cursor's row on screen when it can), wherever it was before. */
+void listview_show(struct listview *lv, const struct record *r);
 void listview_down(struct listview *lv);
 void listview_up(struct listview *lv);
 void listview_page_down(struct listview *lv);

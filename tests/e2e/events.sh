@@ -50,7 +50,7 @@ run "$KYODO" list event --db "$DB" --lang en --format csv
 expect_out "the edit is stored" "150"
 
 keys F4
-expect_screen "delete asks" "Delete \"秋の文化祭\"? (y/n)"
+expect_screen "delete asks, naming the date" "Delete \"秋の文化祭\" (1"
 keys y
 expect_screen "deleted" "Deleted: "
 expect_screen "the list is empty again" "No records in this month."

@@ -76,7 +76,7 @@ expect_screen "discarding returns to the list" "会議  令和8年11月"
 # Delete with confirmation.
 keys End
 keys F4
-expect_screen "F4 asks before deleting" "「第5回円卓会議（改）」を削除しますか"
+expect_screen "F4 asks before deleting, naming the date and time" "「第5回円卓会議（改）」（11-28(土) 10:00）を削除しますか"
 keys n
 sleep 0.2
 if list_rows | grep -q "第5回円卓会議（改）"; then ok "n keeps it"; else not_ok "n keeps it" "$(list_rows)"; fi

@@ -48,7 +48,7 @@ run "$KYODO" list use --db "$DB" --lang en --format csv
 expect_out "the edit is stored" ",18,"
 
 keys Delete
-expect_screen "Delete asks too" "「ヨガ教室」を削除しますか"
+expect_screen "Delete asks too, naming the date" "「ヨガ教室」（1"
 keys y
 expect_screen "deleted" "削除しました"
 run "$KYODO" list use --db "$DB" --lang en --deleted
