@@ -129,6 +129,11 @@ report_centers(struct store *s, int year, int month, struct report *r, struct er
 		r->total.days_used += row->days_used;
 		r->total.fee += row->fee;
 		r->total.waived += row->waived;
+		r->total.meetings += row->meetings;
+		r->total.attendees += row->attendees;
+		r->total.events += row->events;
+		r->total.participants += row->participants;
+		r->total.volunteers += row->volunteers;
 		for (d = 0; d < REPORT_CATEGORIES; d++)
 			r->total.by_category[d] += row->by_category[d];
 		for (d = 0; d <= OPENING_MAX_SLOTS; d++)
@@ -150,6 +155,52 @@ add_room_rows(struct store *s, const char *origin, struct report *r, int *cap)
 	while (sqlite3_step(st) == SQLITE_ROW)
 		row_for(r, (const char *)sqlite3_column_text(st, 0), cap);
 	store_done(s, st);
+}
+
+/* The month's meetings (events: true, its events) of one origin, by date:
+ * listed in r and counted in its total row. */
+static bool
+read_activity(struct store *s, bool events, const char *origin, const char *from,
+    const char *to, struct report *r)
+{
+	sqlite3_stmt *st;
+	struct report_item *it, **list = events ? &r->event_list : &r->meeting_list;
+	int *n = events ? &r->nevent_list : &r->nmeeting_list, cap = 0, rc;
+
+	if (store_prepare(s, events ?
+	    "SELECT date, ifnull(start, ''), title, ifnull(participants, 0), "
+	    "ifnull(volunteers, 0) FROM event WHERE deleted = 0 AND origin = ?3 AND "
+	    "date >= ?1 AND date < ?2 ORDER BY date, start, uuid" :
+	    "SELECT date, ifnull(start, ''), title, ifnull(attendees, 0), 0 FROM meeting "
+	    "WHERE deleted = 0 AND origin = ?3 AND date >= ?1 AND date < ?2 "
+	    "ORDER BY date, start, uuid", &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, origin, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*list = xreallocarray(*list, (size_t)cap, sizeof **list);
+		}
+		it = &(*list)[(*n)++];
+		memset(it, 0, sizeof *it);
+		snprintf(it->date, sizeof it->date, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(it->start, sizeof it->start, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(it->title, sizeof it->title, "%s", (const char *)sqlite3_column_text(st, 2));
+		it->people = sqlite3_column_int64(st, 3);
+		it->volunteers = sqlite3_column_int64(st, 4);
+		if (events) {
+			r->total.events++;
+			r->total.participants += it->people;
+			r->total.volunteers += it->volunteers;
+		} else {
+			r->total.meetings++;
+			r->total.attendees += it->people;
+		}
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE;
 }
 
 static bool
@@ -238,6 +289,12 @@ aggregate(struct store *s, int year, int month, const char *origin, struct repor
 	}
 	/* The center as a whole: room-days used over room-days open. */
 	r->total.occupancy_tenths = tenths(r->total.days_used, (long)r->days_open * r->nrows);
+	if (!read_activity(s, false, origin, from, to, r) ||
+	    !read_activity(s, true, origin, from, to, r)) {
+		store_sql_error(s, _("Reading"), err);
+		report_free(r);
+		return false;
+	}
 	return true;
 }
 
@@ -245,8 +302,11 @@ void
 report_free(struct report *r)
 {
 	free(r->rows);
+	free(r->meeting_list);
+	free(r->event_list);
 	r->rows = NULL;
-	r->nrows = 0;
+	r->meeting_list = r->event_list = NULL;
+	r->nrows = r->nmeeting_list = r->nevent_list = 0;
 }
 
 static const char *
@@ -316,9 +376,51 @@ rule(struct buf *b, int width)
 }
 
 void
+report_activity_line(const struct report *r, bool events, char *out, size_t size)
+{
+	const struct report_row *t = &r->total;
+
+	if (events)
+		snprintf(out, size, _("Events: %ld, participants: %ld, volunteers: %ld"),
+		    t->events, t->participants, t->volunteers);
+	else
+		snprintf(out, size, _("Meetings: %ld, attendees in total: %ld"), t->meetings,
+		    t->attendees);
+}
+
+#define TITLE_W 36
+
+/* A center's meetings or events of the month, one a line. */
+static void
+item_table(struct buf *b, const char *heading, const struct report_item *it, int n, bool events)
+{
+	int i;
+
+	if (n == 0)
+		return;
+	buf_printf(b, "\n%s\n", heading);
+	text_pad(b, _("Date"), 10, false);
+	buf_addc(b, ' ');
+	text_pad(b, _("Title"), TITLE_W, false);
+	cell_head(b, events ? _("Participants") : _("Attendees"), 10);
+	if (events)
+		cell_head(b, _("Volunteers"), 14);
+	end_line(b);
+	for (i = 0; i < n; i++) {
+		text_pad(b, it[i].date, 10, false);
+		buf_addc(b, ' ');
+		text_pad(b, it[i].title, TITLE_W, false);
+		cell_num(b, it[i].people, 10);
+		if (events)
+			cell_num(b, it[i].volunteers, 14);
+		end_line(b);
+	}
+}
+
+void
 report_text(const struct report *r, struct buf *out)
 {
-	char era[64], slot[32];
+	char era[64], slot[32], line[256];
 	int i, s, c;
 
 	era_format_month(r->year, r->month, i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, era,
@@ -378,6 +480,12 @@ report_text(const struct report *r, struct buf *out)
 	buf_printf(out, P_(", %ld attendee", ", %ld attendees", (unsigned long)r->own_attendance),
 	    r->own_attendance);
 	buf_addc(out, '\n');
+	report_activity_line(r, false, line, sizeof line);
+	buf_printf(out, "%s\n", line);
+	report_activity_line(r, true, line, sizeof line);
+	buf_printf(out, "%s\n", line);
+	item_table(out, _("Meetings"), r->meeting_list, r->nmeeting_list, false);
+	item_table(out, _("Events"), r->event_list, r->nevent_list, true);
 }
 
 static void
@@ -388,6 +496,12 @@ csv_num(struct buf *b, long long v)
 	snprintf(t, sizeof t, "%lld", v);
 	csv_field(b, t, false);
 }
+
+/* The meetings' and events' columns and rows, in this order everywhere. */
+static const char *const activity_heads[5] = {
+	N_("Meetings held"), N_("Meeting attendees"), N_("Events held"),
+	N_("Event participants"), N_("Event volunteers"),
+};
 
 void
 report_csv(const struct report *r, struct buf *out)
@@ -410,6 +524,8 @@ report_csv(const struct report *r, struct buf *out)
 		csv_field(out, slot, false);
 	}
 	csv_field(out, _("Other times"), false);
+	for (c = 0; c < 5; c++)
+		csv_field(out, _(activity_heads[c]), false);
 	csv_end_row(out);
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
@@ -428,8 +544,61 @@ report_csv(const struct report *r, struct buf *out)
 			csv_num(out, row->by_category[c]);
 		for (s = 0; s <= r->opening.nslots; s++)
 			csv_num(out, row->by_slot[s]);
+		if (i == r->nrows || r->by_center) {
+			csv_num(out, row->meetings);
+			csv_num(out, row->attendees);
+			csv_num(out, row->events);
+			csv_num(out, row->participants);
+			csv_num(out, row->volunteers);
+		} else {
+			for (c = 0; c < 5; c++)
+				csv_field(out, "", false);
+		}
 		csv_end_row(out);
 	}
+}
+
+/* Meetings (events: true, events) per month of the fiscal year. */
+static bool
+year_activity(struct store *s, bool events, const char *from, const char *to,
+    struct report_year *y)
+{
+	sqlite3_stmt *st;
+	int m, rc;
+
+	if (store_prepare(s, events ?
+	    "SELECT CAST(substr(date, 6, 2) AS INTEGER), count(*), sum(ifnull(participants, 0)), "
+	    "sum(ifnull(volunteers, 0)) FROM event WHERE deleted = 0 AND date >= ? AND date < ? "
+	    "GROUP BY 1" :
+	    "SELECT CAST(substr(date, 6, 2) AS INTEGER), count(*), sum(ifnull(attendees, 0)), 0 "
+	    "FROM meeting WHERE deleted = 0 AND date >= ? AND date < ? GROUP BY 1",
+	    &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		m = (sqlite3_column_int(st, 0) + 8) % 12;
+		if (events) {
+			y->events[m] = sqlite3_column_int64(st, 1);
+			y->participants[m] = sqlite3_column_int64(st, 2);
+			y->volunteers[m] = sqlite3_column_int64(st, 3);
+		} else {
+			y->meetings[m] = sqlite3_column_int64(st, 1);
+			y->attendees[m] = sqlite3_column_int64(st, 2);
+		}
+	}
+	store_done(s, st);
+	return rc == SQLITE_DONE;
+}
+
+/* The year's activity rows in activity_heads' order. */
+static const long *
+year_activity_row(const struct report_year *y, int i)
+{
+	const long *rows[5] = {y->meetings, y->attendees, y->events, y->participants,
+	    y->volunteers};
+
+	return rows[i];
 }
 
 bool
@@ -473,7 +642,8 @@ report_year(struct store *s, int fy, struct report_year *y, struct error *err)
 		y->total_users[m] += y->rows[i].users[m];
 	}
 	store_done(s, st);
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE || !year_activity(s, false, from, to, y) ||
+	    !year_activity(s, true, from, to, y)) {
 		store_sql_error(s, _("Reading"), err);
 		report_year_free(y);
 		return false;
@@ -534,6 +704,17 @@ report_year_text(const struct report_year *y, struct buf *out)
 		cell_num(out, y->total_users[c], 4);
 	cell_num(out, report_year_sum(y->total_users), 5);
 	end_line(out);
+	buf_addc(out, '\n');
+	for (i = 0; i < 5; i++) {
+		const long *row = year_activity_row(y, i);
+
+		buf_printf(out, "%s\n", _(activity_heads[i]));
+		text_pad(out, "", 10, false);
+		for (c = 0; c < 12; c++)
+			cell_num(out, row[c], 4);
+		cell_num(out, report_year_sum(row), 5);
+		end_line(out);
+	}
 }
 
 void
@@ -556,6 +737,15 @@ report_year_csv(const struct report_year *y, struct buf *out)
 		for (c = 0; c < 12; c++)
 			csv_num(out, uses[c]);
 		csv_num(out, report_year_sum(uses));
+		csv_end_row(out);
+	}
+	for (i = 0; i < 5; i++) {
+		const long *row = year_activity_row(y, i);
+
+		csv_field(out, _(activity_heads[i]), true);
+		for (c = 0; c < 12; c++)
+			csv_num(out, row[c]);
+		csv_num(out, report_year_sum(row));
 		csv_end_row(out);
 	}
 }

@@ -7,6 +7,8 @@
  * category and by slot, fees charged and fees waived (減免額); the center's
  * own programmes (主催事業: sessions and attendance); a total row; uses per
  * day.  One indexed pass over the month's facility use; integer arithmetic.
+ * Beside facility use, the body's work in the month: meetings (回数,
+ * 延べ出席者) and events (回数, 参加者, ボランティア), counted and listed.
  */
 #ifndef KYODO_REPORT_H
 #define KYODO_REPORT_H
@@ -29,6 +31,17 @@ struct report_row {
 	long long fee, waived;
 	unsigned int day_mask;	/* bit d-1: used on day d */
 	int occupancy_tenths;	/* 稼働率 × 10 */
+	/* Meetings and events: a center's in its total row (rooms hold none),
+	 * at city hall's overview each center's in its row. */
+	long meetings, attendees, events, participants, volunteers;
+};
+
+/* One meeting or event of the month (attendees, or participants and
+ * volunteers). */
+struct report_item {
+	char date[11], start[6];
+	char title[128];
+	long people, volunteers;
 };
 
 struct report {
@@ -41,6 +54,10 @@ struct report {
 	long own_sessions, own_attendance;
 	long per_day[32];		/* uses on day 1..31 */
 	bool by_center;			/* rows are centers (city hall's overview) */
+	/* A center's month: its meetings and events by date (owned; none in
+	 * city hall's overview). */
+	struct report_item *meeting_list, *event_list;
+	int nmeeting_list, nevent_list;
 };
 
 bool report_monthly(struct store *s, int year, int month, struct report *r, struct error *err);
@@ -57,15 +74,21 @@ const char *report_category(int i);
 
 /* The report as text that fits 80 columns and prints cleanly. */
 void report_text(const struct report *r, struct buf *out);
-/* The report as CSV (header row, one row per room, then the total). */
+/* "Meetings: N, attendees in total: M" (events: true, the events' line),
+ * the same words on screen and on paper. */
+void report_activity_line(const struct report *r, bool events, char *out, size_t size);
+/* The report as CSV (header row, one row per room, then the total; the
+ * meetings' and events' columns last, empty on a room's row). */
 void report_csv(const struct report *r, struct buf *out);
 
-/* The fiscal year (April–March) view: uses per room per month. */
+/* The fiscal year (April–March) view: uses per room per month, then
+ * meetings and events per month. */
 struct report_year {
 	int fy;
 	int nrows;
 	struct { char room[128]; long uses[12], users[12]; } *rows;	/* owned */
 	long total_uses[12], total_users[12];
+	long meetings[12], attendees[12], events[12], participants[12], volunteers[12];
 };
 
 bool report_year(struct store *s, int fy, struct report_year *y, struct error *err);

@@ -4,7 +4,8 @@
  * waivers, the center's own programmes, uses per day, the total row), days
  * open from closed days and settings, the fiscal-year view's April–March
  * columns, the CSV rows, and the text fitting 80 columns in English and in
- * Japanese.
+ * Japanese; the month's meetings and events counted and listed beside
+ * facility use, in the monthly report and the fiscal year.
  */
 #include "unit.h"
 
@@ -392,10 +393,16 @@ test_monthly_csv(void **state)
 	 * categories, the three slots and other times. */
 	assert_contains(buf_str(&out), "Room,Uses,Users,Days used,Days open,Occupancy (%),Fees,"
 	    "Waived,");
-	assert_contains(buf_str(&out), "\r\n和室,7,73,3,29,10.3,2000,1500,2,1,2,1,1,2,3,1,1\r\n");
-	assert_contains(buf_str(&out), "\r\n大会議室,5,108,2,29,6.9,2300,3000,2,1,1,1,0,1,2,1,1\r\n");
+	/* Then meetings and events, empty on a room's row. */
+	assert_contains(buf_str(&out), "Other times,Meetings held,Meeting attendees,Events held,"
+	    "Event participants,Event volunteers\r\n");
+	assert_contains(buf_str(&out), "\r\n和室,7,73,3,29,10.3,2000,1500,2,1,2,1,1,2,3,1,1,,,,,"
+	    "\r\n");
+	assert_contains(buf_str(&out), "\r\n大会議室,5,108,2,29,6.9,2300,3000,2,1,1,1,0,1,2,1,1,"
+	    ",,,,\r\n");
 	/* The total row: room-days open = 3 x 29 = 87. */
-	assert_contains(buf_str(&out), "\r\nTotal,12,181,5,87,5.7,4300,4500,4,2,3,2,1,3,5,2,2\r\n");
+	assert_contains(buf_str(&out), "\r\nTotal,12,181,5,87,5.7,4300,4500,4,2,3,2,1,3,5,2,2,"
+	    "0,0,0,0,0\r\n");
 	buf_free(&out);
 }
 
@@ -547,6 +554,159 @@ test_year_csv(void **state)
 	    "2026-10,2026-11,2026-12,2027-01,2027-02,2027-03,Total\r\n");
 	assert_contains(buf_str(&out), "\r\n和室,1,0,0,0,0,0,0,0,0,0,0,2,3\r\n");
 	assert_contains(buf_str(&out), "\r\nTotal,1,0,0,0,0,0,0,0,0,0,0,2,3\r\n");
+	buf_free(&out);
+}
+
+static void
+add_meeting(struct fx *f, const char *date, const char *title, const char *attendees)
+{
+	struct record r;
+
+	record_init(&r, K("meeting"));
+	set(&r, "date", date);
+	set(&r, "kind", "board");
+	set(&r, "title", title);
+	set(&r, "attendees", attendees);
+	insert(f, &r, NULL);
+}
+
+static void
+add_event(struct fx *f, const char *date, const char *title, const char *participants,
+    const char *volunteers)
+{
+	struct record r;
+
+	record_init(&r, K("event"));
+	set(&r, "date", date);
+	set(&r, "title", title);
+	set(&r, "field", "welfare");
+	set(&r, "participants", participants);
+	set(&r, "volunteers", volunteers);
+	insert(f, &r, NULL);
+}
+
+/* November's meetings and events, and some either side of the month. */
+static void
+november_activity(struct fx *f)
+{
+	add_meeting(f, "2026-10-31", "十月の役員会", "99");
+	add_meeting(f, "2026-11-20", "第8回 役員会", "8");
+	add_meeting(f, "2026-11-03", "第7回 役員会", "12");
+	add_meeting(f, "2026-11-25", "出席者の記録なし", NULL);
+	add_event(f, "2026-11-05", "子ども食堂", "40", "5");
+	add_event(f, "2026-11-23", "河川清掃", "64", "7");
+	add_event(f, "2026-12-01", "十二月の行事", "500", "50");
+}
+
+/* Meetings (回数, 延べ出席者) and events (回数, 参加者, ボランティア) of
+ * the month, beside facility use: the total row, the lists by date, the
+ * text and the CSV.  The old report counted facility use only. */
+static void
+test_monthly_activity(void **state)
+{
+	struct fx *f = *state;
+	struct report r;
+	struct error err;
+	struct buf out = {0};
+
+	november(f);
+	november_activity(f);
+	if (!report_monthly(S(f), 2026, 11, &r, &err))
+		fail_msg("report: %s", err.text);
+	assert_int_equal(r.total.meetings, 3);
+	assert_int_equal(r.total.attendees, 20);
+	assert_int_equal(r.total.events, 2);
+	assert_int_equal(r.total.participants, 104);
+	assert_int_equal(r.total.volunteers, 12);
+	/* Facility use is as before, and rooms carry no meetings. */
+	assert_int_equal(r.total.uses, 12);
+	assert_int_equal(r.rows[0].meetings, 0);
+	assert_int_equal(r.nmeeting_list, 3);
+	assert_string_equal(r.meeting_list[0].date, "2026-11-03");
+	assert_string_equal(r.meeting_list[0].title, "第7回 役員会");
+	assert_int_equal(r.meeting_list[0].people, 12);
+	assert_string_equal(r.meeting_list[1].date, "2026-11-20");
+	assert_int_equal(r.meeting_list[2].people, 0);
+	assert_int_equal(r.nevent_list, 2);
+	assert_string_equal(r.event_list[1].title, "河川清掃");
+	assert_int_equal(r.event_list[1].people, 64);
+	assert_int_equal(r.event_list[1].volunteers, 7);
+
+	report_text(&r, &out);
+	check_width(buf_str(&out), "monthly with activity, English");
+	assert_contains(buf_str(&out), "\nMeetings: 3, attendees in total: 20\n");
+	assert_contains(buf_str(&out), "\nEvents: 2, participants: 104, volunteers: 12\n");
+	assert_contains(buf_str(&out), "\n2026-11-03 第7回 役員会");
+	assert_contains(buf_str(&out), "\n2026-11-23 河川清掃");
+	assert_not_contains(buf_str(&out), "十月の役員会");
+	assert_not_contains(buf_str(&out), "十二月の行事");
+	buf_reset(&out);
+	report_csv(&r, &out);
+	assert_contains(buf_str(&out), "\r\nTotal,12,181,5,87,5.7,4300,4500,4,2,3,2,1,3,5,2,2,"
+	    "3,20,2,104,12\r\n");
+	report_free(&r);
+	assert_null(r.meeting_list);
+
+	/* Another month has its own. */
+	if (!report_monthly(S(f), 2026, 12, &r, &err))
+		fail_msg("report: %s", err.text);
+	assert_int_equal(r.total.meetings, 0);
+	assert_int_equal(r.total.events, 1);
+	assert_int_equal(r.total.participants, 500);
+	report_free(&r);
+
+	/* A deleted meeting no longer counts. */
+	{
+		struct record m;
+
+		if (!record_find(S(f), K("meeting"), "第8回 役員会", &m, &err))
+			fail_msg("find: %s", err.text);
+		if (!record_delete(S(f), W(f), &m, &err))
+			fail_msg("delete: %s", err.text);
+		record_free(&m);
+	}
+	if (!report_monthly(S(f), 2026, 11, &r, &err))
+		fail_msg("report: %s", err.text);
+	assert_int_equal(r.total.meetings, 2);
+	assert_int_equal(r.total.attendees, 12);
+	report_free(&r);
+	buf_free(&out);
+}
+
+/* The fiscal year: meetings and events per month, April first. */
+static void
+test_year_activity(void **state)
+{
+	struct fx *f = *state;
+	struct report_year y;
+	struct error err;
+	struct buf out = {0};
+
+	november_activity(f);
+	add_event(f, "2027-03-31", "年度末の行事", "10", "1");
+	add_event(f, "2027-04-01", "翌年度の行事", "1000", "100");
+	if (!report_year(S(f), 2026, &y, &err))
+		fail_msg("report_year: %s", err.text);
+	assert_int_equal(y.meetings[6], 1);	/* October */
+	assert_int_equal(y.meetings[7], 3);	/* November */
+	assert_int_equal(y.attendees[7], 20);
+	assert_int_equal(y.events[7], 2);
+	assert_int_equal(y.participants[7], 104);
+	assert_int_equal(y.volunteers[7], 12);
+	assert_int_equal(y.events[8], 1);	/* December */
+	assert_int_equal(y.events[11], 1);	/* March */
+	assert_int_equal(report_year_sum(y.participants), 614);
+	report_year_csv(&y, &out);
+	assert_contains(buf_str(&out), "\r\nMeetings held,0,0,0,0,0,0,1,3,0,0,0,0,4\r\n");
+	assert_contains(buf_str(&out), "\r\nMeeting attendees,0,0,0,0,0,0,99,20,0,0,0,0,119\r\n");
+	assert_contains(buf_str(&out), "\r\nEvents held,0,0,0,0,0,0,0,2,1,0,0,1,4\r\n");
+	assert_contains(buf_str(&out), "\r\nEvent participants,0,0,0,0,0,0,0,104,500,0,0,10,614\r\n");
+	assert_contains(buf_str(&out), "\r\nEvent volunteers,0,0,0,0,0,0,0,12,50,0,0,1,63\r\n");
+	buf_reset(&out);
+	report_year_text(&y, &out);
+	check_width(buf_str(&out), "year with activity");
+	assert_contains(buf_str(&out), "Event participants");
+	report_year_free(&y);
 	buf_free(&out);
 }
 
@@ -717,6 +877,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_year_csv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_english, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_text_japanese, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_monthly_activity, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_year_activity, setup, teardown),
 	};
 
 	if (sodium_init() < 0)
