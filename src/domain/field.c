@@ -7,6 +7,7 @@
 #include "field.h"
 
 #include <assert.h>
+#include <limits.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,18 +113,27 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 	bool yen = f->type == FIELD_YEN, negative;
 	long long v;
 
-	if (!parse_whole(folded, yen, f->max, &v, &negative)) {
+	if (!parse_whole(folded, yen, f->max, &v, &negative) || v < f->min) {
 		char *shown = text_visible(in);
+		/* A number too large is told its range, not that it is no number. */
+		bool number = v < f->min || (!negative &&
+		    parse_whole(folded, yen, LLONG_MAX, &v, &negative));
 
 		in = shown;	/* what the person sees of it, in the sentence */
-		if (negative)
+		if (negative && f->min == 0)
 			error_set(err, _("%s: %s cannot be negative."), field_label(f), in);
+		else if (yen && number)
+			error_set(err, _("%s: %s is more than it takes (up to %lld yen)."),
+			    field_label(f), in, f->max);
 		else if (yen)
 			error_set(err, _("%s: \"%s\" is not an amount in whole yen "
 			    "(up to %lld)."), field_label(f), in, f->max);
+		else if (number || negative)
+			error_set(err, _("%s: %s is outside what it takes (%lld to %lld)."),
+			    field_label(f), in, f->min, f->max);
 		else
-			error_set(err, _("%s: \"%s\" is not a whole number (0 to %lld)."),
-			    field_label(f), in, f->max);
+			error_set(err, _("%s: \"%s\" is not a whole number (%lld to %lld)."),
+			    field_label(f), in, f->min, f->max);
 		free(shown);
 		free(folded);
 		return false;

@@ -35,6 +35,7 @@ struct field {
 	enum field_type type;
 	bool required;
 	long long max;		/* characters (text) or largest value (numbers) */
+	long long min;		/* smallest value (numbers); 0 unless set */
 	const struct choice *choices;	/* FIELD_CHOICE; ends with {NULL, NULL} */
 	int width;		/* columns in a list; 0 = not listed */
 	/* FIELD_REF: the kind named; its id is stored in column "<name>_id".

@@ -138,7 +138,7 @@ refuse "negative count --attendees -3" "Attendees:" "cannot be negative" \
 	meeting --date 2026-04-01 --kind board --title x --attendees -3
 refuse "non-numeric count --attendees many" "Attendees:" "not a whole number" \
 	meeting --date 2026-04-01 --kind board --title x --attendees many
-refuse "count over its limit" "Attendees:" "not a whole number" \
+refuse "count over its limit" "Attendees:" "is outside what it takes (0 to" \
 	meeting --date 2026-04-01 --kind board --title x --attendees 10001
 refuse "fractional count" "Participants:" "not a whole number" \
 	event --date 2026-04-01 --field safety --title x --participants 2.5
