@@ -2,13 +2,14 @@
  * settings — what staff may change at the kiosk: the language, ASCII lines
  * (for terminals that draw ─ or ● double) and the idle lock.  The fields
  * are a `struct kind` of their own, so the generic form edits and checks
- * them; they are saved with store_set_setting.
+ * them; domain/setting says who may set what, saves and audits them.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
+#include "domain/setting.h"
 #include "store/store.h"
 #include "screens.h"
 #include "tui/draw.h"
@@ -33,23 +34,12 @@ static const struct field fields[] = {
 	{.name = "ascii_lines", .label = N_("ASCII lines"), .type = FIELD_CHOICE,
 	    .required = true, .choices = on_off},
 	{.name = "idle_minutes", .label = N_("Lock after (minutes idle)"), .type = FIELD_COUNT,
-	    .required = true, .max = 240},
+	    .required = true, .min = 1, .max = SETTING_IDLE_MAX},
 };
-
-static bool
-check(const struct record *r, struct error *err)
-{
-	if (r->value[2] != NULL && atol(r->value[2]) < 1) {
-		error_set(err, _("%s: at least 1 minute."), field_label(&r->kind->fields[2]));
-		error_field(err, 2);
-		return false;
-	}
-	return true;
-}
 
 static const struct kind settings_kind = {
 	.name = "settings", .table = "setting", .label = N_("Settings"),
-	.fields = fields, .nfields = 3, .title = "language", .check = check,
+	.fields = fields, .nfields = 3, .title = "language",
 };
 
 static const char *const defaults[] = {NULL, "0", "10"};
@@ -88,8 +78,9 @@ static void
 settings_save(struct app *a, void *state)
 {
 	struct settings *s = state;
+	const char *keys[3], *values[3];
 	struct record r;
-	struct error err;
+	struct error err = {"", -1};
 	int i;
 
 	record_init(&r, &settings_kind);
@@ -98,11 +89,17 @@ settings_save(struct app *a, void *state)
 		return;
 	}
 	for (i = 0; i < settings_kind.nfields; i++) {
-		if (!store_set_setting(app_store(a), fields[i].name, r.value[i], &err)) {
-			form_refuse(&s->form, &err);
-			record_free(&r);
-			return;
-		}
+		keys[i] = fields[i].name;
+		values[i] = r.value[i];
+	}
+	/* The idle lock's limit for staff points at its field. */
+	if (!setting_may(app_actor(a), keys[2], values[2], &err))
+		error_field(&err, 2);
+	if (err.field == 2 ||
+	    !setting_set(app_store(a), app_actor(a), settings_kind.nfields, keys, values, &err)) {
+		form_refuse(&s->form, &err);
+		record_free(&r);
+		return;
 	}
 	record_free(&r);
 	app_apply_settings(a);
@@ -122,11 +119,19 @@ static void
 settings_draw(struct app *a, void *state)
 {
 	struct settings *s = state;
+	const char *lang = _("Language given with --lang wins over this setting until kyodo "
+	    "restarts.");
+	char limit[256];
+	int w = COLS - 3, y;
 
+	snprintf(limit, sizeof limit, _("The idle lock: staff up to %d minutes, an administrator "
+	    "up to %d."), SETTING_IDLE_STAFF_MAX, SETTING_IDLE_MAX);
 	app_draw_title(a, _("Settings"));
-	form_draw(a, &s->form, 2, LINES - 6);
-	draw_text(LINES - 4, 2, COLS - 3, _("Language given with --lang wins over this "
-	    "setting until kyodo restarts."), ATTR_DIM);
+	/* The notes sit above the message line, whole. */
+	y = LINES - 3 - draw_wrap_rows(limit, w) - draw_wrap_rows(lang, w);
+	form_draw(a, &s->form, 2, y - 3 > 1 ? y - 3 : 1);
+	y = draw_wrap(y, LINES - 2, 2, w, limit, 0, ATTR_DIM);
+	draw_wrap(y, LINES - 2, 2, w, lang, 0, ATTR_DIM);
 }
 
 static const struct action_def *const *
