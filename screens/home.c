@@ -19,47 +19,53 @@
 #define TODAY_MAX 40	/* lines kept per kind; more are counted */
 #define MENU_WIDTH 30
 
+#define ROLE_BIT(r) (1u << (r))
+#define EVERYONE 0u
+#define ADMIN_ONLY ROLE_BIT(ROLE_ADMIN)
+/* The opening is the center's to set (domain/setting says so too). */
+#define OPENING_ROLES (ROLE_BIT(ROLE_CENTER) | ROLE_BIT(ROLE_ADMIN))
+
 struct menu_entry {
 	char key;		/* '1' …; 0 for entries not open yet */
 	const char *label;	/* N_ */
 	const struct screen *screen;
 	const void *arg;	/* what the screen is opened with */
-	bool admin;		/* shown to the administrator only */
+	unsigned roles;		/* the roles it is shown to (ROLE_BIT); 0: everyone */
 };
 
 static const struct menu_entry menu[] = {
-	{'1', N_("Meetings"), &screen_records, "meeting", false},
-	{'2', N_("Events"), &screen_records, "event", false},
-	{'3', N_("Facility use"), &screen_records, "use", false},
-	{'4', N_("Bookings"), &screen_bookings, NULL, false},
-	{'5', N_("Monthly reports"), &screen_reports, NULL, false},
-	{'6', N_("Community body"), &screen_body, NULL, false},
-	{'7', N_("Community plan"), &screen_plan, NULL, false},
-	{'8', N_("Grants"), &screen_grants, NULL, false},
-	{'9', N_("Sync"), &screen_sync, NULL, false},
-	{'0', N_("Rooms"), &screen_rooms, NULL, false},
+	{'1', N_("Meetings"), &screen_records, "meeting", EVERYONE},
+	{'2', N_("Events"), &screen_records, "event", EVERYONE},
+	{'3', N_("Facility use"), &screen_records, "use", EVERYONE},
+	{'4', N_("Bookings"), &screen_bookings, NULL, EVERYONE},
+	{'5', N_("Monthly reports"), &screen_reports, NULL, EVERYONE},
+	{'6', N_("Community body"), &screen_body, NULL, EVERYONE},
+	{'7', N_("Community plan"), &screen_plan, NULL, EVERYONE},
+	{'8', N_("Grants"), &screen_grants, NULL, EVERYONE},
+	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
+	{'0', N_("Rooms"), &screen_rooms, NULL, EVERYONE},
+	{'o', N_("Opening hours"), &screen_hours, NULL, OPENING_ROLES},
 	/* Settings and help have their function keys (F8, F1) as well. */
-	{'s', N_("Settings"), &screen_settings, NULL, false},
-	{'h', N_("Help"), &screen_help, NULL, false},
-	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, false},
-	/* Administrators only: the core refuses other readers, and says so. */
-	{'a', N_("Audit log"), &screen_audit, NULL, false},
-	/* Shown to the administrator only (the core refuses the others too). */
-	{'m', N_("Staff"), &screen_staff, NULL, true},
+	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
+	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
+	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	/* The administrator's (the core refuses the others too). */
+	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
+	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
 };
 
 /* City hall's kiosk (a city store): its own work, not a center's logs.
  * Reports and grants are the same screens, which list centers there. */
 static const struct menu_entry city_menu[] = {
-	{'1', N_("Centers"), &screen_centers, NULL, false},
-	{'5', N_("Monthly reports"), &screen_reports, NULL, false},
-	{'8', N_("Grants"), &screen_grants, NULL, false},
-	{'9', N_("Sync"), &screen_sync, NULL, false},
-	{'s', N_("Settings"), &screen_settings, NULL, false},
-	{'h', N_("Help"), &screen_help, NULL, false},
-	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, false},
-	{'a', N_("Audit log"), &screen_audit, NULL, false},
-	{'m', N_("Staff"), &screen_staff, NULL, true},
+	{'1', N_("Centers"), &screen_centers, NULL, EVERYONE},
+	{'5', N_("Monthly reports"), &screen_reports, NULL, EVERYONE},
+	{'8', N_("Grants"), &screen_grants, NULL, EVERYONE},
+	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
+	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
+	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
+	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
+	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
 };
 
 #define MENU_COUNT ((int)(sizeof menu / sizeof menu[0]))
@@ -182,7 +188,7 @@ home_init(struct app *a, const void *arg)
 	(void)arg;
 	/* The menu shows only what this person's role may open. */
 	for (i = 0; i < n; i++)
-		if (!all[i].admin || app_actor(a)->role == ROLE_ADMIN)
+		if (all[i].roles == EVERYONE || (all[i].roles & ROLE_BIT(app_actor(a)->role)))
 			h->menu[h->nmenu++] = all[i];
 	h->today = date_today();
 	for (k = kind_all(); *k != NULL; k++)

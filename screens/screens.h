@@ -28,7 +28,8 @@ enum screen_action {
 	ACT_GRANT_OPEN,						/* grants.c */
 	ACT_NEW_EXPENSE, ACT_GRANT_APPLY, ACT_GRANT_REPORT, ACT_GRANT_WITHDRAW,
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
-	ACT_GRANT_PAY						/* grantrow.c */
+	ACT_GRANT_PAY,						/* grantrow.c */
+	ACT_CLOSED_DAYS						/* hours.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -92,5 +93,8 @@ extern const struct screen screen_sync, screen_centers;
 extern const struct screen screen_audit;
 /* Staff accounts, for the administrator (staff.c). */
 extern const struct screen screen_staff;
+/* The opening hours and closed days (hours.c), for center staff and the
+ * administrator. */
+extern const struct screen screen_hours;
 
 #endif

@@ -20,6 +20,8 @@
 #include "base/recur.h"
 #include "record.h"
 
+#define OPENING_DEFAULT_SLOTS "09:00-12:00,13:00-17:00,18:00-22:00"
+#define OPENING_DEFAULT_YEARLY "12-29..01-03"
 #define OPENING_MAX_SLOTS 8
 #define OPENING_MAX_RANGES 8
 

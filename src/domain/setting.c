@@ -10,16 +10,19 @@
 #include "store/audit.h"
 
 const struct setting_def setting_defs[] = {
-	{"slots", N_("time slots, e.g. 09:00-12:00,13:00-17:00,18:00-22:00"), true},
-	{"closed_yearly", N_("yearly closed days, e.g. 12-29..01-03"), true},
-	{"closed_weekday", N_("weekly closing day: 0 (Sunday) to 6, or empty"), true},
-	{"open_on_holidays", N_("yes or no"), true},
-	{"booking_horizon_months", N_("how many months ahead bookings open, or empty"), true},
-	{"language", N_("the kiosk's language: ja or en"), false},
+	{"slots", N_("time slots, e.g. 09:00-12:00,13:00-17:00,18:00-22:00"), true,
+	    OPENING_DEFAULT_SLOTS},
+	{"closed_yearly", N_("yearly closed days, e.g. 12-29..01-03"), true,
+	    OPENING_DEFAULT_YEARLY},
+	{"closed_weekday", N_("weekly closing day: 0 (Sunday) to 6, or empty"), true, ""},
+	{"open_on_holidays", N_("yes or no"), true, "yes"},
+	{"booking_horizon_months", N_("how many months ahead bookings open, or empty"), true,
+	    ""},
+	{"language", N_("the kiosk's language: ja or en"), false, NULL},
 	{"ascii_lines", N_("1 to draw boxes with ASCII, for terminals that draw "
-	    "ambiguous-width characters double"), false},
-	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false},
-	{NULL, NULL, false},
+	    "ambiguous-width characters double"), false, "0"},
+	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false, "10"},
+	{NULL, NULL, false, NULL},
 };
 
 const struct setting_def *

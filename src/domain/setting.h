@@ -23,6 +23,7 @@ struct setting_def {
 	const char *key;
 	const char *help;	/* N_: what it takes, for --help */
 	bool opening;		/* a rule of the center's opening */
+	const char *dflt;	/* what holds while it was never set */
 };
 
 /* The settings, ending with {NULL}. */
