@@ -118,7 +118,8 @@ const struct action_def act_filter = {
 };
 
 const struct action_def act_menu = {
-	ACT_MENU, "1-9", N_("Menu"), N_("Open a menu entry by its number."), false,
+	ACT_MENU, "0-9 a-z", N_("Menu"),
+	N_("Open a menu entry by the key shown beside it: a digit or a letter."), false,
 	{ACT_KEYS_NONE},
 };
 
