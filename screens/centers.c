@@ -2,16 +2,15 @@
  * centers — city hall's overview of its centers: each enrolled center with
  * the last file taken from it (when, which, how many rows it brought),
  * flagged when nothing came for SYNCLOG_LATE_DAYS days or never.  Typing
- * filters by code or name.  Enter shows that center's monthly report as
- * the center itself would print it (report_monthly_center), a month at a
- * time, in a plain scrolling view.
+ * filters by code or name.  Enter shows that center's monthly report on
+ * the report screen, in the layout the center itself sees (facility use,
+ * meetings and events), a month at a time.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/i18n.h"
-#include "domain/report.h"
 #include "sync/synclog.h"
 #include "base/text.h"
 #include "screens.h"
@@ -123,8 +122,6 @@ list_rows(void)
 	return h < 1 ? 1 : h;
 }
 
-static const struct screen screen_center_report;
-
 static int
 centers_key(struct app *a, void *state, struct key k, int act)
 {
@@ -132,7 +129,7 @@ centers_key(struct app *a, void *state, struct key k, int act)
 
 	if (act == ACT_REPORT) {
 		if (cs->nshown > 0)
-			app_push(a, &screen_center_report, &cs->all[cs->shown[cs->cur]]);
+			app_push(a, &screen_reports, &cs->all[cs->shown[cs->cur]]);
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (act == ACT_BACK) {
@@ -312,174 +309,4 @@ const struct screen screen_centers = {
 	.key = centers_key,
 	.draw = centers_draw,
 	.actions = centers_actions,
-};
-
-/* ---- one center's monthly report ---- */
-
-struct report_view {
-	char code[17], name[128];
-	int year, month;
-	char **lines;
-	int nlines, top;
-	char err[512];
-};
-
-static void
-free_report_lines(struct report_view *v)
-{
-	int i;
-
-	for (i = 0; i < v->nlines; i++)
-		free(v->lines[i]);
-	free(v->lines);
-	v->lines = NULL;
-	v->nlines = 0;
-}
-
-/* Builds the month's report as the center prints it, split into lines. */
-static void
-load_report(struct app *a, struct report_view *v)
-{
-	struct report r;
-	struct error err;
-	struct buf text = {0};
-	char *p, *nl;
-
-	free_report_lines(v);
-	v->err[0] = '\0';
-	v->top = 0;
-	if (!report_monthly_center(app_store(a), v->year, v->month, v->code, &r, &err)) {
-		snprintf(v->err, sizeof v->err, "%s", err.text);
-		return;
-	}
-	report_text(&r, &text);
-	report_free(&r);
-	for (p = text.data; p != NULL && *p != '\0'; p = nl + 1) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		v->lines = xreallocarray(v->lines, (size_t)(v->nlines + 1), sizeof *v->lines);
-		v->lines[v->nlines] = xmalloc((size_t)(nl - p) + 1);
-		memcpy(v->lines[v->nlines], p, (size_t)(nl - p));
-		v->lines[v->nlines++][nl - p] = '\0';
-		if (*nl == '\0')
-			break;
-	}
-	buf_free(&text);
-}
-
-static void *
-report_init(struct app *a, const void *arg)
-{
-	const struct synclog_center *c = arg;
-	struct report_view *v = xcalloc(1, sizeof *v);
-	struct date today = date_today();
-
-	snprintf(v->code, sizeof v->code, "%s", c->code);
-	snprintf(v->name, sizeof v->name, "%s", c->name);
-	v->year = today.year;
-	v->month = today.month;
-	load_report(a, v);
-	return v;
-}
-
-static void
-report_done(void *state)
-{
-	struct report_view *v = state;
-
-	free_report_lines(v);
-	free(v);
-}
-
-static int
-report_key(struct app *a, void *state, struct key k, int act)
-{
-	struct report_view *v = state;
-	int page = LINES - 4 > 1 ? LINES - 4 : 1, delta = 0;
-	struct date today;
-
-	switch (act) {
-	case ACT_BACK:
-		return RES_POP;
-	case ACT_PREV_MONTH:
-		delta = -1;
-		break;
-	case ACT_NEXT_MONTH:
-		delta = 1;
-		break;
-	case ACT_THIS_MONTH:
-		today = date_today();
-		v->year = today.year;
-		v->month = today.month;
-		load_report(a, v);
-		return RES_HANDLED | RES_REDRAW;
-	default:
-		break;
-	}
-	if (delta != 0) {
-		v->month += delta;
-		if (v->month < 1) {
-			v->month = 12;
-			v->year--;
-		} else if (v->month > 12) {
-			v->month = 1;
-			v->year++;
-		}
-		load_report(a, v);
-		return RES_HANDLED | RES_REDRAW;
-	}
-	if (!k.code)
-		return 0;
-	switch (k.ch) {
-	case KEY_UP: v->top--; break;
-	case KEY_DOWN: v->top++; break;
-	case KEY_PPAGE: v->top -= page; break;
-	case KEY_NPAGE: v->top += page; break;
-	case KEY_HOME: v->top = 0; break;
-	case KEY_END: v->top = v->nlines - page; break;
-	default: return 0;
-	}
-	if (v->top > v->nlines - page)
-		v->top = v->nlines - page;
-	if (v->top < 0)
-		v->top = 0;
-	return RES_HANDLED | RES_REDRAW;
-}
-
-static void
-report_draw(struct app *a, void *state)
-{
-	struct report_view *v = state;
-	char title[256], month[96];
-	int i, y;
-
-	fmt_month(v->year, v->month, month, sizeof month);
-	snprintf(title, sizeof title, "%s (%s)  %s", v->name, v->code, month);
-	app_draw_title(a, title);
-	for (i = v->top, y = 2; i < v->nlines && y < LINES - 2; i++, y++)
-		draw_text(y, 1, COLS - 2, v->lines[i], ATTR_NORMAL);
-	if (v->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, v->err, ATTR_ERROR);
-}
-
-static const struct action_def *const *
-report_actions(void *state)
-{
-	static const struct action_def *const acts[] = {
-		&act_help, &act_prev_month, &act_next_month, &act_this_month, &act_lock, &act_quit,
-		&act_back, &act_move, &act_page, NULL,
-	};
-
-	(void)state;
-	return acts;
-}
-
-static const struct screen screen_center_report = {
-	.name = "center-report",
-	.init = report_init,
-	.free = report_done,
-	.key = report_key,
-	.draw = report_draw,
-	.actions = report_actions,
 };

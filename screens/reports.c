@@ -5,15 +5,18 @@
  * room, uses by category and by time slot, and bars of uses per day.  The
  * page scrolls (↑/↓, PgUp/PgDn, Home/End); ←/→ change the month.
  *
- * y switches to the fiscal year (April–March, its era in the heading): uses
+ * y switches to the fiscal year (April–March, its era in the reportpage_heading): uses
  * per room per month, the totals, and bars per month; ←/→ then change the
  * year.
  *
+ * Beside facility use, the month's meetings and events: their counts, and
+ * a center's own listed by date (title, date, attendees or participants).
+ *
  * At city hall the month lists the centers (report_centers): ↑/↓ pick one
- * and Enter shows that center's own report (report_monthly_center); Esc
- * goes back to the list.
+ * and Enter shows that center's own report (report_monthly_center) in the
+ * same layout as at the center; Esc goes back to the list.  The centers
+ * screen opens this screen on one center (arg: its synclog_center).
  */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +26,7 @@
 #include "domain/record.h"
 #include "domain/report.h"
 #include "base/text.h"
+#include "reportpage.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
@@ -33,8 +37,7 @@ static const struct action_def act_fiscal_year = {
 	N_("The month or the fiscal year (April to March)."), true, {ACT_KEY_CHAR('y')},
 };
 
-#define PAGE_TOP 2	/* title, heading line */
-#define ROOM_MAX_W 26
+#define PAGE_TOP 2	/* title, reportpage_heading line */
 #define KEPT 3		/* months' reports kept for going back to them */
 
 /* A month's report as read, and what it was read for. */
@@ -54,6 +57,7 @@ struct reports {
 	bool city;		/* city hall: the month lists the centers */
 	char center[128];	/* city hall: the center shown, "" for the list */
 	char center_name[128];	/* the center shown, by its name */
+	bool one_center;	/* opened on one center (the centers screen) */
 	struct center_names {	/* city hall: the enrolled centers' names */
 		char code[17], name[128];
 	} *names;
@@ -113,6 +117,7 @@ take_kept(struct reports *s, const struct kept *want)
 }
 
 static void load_names(struct app *a, struct reports *s);
+static const char *center_label(const struct reports *s, const char *code);
 
 static void
 load(struct app *a, struct reports *s)
@@ -162,12 +167,18 @@ reports_init(struct app *a, const void *arg)
 	struct reports *s = xcalloc(1, sizeof *s);
 	struct date today = date_today();
 
-	(void)arg;
 	s->year = today.year;
 	s->month = today.month;
 	s->fy = date_fiscal_year(today);
 	s->city = store_kind(app_store(a)) == STORE_CITY;
 	load_names(a, s);
+	if (arg != NULL && s->city) {
+		const struct synclog_center *c = arg;
+
+		snprintf(s->center, sizeof s->center, "%s", c->code);
+		snprintf(s->center_name, sizeof s->center_name, "%s", center_label(s, c->code));
+		s->one_center = true;
+	}
 	load(a, s);
 	return s;
 }
@@ -296,7 +307,7 @@ reports_key(struct app *a, void *state, struct key k, int act)
 	case ACT_DETAIL:
 		return open_center(a, s);
 	case ACT_BACK:
-		if (s->city && s->center[0] != '\0' && !s->year_view) {
+		if (s->city && s->center[0] != '\0' && !s->year_view && !s->one_center) {
 			s->center[0] = '\0';
 			s->scroll = 0;
 			load(a, s);
@@ -332,151 +343,6 @@ reports_key(struct app *a, void *state, struct key k, int act)
 	return RES_HANDLED | RES_REDRAW;
 }
 
-/* ---- the page: rows of a long document, the ones in view drawn ---- */
-
-struct canvas {
-	int y0, rows;		/* screen rows y0 … y0+rows-1 */
-	int first;		/* the page row shown at y0 */
-	bool draw;		/* false: only measure */
-};
-
-/* The screen row of page row vr, or -1 when it is not in view (every draw
- * function skips row -1). */
-static int
-at(const struct canvas *c, int vr)
-{
-	if (!c->draw || vr < c->first || vr >= c->first + c->rows)
-		return -1;
-	return c->y0 + vr - c->first;
-}
-
-/* True when any of page rows vr … vr+height-1 is drawn: the parts out of
- * view are only counted, never built. */
-static bool
-in_view(const struct canvas *c, int vr, int height)
-{
-	return c->draw && vr + height > c->first && vr < c->first + c->rows;
-}
-
-/* A table of text cells: row 0 the headings, column 0 left-aligned, the
- * rest right-aligned; a rule above the total row. */
-struct table {
-	int rows, cols;
-	char **cell;		/* rows × cols, owned */
-	int total_row;		/* -1: none */
-};
-
-static void
-table_init(struct table *t, int rows, int cols)
-{
-	t->rows = rows;
-	t->cols = cols;
-	t->cell = xcalloc((size_t)rows * (size_t)cols, sizeof *t->cell);
-	t->total_row = -1;
-}
-
-static void table_set(struct table *t, int r, int c, const char *fmt, ...)
-    KYODO_PRINTFLIKE(4, 5);
-
-static void
-table_set(struct table *t, int r, int c, const char *fmt, ...)
-{
-	char tmp[512];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
-	va_end(ap);
-	free(t->cell[r * t->cols + c]);
-	t->cell[r * t->cols + c] = xstrdup(tmp);
-}
-
-static void
-table_free(struct table *t)
-{
-	int i;
-
-	for (i = 0; i < t->rows * t->cols; i++)
-		free(t->cell[i]);
-	free(t->cell);
-}
-
-/* Draws t from page row vr; sel is a row to highlight (-1: none).
- * Returns the page rows used. */
-static int
-table_draw(const struct canvas *c, int vr, const struct table *t, int sel)
-{
-	int w[32] = {0}, n = t->cols < 32 ? t->cols : 32, i, j, x, total, avail = COLS - 2;
-	int used = 0, gap = 2;
-
-	for (j = 0; j < n; j++) {
-		for (i = 0; i < t->rows; i++) {
-			const char *v = t->cell[i * t->cols + j];
-			int cw = v != NULL ? text_width(v) : 0;
-
-			if (cw > w[j])
-				w[j] = cw;
-		}
-	}
-	if (w[0] > ROOM_MAX_W)
-		w[0] = ROOM_MAX_W;
-	/* Too wide: closer columns, a narrower first column, then columns
-	 * left out from the right. */
-	for (total = 0, j = 0; j < n; j++)
-		total += w[j] + (j > 0 ? gap : 0);
-	if (total > avail) {
-		total -= n - 1;
-		gap = 1;
-	}
-	if (total > avail && w[0] > 6) {
-		int cut = total - avail < w[0] - 6 ? total - avail : w[0] - 6;
-
-		w[0] -= cut;
-		total -= cut;
-	}
-	while (total > avail && n > 1) {
-		n--;
-		total -= w[n] + gap;
-	}
-	for (i = 0; i < t->rows; i++) {
-		int y;
-		enum tui_attr a = i == 0 ? ATTR_HEADER : i == sel ? ATTR_SELECTED : ATTR_NORMAL;
-
-		if (i == t->total_row) {
-			draw_hline(at(c, vr + used), 1, total, ATTR_DIM);
-			used++;
-		}
-		y = at(c, vr + used);
-		if (i == sel)
-			draw_fill(y, 0, COLS, ATTR_SELECTED);
-		for (j = 0, x = 1; y >= 0 && j < n; x += w[j] + gap, j++)
-			draw_pad_on_blank(y, x, w[j], t->cell[i * t->cols + j], j > 0, a, i == sel);
-		used++;
-	}
-	return used;
-}
-
-static int
-heading(const struct canvas *c, int vr, const char *text)
-{
-	draw_text(at(c, vr), 1, COLS - 2, text, ATTR_HEADER);
-	return 1;
-}
-
-static int
-chart_rows(const struct canvas *c, int vr, const struct chart_item *items, int n)
-{
-	struct chart ch;
-	int i;
-
-	if (!in_view(c, vr, n))
-		return n;
-	chart_layout(&ch, items, n, COLS - 4);
-	for (i = 0; i < n; i++)
-		chart_draw_row(&ch, i, at(c, vr + i), 3, ATTR_NORMAL);
-	return n;
-}
-
 static void
 pct(int tenths, char *out, size_t size)
 {
@@ -499,103 +365,196 @@ row_name(const struct reports *s, const struct report_row *row)
 }
 
 static int
-main_table(const struct canvas *c, int vr, const struct reports *s)
+main_table(const struct reportpage *c, int vr, const struct reports *s)
 {
 	const struct report *r = &s->r;
-	struct table t;
+	struct reportpage_table t;
 	char yen[64], p[16];
 	int i, used;
 
 	/* Heading, rows, rule, total. */
-	if (!in_view(c, vr, r->nrows + 3))
+	if (!reportpage_in_view(c, vr, r->nrows + 3))
 		return r->nrows + 3;
-	table_init(&t, r->nrows + 2, 7);
-	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
-	table_set(&t, 0, 1, "%s", _("Uses"));
-	table_set(&t, 0, 2, "%s", _("Users"));
-	table_set(&t, 0, 3, "%s", _("Days used"));
-	table_set(&t, 0, 4, "%s", _("Occupancy"));
-	table_set(&t, 0, 5, "%s", _("Fees"));
-	table_set(&t, 0, 6, "%s", _("Waived"));
+	reportpage_table_init(&t, r->nrows + 2, 7);
+	reportpage_table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	reportpage_table_set(&t, 0, 1, "%s", _("Uses"));
+	reportpage_table_set(&t, 0, 2, "%s", _("Users"));
+	reportpage_table_set(&t, 0, 3, "%s", _("Days used"));
+	reportpage_table_set(&t, 0, 4, "%s", _("Occupancy"));
+	reportpage_table_set(&t, 0, 5, "%s", _("Fees"));
+	reportpage_table_set(&t, 0, 6, "%s", _("Waived"));
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		table_set(&t, i + 1, 0, "%s", row_name(s, row));
-		table_set(&t, i + 1, 1, "%ld", row->uses);
-		table_set(&t, i + 1, 2, "%ld", row->users);
-		table_set(&t, i + 1, 3, "%ld", row->days_used);
+		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 1, "%ld", row->uses);
+		reportpage_table_set(&t, i + 1, 2, "%ld", row->users);
+		reportpage_table_set(&t, i + 1, 3, "%ld", row->days_used);
 		pct(row->occupancy_tenths, p, sizeof p);
-		table_set(&t, i + 1, 4, "%s", p);
+		reportpage_table_set(&t, i + 1, 4, "%s", p);
 		fmt_yen(row->fee, yen, sizeof yen);
-		table_set(&t, i + 1, 5, "%s", yen);
+		reportpage_table_set(&t, i + 1, 5, "%s", yen);
 		fmt_yen(row->waived, yen, sizeof yen);
-		table_set(&t, i + 1, 6, "%s", yen);
+		reportpage_table_set(&t, i + 1, 6, "%s", yen);
 	}
 	t.total_row = r->nrows + 1;
-	used = table_draw(c, vr, &t, listing_centers(s) && r->nrows > 0 ? s->cur + 1 : -1);
-	table_free(&t);
+	used = reportpage_table_draw(c, vr, &t, listing_centers(s) && r->nrows > 0 ? s->cur + 1 : -1);
+	reportpage_table_free(&t);
 	return used;
 }
 
 static int
-category_table(const struct canvas *c, int vr, const struct reports *s)
+category_table(const struct reportpage *c, int vr, const struct reports *s)
 {
 	const struct report *r = &s->r;
-	struct table t;
+	struct reportpage_table t;
 	int i, k, used;
 
-	if (!in_view(c, vr, r->nrows + 3))
+	if (!reportpage_in_view(c, vr, r->nrows + 3))
 		return r->nrows + 3;
-	table_init(&t, r->nrows + 2, REPORT_CATEGORIES + 1);
-	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	reportpage_table_init(&t, r->nrows + 2, REPORT_CATEGORIES + 1);
+	reportpage_table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
 	for (k = 0; k < REPORT_CATEGORIES; k++)
-		table_set(&t, 0, k + 1, "%s", category_label(k));
+		reportpage_table_set(&t, 0, k + 1, "%s", category_label(k));
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
 		for (k = 0; k < REPORT_CATEGORIES; k++)
-			table_set(&t, i + 1, k + 1, "%ld", row->by_category[k]);
+			reportpage_table_set(&t, i + 1, k + 1, "%ld", row->by_category[k]);
 	}
 	t.total_row = r->nrows + 1;
-	used = table_draw(c, vr, &t, -1);
-	table_free(&t);
+	used = reportpage_table_draw(c, vr, &t, -1);
+	reportpage_table_free(&t);
 	return used;
 }
 
 static int
-slot_table(const struct canvas *c, int vr, const struct reports *s)
+slot_table(const struct reportpage *c, int vr, const struct reports *s)
 {
 	const struct report *r = &s->r;
-	struct table t;
+	struct reportpage_table t;
 	char name[64];
 	int i, k, ns = r->opening.nslots, used;
 
-	if (!in_view(c, vr, r->nrows + 3))
+	if (!reportpage_in_view(c, vr, r->nrows + 3))
 		return r->nrows + 3;
-	table_init(&t, r->nrows + 2, ns + 2);
-	table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
+	reportpage_table_init(&t, r->nrows + 2, ns + 2);
+	reportpage_table_set(&t, 0, 0, "%s", r->by_center ? _("Center") : _("Room"));
 	for (k = 0; k < ns; k++) {
 		opening_slot_name(&r->opening, k, name, sizeof name);
-		table_set(&t, 0, k + 1, "%s", name);
+		reportpage_table_set(&t, 0, k + 1, "%s", name);
 	}
-	table_set(&t, 0, ns + 1, "%s", _("Other times"));
+	reportpage_table_set(&t, 0, ns + 1, "%s", _("Other times"));
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
 		for (k = 0; k <= ns; k++)
-			table_set(&t, i + 1, k + 1, "%ld", row->by_slot[k]);
+			reportpage_table_set(&t, i + 1, k + 1, "%ld", row->by_slot[k]);
 	}
 	t.total_row = r->nrows + 1;
-	used = table_draw(c, vr, &t, -1);
-	table_free(&t);
+	used = reportpage_table_draw(c, vr, &t, -1);
+	reportpage_table_free(&t);
 	return used;
+}
+
+/* At city hall's overview: each center's meetings and events. */
+static int
+activity_table(const struct reportpage *c, int vr, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	struct reportpage_table t;
+	int i, used;
+
+	if (!reportpage_in_view(c, vr, r->nrows + 3))
+		return r->nrows + 3;
+	reportpage_table_init(&t, r->nrows + 2, 6);
+	reportpage_table_set(&t, 0, 0, "%s", _("Center"));
+	reportpage_table_set(&t, 0, 1, "%s", _("Meetings"));
+	reportpage_table_set(&t, 0, 2, "%s", _("Attendees"));
+	reportpage_table_set(&t, 0, 3, "%s", _("Events"));
+	reportpage_table_set(&t, 0, 4, "%s", _("Participants"));
+	reportpage_table_set(&t, 0, 5, "%s", _("Volunteers"));
+	for (i = 0; i <= r->nrows; i++) {
+		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
+
+		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 1, "%ld", row->meetings);
+		reportpage_table_set(&t, i + 1, 2, "%ld", row->attendees);
+		reportpage_table_set(&t, i + 1, 3, "%ld", row->events);
+		reportpage_table_set(&t, i + 1, 4, "%ld", row->participants);
+		reportpage_table_set(&t, i + 1, 5, "%ld", row->volunteers);
+	}
+	t.total_row = r->nrows + 1;
+	used = reportpage_table_draw(c, vr, &t, -1);
+	reportpage_table_free(&t);
+	return used;
+}
+
+/* A center's meetings (events: true, its events) of the month: title,
+ * date, attendees (participants, volunteers). */
+static int
+item_table(const struct reportpage *c, int vr, const struct report_item *it, int n, bool events)
+{
+	struct reportpage_table t;
+	char when[64];
+	int i, used;
+
+	if (!reportpage_in_view(c, vr, n + 1))
+		return n + 1;
+	reportpage_table_init(&t, n + 1, events ? 4 : 3);
+	reportpage_table_set(&t, 0, 0, "%s", _("Title"));
+	reportpage_table_set(&t, 0, 1, "%s", _("Date"));
+	reportpage_table_set(&t, 0, 2, "%s", events ? _("Participants") : _("Attendees"));
+	if (events)
+		reportpage_table_set(&t, 0, 3, "%s", _("Volunteers"));
+	for (i = 0; i < n; i++) {
+		fmt_date_short(it[i].date, when, sizeof when);
+		reportpage_table_set(&t, i + 1, 0, "%s", it[i].title);
+		reportpage_table_set(&t, i + 1, 1, "%s", when);
+		reportpage_table_set(&t, i + 1, 2, "%ld", it[i].people);
+		if (events)
+			reportpage_table_set(&t, i + 1, 3, "%ld", it[i].volunteers);
+	}
+	used = reportpage_table_draw(c, vr, &t, -1);
+	reportpage_table_free(&t);
+	return used;
+}
+
+/* The month's meetings and events beside facility use: the counts, then
+ * per center (city hall's overview) or the center's own by date. */
+static int
+activity(const struct reportpage *c, int vr0, const struct reports *s)
+{
+	const struct report *r = &s->r;
+	char line[256];
+	int vr = vr0;
+
+	report_activity_line(r, false, line, sizeof line);
+	draw_text(reportpage_at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
+	report_activity_line(r, true, line, sizeof line);
+	draw_text(reportpage_at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
+	vr++;
+	if (r->by_center) {
+		vr += reportpage_heading(c, vr, _("Meetings and events"));
+		vr += activity_table(c, vr, s) + 1;
+		return vr - vr0;
+	}
+	if (r->nmeeting_list > 0) {
+		vr += reportpage_heading(c, vr, _("Meetings"));
+		vr += item_table(c, vr, r->meeting_list, r->nmeeting_list, false) + 1;
+	}
+	if (r->nevent_list > 0) {
+		vr += reportpage_heading(c, vr, _("Events"));
+		vr += item_table(c, vr, r->event_list, r->nevent_list, true) + 1;
+	}
+	return vr - vr0;
 }
 
 /* The whole month page; returns its height in rows. */
 static int
-month_page(const struct canvas *c, const struct reports *s)
+month_page(const struct reportpage *c, const struct reports *s)
 {
 	const struct report *r = &s->r;
 	struct chart_item *items;
@@ -615,30 +574,31 @@ month_page(const struct canvas *c, const struct reports *s)
 		snprintf(line + n, sizeof line - n, P_(", %ld attendee", ", %ld attendees",
 		    (unsigned long)r->own_attendance), r->own_attendance);
 	}
-	draw_text(at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
+	draw_text(reportpage_at(c, vr++), 1, COLS - 2, line, ATTR_NORMAL);
 	vr++;
 	vr += main_table(c, vr, s);
 	if (listing_centers(s))
-		draw_text(at(c, vr), 1, COLS - 2, _("Enter: the highlighted center's own report."),
+		draw_text(reportpage_at(c, vr), 1, COLS - 2, _("Enter: the highlighted center's own report."),
 		    ATTR_DIM);
 	vr += 2;
+	vr += activity(c, vr, s);
 
 	items = xcalloc((size_t)(r->nrows > days ? r->nrows : days) + 1, sizeof *items);
 	labels = xcalloc(32, sizeof *labels);
-	vr += heading(c, vr, r->by_center ? _("Uses per center") : _("Uses per room"));
+	vr += reportpage_heading(c, vr, r->by_center ? _("Uses per center") : _("Uses per room"));
 	for (i = 0; i < r->nrows; i++) {
 		items[i].label = row_name(s, &r->rows[i]);
 		items[i].value = r->rows[i].uses;
 	}
-	vr += chart_rows(c, vr, items, r->nrows) + 1;
+	vr += reportpage_chart(c, vr, items, r->nrows) + 1;
 
-	vr += heading(c, vr, _("Uses by category"));
+	vr += reportpage_heading(c, vr, _("Uses by category"));
 	vr += category_table(c, vr, s) + 1;
-	vr += heading(c, vr, _("Uses by time slot"));
+	vr += reportpage_heading(c, vr, _("Uses by time slot"));
 	vr += slot_table(c, vr, s) + 1;
 
-	vr += heading(c, vr, _("Uses per day"));
-	for (i = 0; in_view(c, vr, days) && i < days; i++) {
+	vr += reportpage_heading(c, vr, _("Uses per day"));
+	for (i = 0; reportpage_in_view(c, vr, days) && i < days; i++) {
 		char iso[11];
 
 		date_format((struct date){r->year, r->month, i + 1}, iso);
@@ -646,7 +606,7 @@ month_page(const struct canvas *c, const struct reports *s)
 		items[i].label = labels[i];
 		items[i].value = r->per_day[i + 1];
 	}
-	vr += chart_rows(c, vr, items, days);
+	vr += reportpage_chart(c, vr, items, days);
 	free(items);
 	free(labels);
 	return vr;
@@ -654,52 +614,52 @@ month_page(const struct canvas *c, const struct reports *s)
 
 /* The fiscal year's page; returns its height in rows. */
 static int
-year_page(const struct canvas *c, const struct reports *s)
+year_page(const struct reportpage *c, const struct reports *s)
 {
 	const struct report_year *y = &s->y;
 	struct chart_item items[12];
 	char labels[12][32];
-	struct table t;
+	struct reportpage_table t;
 	int vr = 0, i, m;
 
-	table_init(&t, y->nrows + 3, 14);
-	table_set(&t, 0, 0, "%s", _("Room"));
+	reportpage_table_init(&t, y->nrows + 3, 14);
+	reportpage_table_set(&t, 0, 0, "%s", _("Room"));
 	for (m = 0; m < 12; m++) {
 		snprintf(labels[m], sizeof labels[m], _("%dm"), (m + 3) % 12 + 1);
-		table_set(&t, 0, m + 1, "%s", labels[m]);
+		reportpage_table_set(&t, 0, m + 1, "%s", labels[m]);
 	}
-	table_set(&t, 0, 13, "%s", _("Total"));
+	reportpage_table_set(&t, 0, 13, "%s", _("Total"));
 	for (i = 0; i < y->nrows; i++) {
-		table_set(&t, i + 1, 0, "%s", y->rows[i].room);
+		reportpage_table_set(&t, i + 1, 0, "%s", y->rows[i].room);
 		for (m = 0; m < 12; m++)
-			table_set(&t, i + 1, m + 1, "%ld", y->rows[i].uses[m]);
-		table_set(&t, i + 1, 13, "%ld", report_year_sum(y->rows[i].uses));
+			reportpage_table_set(&t, i + 1, m + 1, "%ld", y->rows[i].uses[m]);
+		reportpage_table_set(&t, i + 1, 13, "%ld", report_year_sum(y->rows[i].uses));
 	}
-	table_set(&t, y->nrows + 1, 0, "%s", _("Total"));
-	table_set(&t, y->nrows + 2, 0, "%s", _("Users"));
+	reportpage_table_set(&t, y->nrows + 1, 0, "%s", _("Total"));
+	reportpage_table_set(&t, y->nrows + 2, 0, "%s", _("Users"));
 	for (m = 0; m < 12; m++) {
-		table_set(&t, y->nrows + 1, m + 1, "%ld", y->total_uses[m]);
-		table_set(&t, y->nrows + 2, m + 1, "%ld", y->total_users[m]);
+		reportpage_table_set(&t, y->nrows + 1, m + 1, "%ld", y->total_uses[m]);
+		reportpage_table_set(&t, y->nrows + 2, m + 1, "%ld", y->total_users[m]);
 	}
-	table_set(&t, y->nrows + 1, 13, "%ld", report_year_sum(y->total_uses));
-	table_set(&t, y->nrows + 2, 13, "%ld", report_year_sum(y->total_users));
+	reportpage_table_set(&t, y->nrows + 1, 13, "%ld", report_year_sum(y->total_uses));
+	reportpage_table_set(&t, y->nrows + 2, 13, "%ld", report_year_sum(y->total_users));
 	t.total_row = y->nrows + 1;
-	vr += table_draw(c, vr, &t, -1) + 1;
-	table_free(&t);
+	vr += reportpage_table_draw(c, vr, &t, -1) + 1;
+	reportpage_table_free(&t);
 	if (y->nrows == 0)
-		draw_text(at(c, vr++), 1, COLS - 2, _("No facility use in this fiscal year."),
+		draw_text(reportpage_at(c, vr++), 1, COLS - 2, _("No facility use in this fiscal year."),
 		    ATTR_DIM);
-	vr += heading(c, vr, _("Uses per month"));
+	vr += reportpage_heading(c, vr, _("Uses per month"));
 	for (m = 0; m < 12; m++) {
 		items[m].label = labels[m];
 		items[m].value = y->total_uses[m];
 	}
-	vr += chart_rows(c, vr, items, 12);
+	vr += reportpage_chart(c, vr, items, 12);
 	return vr;
 }
 
 static int
-page(const struct canvas *c, const struct reports *s)
+page(const struct reportpage *c, const struct reports *s)
 {
 	return s->year_view ? year_page(c, s) : month_page(c, s);
 }
@@ -708,7 +668,7 @@ static void
 reports_draw(struct app *a, void *state)
 {
 	struct reports *s = state;
-	struct canvas c;
+	struct reportpage c;
 	char title[384], when[96];
 	int height, line_y = 1;
 

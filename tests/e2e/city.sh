@@ -3,7 +3,8 @@
 # city's menu; the sync screen takes every center's file from a stand-in
 # stick (one line each) and writes the return files (every center, or one);
 # the centers screen lists the enrolled centers with their last file,
-# flagged after 35 days of silence, and opens a center's monthly report.
+# flagged after 35 days of silence, and opens a center's monthly report
+# on the report screen, in the layout the center sees.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -125,20 +126,29 @@ keys Escape
 expect_screen "Esc clears the filter" "城南市民センター"
 keys Down
 keys Enter
-expect_screen "Enter shows the center's monthly report" "Monthly usage report"
-expect_screen "the report names the center" "城南市民センター (jonan)"
+# The report screen, in the layout the center itself sees.
+MONTH_EN=$(LC_ALL=C date +'%B %Y')
+expect_screen "Enter shows the center's monthly report" "A center's monthly report."
+expect_screen "the report names the center, not its code" " 城南市民センター  $MONTH_EN"
 expect_screen "the report holds jonan's room" "和室"
 expect_screen "and its use" "Total"
+expect_screen "with the center's meetings and events, as at the center" \
+    "Meetings: 0, attendees in total: 0"
 keys F5
-wait_for "Monthly usage report" >/dev/null
+wait_for "A center's monthly report." >/dev/null
 keys F6
-expect_screen "F5/F6 change the month and come back" "Monthly usage report $MONTH"
-k report monthly --db "$CITY" --month "$MONTH" --center jonan >"$T/report"
-line=$(grep '^和室' "$T/report" | head -n 1)
-expect_screen "the screen shows the report's line, as kyodo report prints it" "$line"
+expect_screen "F5/F6 change the month and come back" " 城南市民センター  $MONTH_EN"
+k report monthly --db "$CITY" --month "$MONTH" --center jonan --format csv | tr -d '\r' >"$T/report"
+line=$(awk -F, '$1 == "和室" { printf "^ 和室 +%s +%s +%s ", $2, $3, $4 }' "$T/report")
+if screen | grep -qE "$line"; then
+	ok "the screen shows the report's numbers, as kyodo report prints them"
+else
+	not_ok "the screen shows the report's numbers, as kyodo report prints them" "no line like '$line'"
+	screen | sed 's/^/# | /'
+fi
 resize 1 1
 resize 3 2
 expect_screen "from 1x1 to 3x2: the notice, cut to fit" "Ter"
 resize 120 40
-expect_screen "at 120x40 the report still shows" "Monthly usage report"
+expect_screen "at 120x40 the report still shows" "A center's monthly report."
 if alive; then ok "survives resizes down to 1x1"; else not_ok "survives resizes down to 1x1" "the program ended"; fi

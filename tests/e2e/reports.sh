@@ -4,7 +4,10 @@
 # the total), the sections further down (categories, slots, bars per day),
 # other months, the fiscal-year view with its era and its numbers checked
 # against `kyodo report year`, and at city hall the list of centers with
-# Enter opening one center's report.  Runs in English.
+# Enter opening one center's report.  Beside facility use, the month's
+# meetings and events: counted as `kyodo report monthly` counts them and
+# listed (title, date, people), at the center and at city hall in the same
+# layout, also in Japanese.  Runs in English, then city hall in Japanese.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -30,6 +33,13 @@ add use --date 2026-10-05 --start 09:00 --end 12:00 --room "和室" --group "十
     --category individual --people 3
 add use --date 2026-05-05 --start 09:00 --end 12:00 --room "和室" --group "五月の会" \
     --category group --people 7
+add meeting --date 2026-11-04 --kind board --title "第7回 役員会" --attendees 12
+add meeting --date 2026-11-18 --kind round-table --title "円卓会議 秋" --attendees 31
+add meeting --date 2026-10-28 --kind board --title "十月の役員会" --attendees 9
+add event --date 2026-11-15 --title "秋の河川清掃" --field environment --participants 64 \
+    --volunteers 7
+add event --date 2026-11-23 --title "子ども食堂" --field childcare --participants 40 \
+    --volunteers 5
 
 # cell ROW COLUMN: one cell of the November report's CSV (row by its
 # first cell, column by number).
@@ -63,7 +73,24 @@ for room in 和室 大会議室 Total; do
 		screen | sed 's/^/# | /'
 	fi
 done
-expect_screen "bars of uses per room" "Uses per room"
+
+# Meetings and events beside facility use, as the CSV's total row counts them.
+meet="Meetings: $(cell Total 18), attendees in total: $(cell Total 19)"
+ev="Events: $(cell Total 20), participants: $(cell Total 21), volunteers: $(cell Total 22)"
+[ "$meet" = "Meetings: 2, attendees in total: 43" ] && ok "the CSV counts November's meetings" ||
+    not_ok "the CSV counts November's meetings" "$meet"
+expect_screen "the month's meetings, counted" "$meet"
+expect_screen "the month's events, counted" "$ev"
+expect_screen "the month's meetings listed by title" "第7回 役員会"
+if screen | grep -qE "秋の河川清掃 +11-15 [A-Z][a-z]+ +64 +7"; then
+	ok "an event's line: title, date, participants, volunteers"
+else
+	not_ok "an event's line: title, date, participants, volunteers" "$(screen | grep 河川)"
+fi
+expect_no_screen "another month's meeting is not listed" "十月の役員会"
+keys NPage
+expect_screen "bars of uses per room, below them" "Uses per room"
+keys Home
 
 keys End
 expect_screen "End: the bottom of the page, uses per day" "11-30 Mon"
@@ -112,7 +139,7 @@ printf '1234\n' | "$KYODO" staff add --db "$CITY" --name "佐藤 花子" --role 
 "$KYODO" key --db "$DB" --out "$T/jonan.key" >/dev/null 2>&1
 "$KYODO" center add --db "$CITY" --code jonan --name "城南市民センター" --key "$T/jonan.key" \
     >/dev/null 2>&1 || echo "# center add failed"
-for table in room facility_use; do
+for table in room facility_use meeting event; do
 	sqlite3 "$DB" ".mode insert $table" "SELECT * FROM $table" | sqlite3 "$CITY"
 done
 "$KYODO" report monthly --db "$CITY" --month 2026-11 --format csv --lang en 2>/dev/null |
@@ -140,3 +167,31 @@ expect_screen "Enter: that center's own report" " 城南市民センター  Nove
 expect_screen "its rooms" "大会議室"
 keys Escape
 expect_screen "Esc: back to the centers" "Enter: the highlighted center's own report."
+keys Escape
+keys Escape
+
+# --- city hall in Japanese: the same layout, meetings and events too ---
+if open_signed_in "$CITY" --lang ja; then ok "signs in at city hall (ja)"; else not_ok "signs in at city hall (ja)" "no home"; fi
+keys 5
+expect_screen "ja: the centers' meetings, counted" "会議: 2 回、延べ出席者 43 人"
+expect_screen "ja: the centers' events, counted" "行事: 2 回、参加者 104 人、ボランティア 12 人"
+expect_screen "ja: a table of meetings and events per center" "会議と行事"
+if screen | grep -qE "^ 城南市民センター +2 +43 +2 +104 +12\$"; then
+	ok "ja: the center's row of meetings and events"
+else
+	not_ok "ja: the center's row of meetings and events" "$(screen | grep 城南)"
+	screen | sed 's/^/# | /'
+fi
+keys Enter
+expect_screen "ja: Enter opens the center's own report" " 城南市民センター  "
+expect_screen "ja: its meetings, counted as at the center" "会議: 2 回、延べ出席者 43 人"
+expect_screen "ja: its events" "行事: 2 回、参加者 104 人、ボランティア 12 人"
+expect_screen "ja: its meetings listed" "円卓会議 秋"
+expect_screen "ja: the list's headings" "出席者数"
+keys Down Down Down Down
+if screen | grep -qE "子ども食堂 +11-23.* +40 +5"; then
+	ok "ja: an event's line: title, date, participants, volunteers"
+else
+	not_ok "ja: an event's line: title, date, participants, volunteers" "$(screen | grep 子ども食堂)"
+	screen | sed 's/^/# | /'
+fi
