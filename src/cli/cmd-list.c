@@ -17,6 +17,7 @@ static const struct cmd_opt opts[] = {
 	{"month", "YYYY-MM", N_("only this month")},
 	{"format", "FORMAT", N_("text (default), csv, or for bookings ics (iCalendar)")},
 	{"room", "NAME", N_("only the records of this room")},
+	{"center", "CODE", N_("(city) only the records of this center")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
 	{"deleted", NULL, N_("include deleted records (marked)")},
 	{NULL, NULL, NULL},
@@ -31,6 +32,7 @@ struct listing {
 	struct encoder *enc;
 	struct buf out;		/* encoded output, flushed in blocks */
 	struct buf row;
+	const char *center;	/* city hall: only this origin's rows */
 	size_t lost;		/* characters written as 〓 */
 	bool failed;
 };
@@ -117,6 +119,8 @@ each_row(void *ctx, const struct record *r)
 	const struct kind *k = l->k;
 	int i;
 
+	if (l->center != NULL && strcmp(r->origin, l->center) != 0)
+		return true;
 	if (l->ics) {
 		ics_booking(&l->row, r, l->stamp);
 	} else if (l->csv) {
@@ -192,6 +196,12 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 		encoder_free(l.enc);
 		return EXIT_REFUSED;
 	}
+	l.center = cmd_opt(a, "center");
+	if (l.center != NULL && store_kind(s) != STORE_CITY) {
+		encoder_free(l.enc);
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
 	encoder_start(l.enc, &l.out);
 	if (l.ics) {
 		date_now_utc(l.stamp);
@@ -217,8 +227,8 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.synopsis = "KIND --db FILE [--month YYYY-MM] [--room NAME] [--format text|csv|ics] "
-	    "[--encoding ENC]",
+	.synopsis = "KIND --db FILE [--month YYYY-MM] [--room NAME] [--center CODE] "
+	    "[--format text|csv|ics] [--encoding ENC]",
 	.summary = N_("List records by date. CSV has a header row and each record's id first."),
 	.opts = opts,
 	.min_pos = 1,
