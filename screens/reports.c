@@ -612,6 +612,37 @@ month_page(const struct reportpage *c, const struct reports *s)
 	return vr;
 }
 
+/* The fiscal year's meetings and events per month, as `kyodo report year`
+ * has them. */
+static int
+year_activity(const struct reportpage *c, int vr, const struct report_year *y,
+    char labels[12][32])
+{
+	static const char *const heads[5] = {
+		N_("Meetings held"), N_("Meeting attendees"), N_("Events held"),
+		N_("Event participants"), N_("Event volunteers"),
+	};
+	const long *rows[5] = {y->meetings, y->attendees, y->events, y->participants,
+	    y->volunteers};
+	struct reportpage_table t;
+	int i, m, used;
+
+	reportpage_table_init(&t, 6, 14);
+	reportpage_table_set(&t, 0, 0, "%s", _("Meetings and events"));
+	for (m = 0; m < 12; m++)
+		reportpage_table_set(&t, 0, m + 1, "%s", labels[m]);
+	reportpage_table_set(&t, 0, 13, "%s", _("Total"));
+	for (i = 0; i < 5; i++) {
+		reportpage_table_set(&t, i + 1, 0, "%s", _(heads[i]));
+		for (m = 0; m < 12; m++)
+			reportpage_table_set(&t, i + 1, m + 1, "%ld", rows[i][m]);
+		reportpage_table_set(&t, i + 1, 13, "%ld", report_year_sum(rows[i]));
+	}
+	used = reportpage_table_draw(c, vr, &t, -1);
+	reportpage_table_free(&t);
+	return used;
+}
+
 /* The fiscal year's page; returns its height in rows. */
 static int
 year_page(const struct reportpage *c, const struct reports *s)
@@ -649,6 +680,7 @@ year_page(const struct reportpage *c, const struct reports *s)
 	if (y->nrows == 0)
 		draw_text(reportpage_at(c, vr++), 1, COLS - 2, _("No facility use in this fiscal year."),
 		    ATTR_DIM);
+	vr += year_activity(c, vr, y, labels) + 1;
 	vr += reportpage_heading(c, vr, _("Uses per month"));
 	for (m = 0; m < 12; m++) {
 		items[m].label = labels[m];

@@ -127,6 +127,18 @@ if screen | grep -qE "^ Total .* $total\$"; then
 else
 	not_ok "the year's total matches ($total)" "$(screen | grep Total)"
 fi
+ymeet=$(awk -F, '$1 == "Meetings held" { print $NF }' "$T/year.csv")
+ypart=$(awk -F, '$1 == "Event participants" { print $8, $9, $NF }' "$T/year.csv")
+if [ "$ymeet" = 3 ] && screen | grep -qE "^ Meetings held .* $ymeet\$"; then
+	ok "the year's meetings match report year --format csv ($ymeet)"
+else
+	not_ok "the year's meetings match report year --format csv" "csv: $ymeet; $(screen | grep Meetings)"
+fi
+if screen | grep -qE "^ Event participants .* $(echo "$ypart" | cut -d' ' -f1) +$(echo "$ypart" | cut -d' ' -f2) .* $(echo "$ypart" | cut -d' ' -f3)\$"; then
+	ok "the year's event participants per month match ($ypart)"
+else
+	not_ok "the year's event participants per month match" "csv: $ypart; $(screen | grep participants)"
+fi
 keys Left
 expect_screen "Left: the year before" "Uses by month  FY2025 (Reiwa 7)"
 keys Right y
