@@ -13,6 +13,7 @@
 #include "base/text.h"
 #include "pinform.h"
 #include "screens.h"
+#include "sync/synclog.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
 
@@ -89,6 +90,10 @@ struct home {
 	int cur;		/* menu entry under the cursor */
 	char err[512];
 	char body[256], grants[256];	/* the body's stage, the year's grant balance */
+	/* City hall: its centers' monthly files instead of a center's day. */
+	bool city;
+	struct buf centers;	/* one line a center, "\n" between */
+	int ncenters, nlate;
 	long long generation;	/* the store's when loaded (store_generation) */
 };
 
@@ -140,6 +145,29 @@ free_lines(struct home *h)
 	}
 }
 
+/* A center's line at city hall: its name and when its last file came. */
+static void
+home_each_center(void *ctx, const struct synclog_center *c)
+{
+	struct home *h = ctx;
+	char when[32];
+
+	if (h->centers.len > 0)
+		buf_adds(&h->centers, "\n");
+	buf_adds(&h->centers, c->late ? "! " : "  ");
+	buf_adds(&h->centers, c->name[0] != '\0' ? c->name : c->code);
+	buf_adds(&h->centers, "  ");
+	if (c->heard) {
+		synclog_local_time(c->last.at, when, sizeof when);
+		when[10] = '\0';	/* the date is enough here */
+		buf_printf(&h->centers, _("last file %s (%ld days)"), when, c->days);
+	} else {
+		buf_adds(&h->centers, _("no file yet"));
+	}
+	h->ncenters++;
+	h->nlate += c->late;
+}
+
 /* Reads today's records and the month's counts. */
 static void
 load(struct home *h, struct app *a)
@@ -154,6 +182,15 @@ load(struct home *h, struct app *a)
 	free_lines(h);
 	h->err[0] = '\0';
 	h->generation = store_generation(app_store(a));
+	if (h->city) {
+		buf_reset(&h->centers);
+		h->ncenters = h->nlate = 0;
+		if (synclog_centers(app_store(a), h->today, home_each_center, h, &err) < 0)
+			snprintf(h->err, sizeof h->err, "%s", err.text);
+		if (h->err[0] != '\0')
+			h->generation = -1;
+		return;
+	}
 	date_format(h->today, day);
 	date_format(yesterday, before);
 	/* Everything after the last possible row of yesterday: today first. */
@@ -191,6 +228,7 @@ home_init(struct app *a, const void *arg)
 		if (all[i].roles == EVERYONE || (all[i].roles & ROLE_BIT(app_actor(a)->role)))
 			h->menu[h->nmenu++] = all[i];
 	h->today = date_today();
+	h->city = all == city_menu;
 	for (k = kind_all(); *k != NULL; k++)
 		if ((*k)->today)
 			h->kinds[h->nkinds++].kind = *k;
@@ -204,6 +242,7 @@ home_done(void *state)
 	struct home *h = state;
 
 	free_lines(h);
+	buf_free(&h->centers);
 	free(h);
 }
 
@@ -350,6 +389,23 @@ draw_today(struct home *h, int y, int bottom)
 	draw_text(y, x + 2, w - 2, buf, ATTR_NORMAL);
 }
 
+/* City hall's panel: every enrolled center and its last monthly file,
+ * the late ones marked "!" and counted. */
+static void
+draw_centers(struct home *h, int y, int bottom)
+{
+	int x = MENU_WIDTH + 1, w = COLS - x - 1;
+	char buf[256];
+
+	snprintf(buf, sizeof buf, _("Monthly files from the centers (! late: %d)"), h->nlate);
+	draw_text(y++, x, w, buf, ATTR_HEADER);
+	if (h->ncenters == 0) {
+		draw_text(y, x + 2, w - 2, _("No center is enrolled yet."), ATTR_DIM);
+		return;
+	}
+	draw_wrap(y, bottom, x, w, buf_str(&h->centers), 0, ATTR_NORMAL);
+}
+
 static void
 home_draw(struct app *a, void *state)
 {
@@ -363,6 +419,12 @@ home_draw(struct app *a, void *state)
 	app_draw_title(a, title);
 	draw_menu(h, 2, bottom);
 	draw_vline(2, MENU_WIDTH - 1, bottom - 2, ATTR_NORMAL);
+	if (h->city) {
+		draw_centers(h, 2, bottom);
+		if (h->err[0] != '\0')
+			draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
+		return;
+	}
 	/* The body's stage and the year's grant balance under the day's lists. */
 	draw_today(h, 2, bottom - 2);
 	draw_text(bottom - 2, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->body, ATTR_NORMAL);

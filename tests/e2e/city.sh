@@ -57,6 +57,10 @@ expect_no_screen "no meetings at city hall" "Meetings"
 expect_no_screen "no bookings at city hall" "Bookings"
 expect_no_screen "no rooms at city hall" "Rooms"
 expect_no_screen "no community plan at city hall" "Community plan"
+expect_screen "home shows the centers' monthly files, not a center's day" "Monthly files from the centers (! late: 3)"
+expect_screen "a center never heard from, by name" "! 城南市民センター  no file yet"
+expect_screen "the one silent since 2020" "! 萩荘市民センター  last file 2020-01-06"
+expect_no_screen "no meetings panel at city hall" "Meeting (0)"
 
 # --- take the centers' files ---
 keys 9
