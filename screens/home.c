@@ -88,6 +88,7 @@ struct home {
 	struct today kinds[KIND_MAX];	/* the kinds shown for today (kind->today) */
 	int nkinds;
 	int cur;		/* menu entry under the cursor */
+	int mtop;		/* first menu entry in view (a small terminal) */
 	char err[512];
 	char body[256], grants[256];	/* the body's stage, the year's grant balance */
 	/* City hall: its centers' monthly files instead of a center's day. */
@@ -308,10 +309,25 @@ static void
 draw_menu(struct home *h, int y, int bottom)
 {
 	char buf[128];
-	int i;
+	int i, rows = bottom - y - 1, first;
 
 	draw_text(y++, 1, MENU_WIDTH - 2, _("Menu"), ATTR_HEADER);
-	for (i = 0; i < h->nmenu && y < bottom; i++, y++) {
+	/* The highlight stays in view; marks say entries lie above or below. */
+	if (rows < 1)
+		rows = 1;
+	if (h->cur < h->mtop)
+		h->mtop = h->cur;
+	if (h->cur >= h->mtop + rows)
+		h->mtop = h->cur - rows + 1;
+	if (h->mtop > 0 && h->mtop + rows > h->nmenu)
+		h->mtop = h->nmenu - rows > 0 ? h->nmenu - rows : 0;
+	first = y;
+	if (h->mtop > 0)
+		draw_text(first, MENU_WIDTH - 3, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
+	if (h->mtop + rows < h->nmenu)
+		draw_text(first + rows - 1, MENU_WIDTH - 3, 1, draw_ascii() ? "v" : "\xE2\x96\xBC",
+		    ATTR_DIM);
+	for (i = h->mtop; i < h->nmenu && y < first + rows; i++, y++) {
 		if (h->menu[i].screen == NULL) {
 			snprintf(buf, sizeof buf, "   %s (%s)", _(h->menu[i].label), _("coming"));
 			draw_pad(y, 1, MENU_WIDTH - 3, buf, false, ATTR_DIM);
@@ -319,8 +335,8 @@ draw_menu(struct home *h, int y, int bottom)
 		}
 		snprintf(buf, sizeof buf, " %c %s", h->menu[i].key, _(h->menu[i].label));
 		if (i == h->cur)
-			draw_fill(y, 1, MENU_WIDTH - 3, ATTR_SELECTED);
-		draw_text(y, 1, MENU_WIDTH - 3, buf, i == h->cur ? ATTR_SELECTED : ATTR_NORMAL);
+			draw_fill(y, 1, MENU_WIDTH - 4, ATTR_SELECTED);
+		draw_text(y, 1, MENU_WIDTH - 4, buf, i == h->cur ? ATTR_SELECTED : ATTR_NORMAL);
 	}
 }
 

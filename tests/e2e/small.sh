@@ -1,0 +1,27 @@
+#!/bin/sh
+# A small terminal (40×12): the home menu scrolls to keep the highlight in
+# view and marks the entries above and below, so every entry can be
+# reached and opened with the arrows alone.
+set -u
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+DB=$T/s.db
+make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; exit 1; }
+start_kyodo 40 12 -- --db "$DB"
+wait_for "佐藤 花子" >/dev/null
+sign_in 0 1234
+wait_for "佐藤 花子 (" >/dev/null
+expect_screen "the menu starts at the top" "1 会議"
+expect_screen "a mark says more lie below" "▼"
+expect_no_screen "nothing above yet" "▲"
+keys Down Down Down Down Down Down Down Down Down Down Down
+expect_screen "the highlight's entry scrolled into view" "s 設定"
+expect_screen "a mark says entries lie above" "▲"
+expect_no_screen "the first entries scrolled out" "1 会議"
+keys Enter
+expect_screen "Enter opens the entry reached" "自動ロック"
+keys Escape
+wait_for "メニュー" >/dev/null
+keys Up Up Up Up Up Up Up Up Up Up Up
+expect_screen "back at the top" "1 会議"
