@@ -240,6 +240,7 @@ rooms_draw(struct app *a, void *state)
 		r->top = r->cur - rows + 1;
 	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++)
 		recordlist_draw_row(y, &r->set.rows[i], cols, n, i == r->cur);
+	recordlist_draw_marks(TOP, y - 1, r->top > 0, i < r->set.n);
 	if (r->set.n == 0)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);

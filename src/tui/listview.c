@@ -93,6 +93,29 @@ clear_rows(struct listview *lv)
 	lv->cursor = 0;
 }
 
+/* Whether rows lie above the first row in view and below the last: one
+ * row looked for on each side, after the rows in view changed. */
+static void
+probe(struct listview *lv)
+{
+	struct record one;
+	struct anchor a;
+
+	lv->more_above = lv->more_below = false;
+	if (lv->n == 0)
+		return;
+	anchor_of(lv, &lv->rows[0], &a);
+	if (fetch(lv, &a, true, 1, &one) == 1) {
+		lv->more_above = true;
+		record_free(&one);
+	}
+	anchor_of(lv, &lv->rows[lv->n - 1], &a);
+	if (fetch(lv, &a, false, 1, &one) == 1) {
+		lv->more_below = true;
+		record_free(&one);
+	}
+}
+
 void
 listview_init(struct listview *lv, struct store *s, const struct kind *k, int year,
     int month, int height)
@@ -125,6 +148,7 @@ listview_top(struct listview *lv)
 	clear_rows(lv);
 	n = fetch(lv, NULL, false, lv->height, lv->rows);
 	lv->n = n < 0 ? 0 : n;
+	probe(lv);
 }
 
 void
@@ -136,6 +160,7 @@ listview_bottom(struct listview *lv)
 	n = fetch(lv, NULL, true, lv->height, lv->rows);
 	lv->n = n < 0 ? 0 : n;
 	lv->cursor = lv->n > 0 ? lv->n - 1 : 0;
+	probe(lv);
 }
 
 void
@@ -202,6 +227,7 @@ reload_at(struct listview *lv, const struct anchor *k, int p, const char *uuid)
 	/* A view that does not reach the end must be full. */
 	if (lv->n == 0)
 		lv->cursor = 0;
+	probe(lv);
 }
 
 void
@@ -276,6 +302,7 @@ listview_down(struct listview *lv)
 	}
 	lv->rows[lv->n++] = next;
 	lv->cursor = lv->n - 1;
+	probe(lv);
 }
 
 void
@@ -301,6 +328,7 @@ listview_up(struct listview *lv)
 	lv->rows[0] = prev;
 	lv->n++;
 	lv->cursor = 0;
+	probe(lv);
 }
 
 void
@@ -332,6 +360,7 @@ listview_page_down(struct listview *lv)
 	memcpy(lv->rows, all + start, (size_t)lv->n * sizeof *all);
 	lv->cursor = target - start;
 	free(all);
+	probe(lv);
 }
 
 void
@@ -363,4 +392,5 @@ listview_page_up(struct listview *lv)
 	memcpy(lv->rows, all, (size_t)keep * sizeof *all);
 	lv->cursor = target;
 	free(all);
+	probe(lv);
 }

@@ -22,6 +22,7 @@ struct listview {
 	struct record *rows;	/* height slots; n in use, in list order */
 	int n;
 	int cursor;		/* index into rows; 0 when empty */
+	bool more_above, more_below;	/* rows lie beyond the view */
 	bool failed;		/* the last query failed: err says why */
 	struct error err;
 };

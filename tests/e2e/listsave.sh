@@ -26,6 +26,8 @@ keys 1
 expect_screen "the meetings of November" "会議  令和8年11月"
 expect_screen "the count names the month shown, not today's" "表示中の月 26 件"
 expect_no_screen "役員会 24 is below the first screenful" "役員会 24"
+expect_screen "a mark says more rows lie below" "▼"
+expect_no_screen "and none above" "▲"
 
 # A new meeting on the 30th sorts last, off the first screenful.
 keys F2
@@ -37,6 +39,7 @@ type_text "月末の反省会"
 keys F2
 expect_screen "saved" "保存しました"
 expect_screen "the saved meeting is in view" "月末の反省会"
+expect_screen "now rows lie above" "▲"
 keys Enter
 expect_screen "and selected: Enter opens it" "会議  編集"
 expect_screen "the form holds the saved meeting" "月末の反省会"
