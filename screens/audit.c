@@ -19,7 +19,13 @@
 #include "tui/draw.h"
 #include "tui/lineedit.h"
 
-#define PAGE_MAX 200
+static const struct action_def act_audit_show = {
+	ACT_AUDIT_SHOW, "Enter", N_("Whole entry"),
+	N_("Show the selected entry whole on the message line: when, who, what."), true,
+	{ACT_KEYS_ENTER},
+};
+
+#define PAGE_MAX 201	/* a screenful and one more, to know more lie below */
 #define STACK_MAX 512
 
 struct entry {
@@ -30,6 +36,7 @@ struct entry {
 struct audit {
 	struct entry rows[PAGE_MAX];
 	int n, cursor;
+	bool more;			/* older entries lie below the page */
 	long long before;		/* the page shows entries older than this (0: newest) */
 	long long back[STACK_MAX];	/* where earlier pages began, for PgUp */
 	int nback;
@@ -105,7 +112,7 @@ page_rows(void)
 {
 	int h = LINES - 5;
 
-	return h < 1 ? 1 : h > PAGE_MAX ? PAGE_MAX : h;
+	return h < 1 ? 1 : h > PAGE_MAX - 1 ? PAGE_MAX - 1 : h;
 }
 
 /* "|meeting|" for "会議": the kinds whose label holds the filter, so
@@ -137,9 +144,12 @@ load(struct app *a, struct audit *au)
 	au->err[0] = '\0';
 	kinds_labelled(lineedit_text(&au->filter), &kinds);
 	if (audit_page(app_store(a), app_actor(a), lineedit_text(&au->filter), buf_str(&kinds),
-	    au->before, page_rows(), keep, au, &err) < 0)
+	    au->before, page_rows() + 1, keep, au, &err) < 0)
 		snprintf(au->err, sizeof au->err, "%s", err.text);
 	buf_free(&kinds);
+	au->more = au->n > page_rows();
+	if (au->more)
+		au->n = page_rows();
 	if (au->cursor >= au->n)
 		au->cursor = au->n > 0 ? au->n - 1 : 0;
 }
@@ -201,7 +211,7 @@ audit_key(struct app *a, void *state, struct key k, int act)
 	}
 	if (k.code && k.ch == KEY_NPAGE) {
 		/* Older entries: the next page starts below the last one shown. */
-		if (au->n == page_rows() && au->nback < STACK_MAX) {
+		if (au->more && au->nback < STACK_MAX) {
 			au->back[au->nback++] = au->before;
 			au->before = au->rows[au->n - 1].id;
 			au->cursor = 0;
@@ -217,14 +227,20 @@ audit_key(struct app *a, void *state, struct key k, int act)
 		}
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (k.code && (k.ch == KEY_ENTER) ) {
-		if (au->n > 0)
-			app_message(a, "%s", au->rows[au->cursor].summary);
+	if (k.code && k.ch == KEY_HOME) {
+		restart(a, au);		/* the newest entry */
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (!k.code && (k.ch == '\r' || k.ch == '\n')) {
+	if (k.code && k.ch == KEY_END) {
+		au->cursor = au->n > 0 ? au->n - 1 : 0;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (act == ACT_AUDIT_SHOW) {
+		/* The summary whole, with who and when, wrapped on the message line. */
 		if (au->n > 0)
-			app_message(a, "%s", au->rows[au->cursor].summary);
+			app_message(a, "%s  %s  %s  %s", au->rows[au->cursor].at,
+			    au->rows[au->cursor].actor, au->rows[au->cursor].action,
+			    au->rows[au->cursor].summary);
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if ((k.code && k.ch != KEY_BACKSPACE) || (!k.code && k.ch < 0x20 && k.ch != 8))
@@ -326,13 +342,17 @@ audit_draw(struct app *a, void *state)
 		}
 	}
 	buf_free(&cut);
+	if (au->nback > 0)
+		draw_text(y + 1, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
+	if (au->more && i > 0)
+		draw_text(y + i, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC", ATTR_DIM);
 }
 
 static const struct action_def *const *
 audit_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_filter, &act_move, &act_page, &act_back, NULL,
+		&act_help, &act_audit_show, &act_filter, &act_move, &act_page, &act_back, NULL,
 	};
 
 	(void)state;

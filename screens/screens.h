@@ -29,7 +29,8 @@ enum screen_action {
 	ACT_NEW_EXPENSE, ACT_GRANT_APPLY, ACT_GRANT_REPORT, ACT_GRANT_WITHDRAW,
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
 	ACT_GRANT_PAY,						/* grantrow.c */
-	ACT_CLOSED_DAYS						/* hours.c */
+	ACT_CLOSED_DAYS,					/* hours.c */
+	ACT_AUDIT_SHOW						/* audit.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */

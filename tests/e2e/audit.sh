@@ -68,3 +68,29 @@ keys Escape
 type_text "行事"
 expect_screen "typing a kind's label (行事) finds the event" "文化祭"
 expect_no_screen "and not the meeting" "監査される会議"
+
+# A long summary read whole with Enter; older pages marked and reached.
+keys Escape
+type_text "削除"
+wait_for "消された行事" >/dev/null
+keys Enter
+expect_screen "Enter shows the whole summary" "organising committee yesterday"
+keys Escape
+i=0
+while [ $i -lt 40 ]; do
+	printf "INSERT INTO audit (at, actor, action, kind, uuid, summary) VALUES ('2026-10-01T0%d:%02d:00Z', 'cli:test', 'add', 'meeting', NULL, '古い記録 %d');\n" $((i / 60)) $((i % 60)) $i
+	i=$((i + 1))
+done | sqlite3 "$DB"
+keys Escape
+wait_for "メニュー" >/dev/null
+keys a
+expect_screen "the log again" "操作記録"
+expect_screen "a mark says older entries lie below" "▼"
+expect_no_screen "nothing newer above" "▲"
+keys NPage
+expect_screen "PgDn shows older entries" "古い記録"
+expect_screen "a mark says newer entries lie above" "▲"
+keys Home
+expect_no_screen "Home: the newest again" "▲"
+keys End Enter
+expect_screen "End selects the page's last row, an old entry (Enter shows it)" "cli:test  追加  古い記録"
