@@ -220,7 +220,7 @@ series_message(struct app *a, const struct series_result *res)
 			if (*p != '\n') {
 				buf_addc(&why, *p);
 			} else if (p[1] != '\0' && ++lines < SKIPPED_SHOWN) {
-				buf_adds(&why, "; ");
+				buf_addc(&why, '\n');	/* the message wraps: a date a line */
 			}
 		}
 		if (res->nskipped > SKIPPED_SHOWN)
@@ -333,59 +333,23 @@ describe_rule(struct bookingform *bf, struct buf *out)
 		buf_adds(out, _(": give the last date or a number of dates."));
 }
 
-/* Draws s wrapped by display width into rows y … bottom-1: at a space
- * when the line has one, else (Japanese) between characters. */
-static void
-draw_wrapped(int y, int bottom, int x, int width, const char *s, enum tui_attr at)
-{
-	char *line;
-	size_t n, sp;
-
-	if (width < 1)
-		return;
-	while (*s != '\0' && y < bottom) {
-		n = text_fit(s, width, NULL);
-		if (n == 0)
-			break;
-		if (s[n] != '\0' && s[n] != ' ') {
-			for (sp = n; sp > 0 && s[sp - 1] != ' '; sp--)
-				;
-			if (sp > 0)
-				n = sp;
-		}
-		line = xmalloc(n + 1);
-		memcpy(line, s, n);
-		line[n] = '\0';
-		draw_fill(y, 0, COLS, ATTR_NORMAL);
-		draw_text(y++, x, width, line, at);
-		free(line);
-		s += n;
-		while (*s == ' ')
-			s++;
-	}
-}
-
 static void
 bookingform_draw(struct app *a, void *state)
 {
 	struct bookingform *bf = state;
 	struct buf rule = {0};
 	char title[256];
-	int h = LINES - 4, rows, msg_row, bottom = LINES - 2;
+	int row;
 
 	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()), _("New"));
 	app_draw_title(a, title);
-	form_draw(a, &bf->form, 2, h);
-	rows = h - 2 < 1 ? 1 : h - 2;
-	msg_row = 2 + (rows < form_kind.nfields ? rows : form_kind.nfields) + 1;
-	/* A refusal can be long (a collision lists every date): wrap it. */
-	if (bf->form.refusal[0] != '\0' && msg_row < bottom) {
-		draw_wrapped(msg_row, bottom, 2, COLS - 3, bf->form.refusal, ATTR_ERROR);
+	/* The form wraps a refusal (a collision lists every date) itself. */
+	row = form_draw(a, &bf->form, 2, LINES - 4);
+	if (bf->form.refusal[0] != '\0')
 		return;
-	}
 	describe_rule(bf, &rule);
-	if (rule.len > 0 && msg_row + 1 < bottom)
-		draw_text(msg_row + 1, 2, COLS - 3, buf_str(&rule), ATTR_NOTICE);
+	if (rule.len > 0)
+		draw_wrap(row, LINES - 2, 2, COLS - 3, buf_str(&rule), 0, ATTR_NOTICE);
 	buf_free(&rule);
 }
 

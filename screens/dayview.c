@@ -629,13 +629,13 @@ dayview_draw(struct app *a, void *state)
 	if (v->mode != MODE_GRID)
 		bottom = v->mode == MODE_CANCEL ? LINES - 4 : LINES - 3;
 	if (!v->loaded) {
-		draw_text(2, 1, COLS - 2, v->err, ATTR_ERROR);
+		draw_wrap(2, LINES - 2, 1, COLS - 2, v->err, 0, ATTR_ERROR);
 		return;
 	}
 	draw_day_line(v, 1);
 	if (v->p.nrooms == 0) {
-		draw_text(TOP, 1, COLS - 2, _("No rooms yet: add them under Rooms (menu 0)."),
-		    ATTR_DIM);
+		draw_wrap(TOP, bottom, 1, COLS - 2, _("No rooms yet: add them under Rooms "
+		    "(menu 0)."), 0, ATTR_DIM);
 	} else {
 		g = geometry(v);
 		draw_headings(v, &g, 2);

@@ -17,7 +17,8 @@
 struct help {
 	const struct action_def *acts[HELP_MAX];
 	int n;
-	int top;
+	int top;		/* the first row shown of the wrapped lines */
+	int rows, page;		/* all the rows and those shown, as last drawn */
 };
 
 static bool
@@ -87,18 +88,27 @@ help_key(struct app *a, void *state, struct key k, int act)
 		h->top -= k.ch == KEY_UP ? 1 : LINES / 2;
 	else
 		return 0;
-	if (h->top > h->n - 1)
-		h->top = h->n - 1;
+	if (h->top > h->rows - h->page)
+		h->top = h->rows - h->page;
 	if (h->top < 0)
 		h->top = 0;
 	return RES_HANDLED | RES_REDRAW;
+}
+
+/* The rows of action d: its sentence wrapped in hw columns, under the key
+ * and label when below. */
+static int
+help_rows(const struct action_def *d, int hw, bool below)
+{
+	return (below ? 1 : 0) + draw_wrap_rows(_(d->help), hw);
 }
 
 static void
 help_draw(struct app *a, void *state)
 {
 	struct help *h = state;
-	int y = 2, i, kw = 0, lw = 0, w;
+	int end = LINES - 4, i, kw = 0, lw = 0, w, hx, hw, r, y;
+	bool below;
 
 	app_draw_title(a, _("Help: keys"));
 	for (i = 0; i < h->n; i++) {
@@ -109,12 +119,36 @@ help_draw(struct app *a, void *state)
 		if ((w = text_width(_(d->label))) > lw)
 			lw = w;
 	}
-	for (i = h->top; i < h->n && y < LINES - 4; i++, y++) {
+	/* Each sentence wraps in its column; a narrow screen puts it under
+	 * the key and label instead. */
+	hx = 2 + kw + 2 + lw + 2;
+	hw = COLS - hx - 1;
+	below = hw < 20;
+	if (below) {
+		hx = 6;
+		hw = COLS - hx - 1;
+	}
+	h->page = end - 2 > 1 ? end - 2 : 1;
+	for (i = 0, h->rows = 0; i < h->n; i++)
+		h->rows += help_rows(h->acts[i], hw, below);
+	if (h->top > h->rows - h->page)
+		h->top = h->rows - h->page > 0 ? h->rows - h->page : 0;
+	for (i = 0, r = 0; i < h->n && 2 + r - h->top < end; i++) {
 		const struct action_def *d = h->acts[i];
+		int n = help_rows(d, hw, below);
 
-		draw_pad(y, 2, kw, d->keyname, false, ATTR_BAR_KEY);
-		draw_pad(y, 2 + kw + 2, lw, _(d->label), false, ATTR_HEADER);
-		draw_text(y, 2 + kw + 2 + lw + 2, COLS - kw - lw - 7, _(d->help), ATTR_NORMAL);
+		y = 2 + r - h->top;
+		r += n;
+		if (y + n <= 2)
+			continue;
+		if (y >= 2) {
+			draw_pad(y, 2, kw, d->keyname, false, ATTR_BAR_KEY);
+			draw_pad(y, 2 + kw + 2, lw, _(d->label), false, ATTR_HEADER);
+		}
+		if (below)
+			y++;
+		draw_wrap(y < 2 ? 2 : y, end, hx, hw, _(d->help), y < 2 ? 2 - y : 0,
+		    ATTR_NORMAL);
 	}
 	draw_text(LINES - 3, 2, COLS - 3, store_path(app_store(a)), ATTR_DIM);
 }

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "base/text.h"
 #include "sync/keys.h"
 #include "tui/draw.h"
 #include "tui/gauge.h"
@@ -95,48 +96,110 @@ draw_pair(int row, int x, const char *label, const char *value, enum tui_attr at
 	return x + draw_text(row, x, COLS - x - 1, value, attr);
 }
 
-static void
+/* label, when, (an import) the rows and the file's name; the name on a row
+ * of its own when the row cannot hold it, so it is not cut.  Returns the
+ * next row. */
+static int
 draw_log_line(int row, const char *label, bool has, const struct synclog_entry *e,
     bool import)
 {
 	char when[32], text[1400];
+	const char *file;
+	int pass;
 
 	if (!has) {
 		draw_pair(row, 1, label, _("none yet"), ATTR_DIM);
-		return;
+		return row + 1;
 	}
 	synclog_local_time(e->at, when, sizeof when);
-	/* The file's name says who sent it to whom. */
-	if (import)
-		snprintf(text, sizeof text, P_("%s  %ld row  %s", "%s  %ld rows  %s",
-		    (unsigned long)e->rows), when, e->rows, synclog_basename(e->file));
-	else
-		snprintf(text, sizeof text, "%s  %s", when, synclog_basename(e->file));
+	file = synclog_basename(e->file);
+	for (pass = 0; pass < 2; pass++) {
+		/* The file's name says who sent it to whom. */
+		if (import)
+			snprintf(text, sizeof text, P_("%s  %ld row  %s", "%s  %ld rows  %s",
+			    (unsigned long)e->rows), when, e->rows, pass == 0 ? file : "");
+		else
+			snprintf(text, sizeof text, "%s  %s", when, pass == 0 ? file : "");
+		/* Its own row only where it fits there whole and the view below
+		 * keeps its rows. */
+		if (pass == 0 && (1 + text_width(label) + 1 + text_width(text) <= COLS - 1 ||
+		    3 + text_width(file) > COLS - 1 || LINES < 16))
+			break;
+	}
 	draw_pair(row, 1, label, text, ATTR_NORMAL);
+	if (pass == 0)
+		return row + 1;
+	draw_text(row + 1, 3, COLS - 4, file, ATTR_NORMAL);
+	return row + 2;
+}
+
+static int head_rows = 6;
+
+int
+syncpage_head_rows(void)
+{
+	return head_rows;
+}
+
+/* The fingerprint under its label from row on, whole: staff read it aloud,
+ * so a group of four is never split; a screen too narrow for it all breaks
+ * it after a dash.  Returns the next row. */
+static int
+draw_fingerprint_rows(int row, const char *label, const char *fp)
+{
+	int lw = text_width(label), fw = (int)strlen(fp), x = 3, n;
+	const char *p = fp;
+
+	if (1 + lw + 1 + fw <= COLS - 1) {
+		draw_pair(row, 1, label, fp, ATTR_NOTICE);
+		return row + 1;
+	}
+	draw_text(row++, 1, COLS - 2, label, ATTR_HEADER);
+	while (*p != '\0') {
+		/* As many groups ("8A71-") as fit, at least one. */
+		for (n = 0; p[n] != '\0' && (x + n + 5 <= COLS - 1 || n == 0);
+		    n += p[n + 4] == '-' ? 5 : 4)
+			;
+		draw_text(row++, x, n, p, ATTR_NOTICE);
+		p += n;
+	}
+	return row;
 }
 
 void
 syncpage_draw_head(struct app *a, struct syncpage *y)
 {
 	struct store *s = app_store(a);
+	const char *label = _("Key fingerprint:"), *warning = NULL;
 	char who[256];
-	int x;
+	int x, row;
 
 	app_draw_title(a, y->city ? _("Sync with the centers") : _("Sync with city hall"));
 	snprintf(who, sizeof who, "%s (%s)", store_name(s), store_origin(s));
 	x = draw_text(1, 1, COLS - 2, who, ATTR_NORMAL) + 3;
-	draw_pair(1, x, _("Key fingerprint:"), y->fingerprint, ATTR_NOTICE);
-	draw_log_line(2, _("Last export:"), y->has_export, &y->last_export, false);
-	draw_log_line(3, _("Last import:"), y->has_import, &y->last_import, true);
+	if (x + text_width(label) + 1 + (int)strlen(y->fingerprint) <= COLS - 1) {
+		draw_pair(1, x, label, y->fingerprint, ATTR_NOTICE);
+		row = 2;
+	} else {
+		row = draw_fingerprint_rows(2, label, y->fingerprint);
+	}
+	row = draw_log_line(row, _("Last export:"), y->has_export, &y->last_export, false);
+	row = draw_log_line(row, _("Last import:"), y->has_import, &y->last_import, true);
 	if (!y->same_machine)
-		draw_text(4, 1, COLS - 2, _("Another machine: export refused until an administrator "
-		    "accepts it (F7)."), ATTR_ERROR);
+		warning = _("Another machine: export refused until an administrator accepts it "
+		    "(F7).");
 	else if (!y->peer_key)
-		draw_text(4, 1, COLS - 2, _("The city's key is not installed here (kyodo key --city "
-		    "FILE)."), ATTR_ERROR);
+		warning = _("The city's key is not installed here (kyodo key --city FILE).");
 	else if (y->info_err[0] != '\0')
-		draw_text(4, 1, COLS - 2, y->info_err, ATTR_ERROR);
-	draw_hline(SYNCPAGE_HEAD_ROWS - 1, 0, COLS, ATTR_DIM);
+		warning = y->info_err;
+	/* The warning wrapped whole, leaving the view a few rows. */
+	if (warning != NULL)
+		row = draw_wrap(row, LINES - 6 > row ? LINES - 6 : row + 1, 1, COLS - 2, warning, 0,
+		    ATTR_ERROR);
+	else if (row <= 4)
+		row++;	/* the warning's row stays blank while the head is short */
+	draw_hline(row, 0, COLS, ATTR_DIM);
+	head_rows = row + 1;
 }
 
 /* ---- the lists ---- */

@@ -22,8 +22,12 @@
 /* Write the file (F2) and use the chosen folder or center (Enter). */
 extern const struct action_def act_export, act_choose;
 
-/* Title, fingerprint, last export, last import, warning, line. */
-#define SYNCPAGE_HEAD_ROWS 6
+/* The rows of the head as last drawn: title, store and fingerprint (the
+ * fingerprint on rows of its own when it does not fit beside the store),
+ * last export, last import, the warning wrapped, line.  6 at 80 columns in
+ * English with no long warning. */
+#define SYNCPAGE_HEAD_ROWS syncpage_head_rows()
+int syncpage_head_rows(void);
 
 enum syncpage_view { SYNCPAGE_STICKS, SYNCPAGE_FOLDER, SYNCPAGE_CENTERS, SYNCPAGE_RESULT };
 

@@ -456,7 +456,7 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 	struct record r;
 	struct error one;
 	char series[37], iso[11];
-	int n, i, nrefused = 0, d = field_of(tmpl, "date");
+	int n, i, nrefused = 0, nmore = 0, d = field_of(tmpl, "date");
 
 	memset(res, 0, sizeof *res);
 	if (!opening_load(s, &o, err))
@@ -479,7 +479,14 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 		free(r.value[d]);
 		r.value[d] = xstrdup(iso);
 		if (!record_insert_in_tx(s, who, &r, &one)) {
-			buf_printf(&refused, "%s%s: %s", nrefused++ ? "; " : "", iso, one.text);
+			/* A date a line; those past what the error holds are
+			 * counted, so no sentence is cut. */
+			if (refused.len + strlen(iso) + strlen(one.text) + 3 <
+			    sizeof err->text - 160)
+				buf_printf(&refused, "\n%s: %s", iso, one.text);
+			else
+				nmore++;
+			nrefused++;
 		} else if (!set_column(s, "UPDATE booking SET series = ? WHERE uuid = ?", series,
 		    r.uuid, err)) {
 			record_free(&r);
@@ -489,6 +496,8 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 		record_free(&r);
 	}
 	if (nrefused > 0) {
+		if (nmore > 0)
+			buf_printf(&refused, "\n(+%d)", nmore);
 		error_set(err, _("Nothing was booked; refused: %s"), buf_str(&refused));
 		goto fail;
 	}

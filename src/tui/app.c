@@ -39,9 +39,9 @@ struct app {
 		void *state;
 	} stack[STACK_MAX];
 	int depth;
-	char msg[512];
+	char msg[1024];
 	bool msg_error;
-	char question[512];
+	char question[1024];
 	void (*yes)(struct app *a, void *ctx);
 	void *yes_ctx;
 	bool asking;
@@ -241,6 +241,25 @@ app_apply_settings(struct app *a)
 		a->idle_seconds = atol(env);
 }
 
+/* The message or question, wrapped (never cut) on as many rows as it takes
+ * above the key bar, over the screen's bottom rows; at most every row
+ * below the title. */
+static void
+draw_message(struct app *a, const char *text, enum tui_attr attr)
+{
+	int rows = draw_wrap_rows(text, COLS - 2), top, y;
+
+	if (rows > LINES - 2)
+		rows = LINES - 2;
+	top = LINES - 1 - rows;
+	for (y = top; y < LINES - 1; y++)
+		draw_fill(y, 0, COLS, ATTR_NORMAL);
+	draw_wrap(top, LINES - 1, 1, COLS - 2, text, 0, attr);
+	/* A field hidden under the message shows no cursor. */
+	if (a->cursor && a->cursor_y >= top)
+		a->cursor = false;
+}
+
 static void
 draw_all(struct app *a)
 {
@@ -252,13 +271,10 @@ draw_all(struct app *a)
 	if (!draw_too_small()) {
 		s->draw(a, st);
 		if (a->asking) {
-			draw_fill(LINES - 2, 0, COLS, ATTR_NORMAL);
-			draw_text(LINES - 2, 1, COLS - 1, a->question, ATTR_NOTICE);
+			draw_message(a, a->question, ATTR_NOTICE);
 			a->cursor = false;
 		} else if (a->msg[0] != '\0') {
-			draw_fill(LINES - 2, 0, COLS, ATTR_NORMAL);
-			draw_text(LINES - 2, 1, COLS - 1, a->msg,
-			    a->msg_error ? ATTR_ERROR : ATTR_NOTICE);
+			draw_message(a, a->msg, a->msg_error ? ATTR_ERROR : ATTR_NOTICE);
 		}
 		keys_draw_bar(LINES - 1, s->actions(st));
 	}

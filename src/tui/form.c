@@ -334,12 +334,24 @@ draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
 	app_cursor(a, y, x + col);
 }
 
-void
+int
 form_draw(struct app *a, struct form *f, int y, int h)
 {
-	int lw = label_width(f), rows = h - 2, i, row, vx;
+	int lw = label_width(f), rows, i, row, vx;
 	const char *msg;
+	enum tui_attr at = ATTR_ERROR;
 
+	/* Under the form: the refusal, else the field's own trouble, else how
+	 * to fill it in; wrapped whole, the fields giving up rows for it. */
+	if (f->refusal[0] != '\0') {
+		msg = f->refusal;
+	} else if (f->field_err[f->cur] != NULL) {
+		msg = f->field_err[f->cur];
+	} else {
+		msg = hint(&f->kind->fields[f->cur]);
+		at = ATTR_DIM;
+	}
+	rows = h - 1 - draw_wrap_rows(msg, COLS - 3);
 	if (rows < 1)
 		rows = 1;
 	if (f->cur < f->top)
@@ -357,21 +369,10 @@ form_draw(struct app *a, struct form *f, int y, int h)
 		    i == f->cur ? ATTR_HEADER : ATTR_NORMAL);
 		draw_value(a, f, i, y + row, vx, COLS - vx - 1);
 	}
-	/* Under the form: the refusal, else the field's own trouble, else how
-	 * to fill it in. */
-	if (f->refusal[0] != '\0')
-		msg = f->refusal;
-	else if (f->field_err[f->cur] != NULL)
-		msg = f->field_err[f->cur];
-	else
-		msg = NULL;
 	row = y + (rows < f->kind->nfields ? rows : f->kind->nfields) + 1;
 	if (row >= y + h)
 		row = y + h - 1;
-	if (msg != NULL)
-		draw_text(row, 2, COLS - 3, msg, ATTR_ERROR);
-	else
-		draw_text(row, 2, COLS - 3, hint(&f->kind->fields[f->cur]), ATTR_DIM);
+	return draw_wrap(row, y + h, 2, COLS - 3, msg, 0, at);
 }
 
 static void

@@ -58,7 +58,8 @@ bool form_collect(struct form *f, struct record *r);
 /* Shows a refusal that came later (the store refused). */
 void form_refuse(struct form *f, const struct error *err);
 /* Draws the fields in rows y … y+h-1 across the window, the message under
- * them, and places the cursor on the field being edited. */
-void form_draw(struct app *a, struct form *f, int y, int h);
+ * them wrapped whole (fewer fields shown when it is long), and places the
+ * cursor on the field being edited.  Returns the row after the message. */
+int form_draw(struct app *a, struct form *f, int y, int h);
 
 #endif
