@@ -315,7 +315,7 @@ signin_draw(struct app *a, void *state)
 	struct signin *s = state;
 	struct date today = date_today();
 	char title[256], day[128], bullets[PIN_BYTES * 3 + 1] = "";
-	int y = 2, rows, i, namew = 0, w, list_bottom;
+	int y = 2, rows, i, namew = 0, w, list_bottom, vrows;
 
 	fmt_date_long(today, day, sizeof day);
 	snprintf(title, sizeof title, "kyodo  %s", store_name(app_store(a)));
@@ -327,11 +327,17 @@ signin_draw(struct app *a, void *state)
 		    "adds the other staff. F10 closes kyodo."), 0, ATTR_NOTICE);
 		return;
 	}
-	draw_text(y++, 2, COLS - 3, _("Choose your name with Up/Down, type your PIN, "
-	    "press Enter."), ATTR_NORMAL);
-	y++;
-	/* The list takes what the PIN and verdict lines leave. */
-	rows = LINES - 2 - y - 4;
+	vrows = s->verdict[0] != '\0' ? draw_wrap_rows(s->verdict, COLS - 5) : 1;
+	/* On a short screen the verdict (why one cannot sign in yet) is read
+	 * whole before the instructions are. */
+	if (LINES - 2 - y - 2 - 4 - vrows >= 0) {
+		w = draw_wrap(y, LINES - 2, 2, COLS - 3, _("Choose your name with Up/Down, type "
+		    "your PIN, press Enter."), 0, ATTR_NORMAL);
+		y = w + 1;
+	}
+	/* The list takes what the PIN line and the verdict, wrapped whole,
+	 * leave. */
+	rows = LINES - 2 - y - 3 - vrows;
 	if (rows < 1)
 		rows = 1;
 	if (s->cur < s->top)
@@ -357,7 +363,7 @@ signin_draw(struct app *a, void *state)
 	draw_text(y, 4 + w, COLS - 5 - w, bullets, ATTR_NORMAL);
 	app_cursor(a, y, 4 + w + text_width(bullets));
 	if (s->verdict[0] != '\0')
-		draw_text(y + 2, 4, COLS - 5, s->verdict,
+		draw_wrap(y + 2, LINES - 2, 4, COLS - 5, s->verdict, 0,
 		    s->verdict_error ? ATTR_ERROR : ATTR_NOTICE);
 }
 

@@ -25,3 +25,16 @@ keys Escape
 wait_for "メニュー" >/dev/null
 keys Up Up Up Up Up Up Up Up Up Up Up
 expect_screen "back at the top" "1 会議"
+
+# The lockout's sentence wraps whole at 40 columns (it was cut mid-word).
+cp "$DB" "$T/lock.db"
+start_kyodo 40 12 -- --db "$T/lock.db"
+wait_for "佐藤 花子" >/dev/null
+for pin in 0000 0001 0002 0003 0004; do
+	type_text "$pin"
+	keys Enter
+	sleep 0.5
+done
+expect_screen "the lockout says how long, whole" "ください"
+if screen | tr -d ' \n' | grep -q "秒お待ちください"; then ok "the wait sentence is whole across its rows"
+else not_ok "the wait sentence is whole across its rows" "$(screen)"; fi

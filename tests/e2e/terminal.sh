@@ -48,7 +48,7 @@ expect_screen "still responsive after them" "今月（令和8年11月）の件�
 # Help lists the keys from the action table.
 keys F1
 expect_screen "F1 opens help" "ヘルプ：キー操作"
-expect_screen "help lists the menu keys" "番号でメニューを開きます"
+expect_screen "help lists the menu keys, digits and letters" "数字か文字のキーで"
 keys Escape
 expect_screen "Esc leaves help" "今月（令和8年11月）の件数"
 
