@@ -174,7 +174,7 @@ list_height(void)
 }
 
 static void
-delete_yes(struct app *a, void *ctx)
+grantdetail_delete_yes(struct app *a, void *ctx)
 {
 	struct detail *d = ctx;
 	struct record r;
@@ -218,7 +218,7 @@ grantdetail_key(struct app *a, void *state, struct key k, int act)
 			return RES_HANDLED;
 		snprintf(q, sizeof q, _("Delete \"%s\"? (y/n)"),
 		    d->exp.rows[d->cur].value[kind_title(d->exp.rows[d->cur].kind)]);
-		app_confirm(a, q, delete_yes, d);
+		app_confirm(a, q, grantdetail_delete_yes, d);
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BACK:
 		return RES_POP;
@@ -312,7 +312,12 @@ draw_expenses(struct detail *d, int y)
 	char head[256], total[48], v[64];
 
 	fmt_yen(d->total, total, sizeof total);
-	snprintf(head, sizeof head, _("Expenses (%d)  total %s"), d->exp.n, total);
+	/* Before the city's decision they are planned, not spent (grantbook.h). */
+	if (d->exp.n > 0 && !grant_has_decision(d->row.state) && !grant_is_withdrawn(d->row.state))
+		snprintf(head, sizeof head, _("Expenses (%d)  planned %s: not spent until the "
+		    "city decides"), d->exp.n, total);
+	else
+		snprintf(head, sizeof head, _("Expenses (%d)  total %s"), d->exp.n, total);
 	draw_text(y, 1, COLS - 2, head, ATTR_HEADER);
 	iw = COLS - 2 - dw - aw - rw - 3;
 	if (iw < 8) {

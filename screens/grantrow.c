@@ -91,6 +91,7 @@ grant_row_from(struct grant_row *r, const struct grant_line *g)
 	r->final = g->final;
 	r->paid = g->paid;
 	r->remaining = g->remaining;
+	r->planned = g->planned;
 	r->overspent = g->overspent;
 	r->report_due = g->report_due;
 	r->waiting = g->waiting;
@@ -174,7 +175,7 @@ grant_row_actions(const struct grant_row *r, bool city, const struct action_def 
 }
 
 static void
-move_yes(struct app *a, void *ctx)
+grantrow_move_yes(struct app *a, void *ctx)
 {
 	struct grant_pending *p = ctx;
 	const char *to = grant_status_code(p->to);
@@ -197,8 +198,30 @@ ask_move(struct app *a, struct grant_pending *p, const struct grant_row *r,
 	p->row = *r;
 	p->to = to;
 	snprintf(q, sizeof q, question, r->title);
-	app_confirm(a, q, move_yes, p);
+	app_confirm(a, q, grantrow_move_yes, p);
 	return RES_HANDLED | RES_REDRAW;
+}
+
+/* Stores the expense; before the city's decision it is kept as planned,
+ * and the message says so rather than "Saved". */
+static bool
+grantrow_expense_done(struct app *a, void *ctx, struct record *rec, struct error *err)
+{
+	struct buf sum = {0};
+	const char *warn;
+
+	(void)ctx;
+	if (!record_insert(app_store(a), app_actor(a), rec, err))
+		return false;
+	record_summary(rec, &sum);
+	warn = grant_expense_warning(app_store(a),
+	    rec->ref_id[kind_field(rec->kind, "application")]);
+	if (warn != NULL)
+		app_error(a, _("Saved as planned: %s. %s"), buf_str(&sum), warn);
+	else
+		app_message(a, _("Saved: %s"), buf_str(&sum));
+	buf_free(&sum);
+	return true;
 }
 
 static int
@@ -215,6 +238,10 @@ new_expense(struct app *a, const struct grant_row *r)
 	arg.values[kind_field(k, "application")] = expense_name(app_store(a), r);
 	arg.values[kind_field(k, "date")] = today;
 	arg.first = kind_field(k, "date");
+	arg.done = grantrow_expense_done;
+	/* Said before saving too: the form is where the amount is typed. */
+	if (!grant_has_decision(r->state))
+		arg.note = grant_expense_warning(app_store(a), r->uuid);
 	app_push(a, &screen_ask_form, &arg);
 	return RES_HANDLED | RES_REDRAW;
 }
@@ -388,6 +415,8 @@ grant_row_draw_money(const struct grant_row *r, bool city, int y, int rows)
 	} else {
 		amount(&line, _("Requested"), r->requested);
 		amount(&line, _("Spent"), r->spent);
+		if (r->planned != 0)
+			amount(&line, _("Planned"), r->planned);
 		buf_printf(&line, "  (%s)", grant_is_withdrawn(r->state) ?
 		    grant_status_label(r->status) : _("not decided yet"));
 	}

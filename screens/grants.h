@@ -25,6 +25,7 @@ struct grant_row {
 	enum grant_status state;	/* for the predicates (grantstatus.h) */
 	int fy;
 	long long cost, requested, allowed, decided, advance, spent, final, paid, remaining;
+	long long planned;	/* expenses before the decision (grant_line) */
 	bool overspent, report_due, waiting;
 };
 

@@ -115,6 +115,7 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 	struct error err;
 	struct store *s;
 	struct buf sum = {0};
+	const char *warn = NULL;
 	int i, f, rc;
 
 	if (k == NULL)
@@ -164,6 +165,11 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 		printf("%s\t%s\n", r.uuid, shown);
 		free(shown);
 		buf_free(&sum);
+		/* Saved, yet not spent: said beside the id, not in it. */
+		if (strcmp(k->name, "expense") == 0)
+			warn = grant_expense_warning(s, r.ref_id[kind_field(k, "application")]);
+		if (warn != NULL)
+			fprintf(stderr, "kyodo: %s %s\n", _("warning:"), warn);
 		rc = EXIT_DONE;
 	}
 	record_free(&r);

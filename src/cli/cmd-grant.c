@@ -93,9 +93,11 @@ each_line(void *ctx, const struct grant_line *g)
 		csv_field(&o->text, g->status, false);
 #define N(v) (snprintf(num, sizeof num, "%lld", (long long)(v)), csv_field(&o->text, num, false))
 		N(g->requested); N(g->decided); N(g->spent); N(g->final); N(g->paid); N(g->remaining);
-#undef N
-		/* The name last, so the columns before it stay where they were. */
+		/* The name, then the planned expenses, last, so the columns
+		 * before them stay where they were. */
 		csv_field(&o->text, program_name(g), false);
+		N(g->planned);
+#undef N
 		csv_end_row(&o->text);
 		return;
 	}
@@ -116,6 +118,10 @@ each_line(void *ctx, const struct grant_line *g)
 	money_cell(&o->text, g->decided, 9);
 	money_cell(&o->text, g->spent, 9);
 	money_cell(&o->text, g->remaining, 9);
+	if (g->planned != 0) {
+		money_format(g->planned, num, sizeof num);
+		buf_printf(&o->text, "  %s ¥%s", _("Planned"), num);
+	}
 	if (g->overspent)
 		buf_printf(&o->text, "  %s", _("over the grant!"));
 	if (g->report_due)
@@ -174,7 +180,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	if (o.csv) {
 		static const char *const head[] = {
 			"id", "center", "program", "fy", "title", "status", "requested", "decided",
-			"spent", "final", "paid", "remaining", "program_name",
+			"spent", "final", "paid", "remaining", "program_name", "planned",
 		};
 		size_t i;
 

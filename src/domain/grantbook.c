@@ -245,6 +245,17 @@ expense_check_store(struct store *s, const struct record *r, struct error *err)
 	return true;
 }
 
+const char *
+grant_expense_warning(struct store *s, const char *application)
+{
+	long long amount;
+
+	if (application == NULL || application[0] == '\0' || decided(s, application, &amount))
+		return NULL;
+	return _("The grant is not decided yet: this expense is kept as planned and counts as "
+	    "spent only once the city decides.");
+}
+
 bool
 grant_move(struct store *s, const struct actor *who, const char *application, const char *to,
     struct error *err)

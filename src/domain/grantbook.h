@@ -61,6 +61,9 @@ struct grant_line {
 	enum grant_status state;	/* the same, for the predicates of grantstatus.h */
 	int fy;
 	long long cost, requested, allowed, decided, advance, spent, final, paid, remaining;
+	/* Expenses of an application the city has not decided on: kept as
+	 * planned (予定), not in spent until the decision. */
+	long long planned;
 	bool overspent;		/* spent passes the decided (or final) amount */
 	bool report_due;	/* decided, not yet reported, and the year is ending */
 	bool waiting;		/* applied, no decision yet (the city's queue) */
@@ -70,6 +73,11 @@ struct grant_line {
  * title; strings are valid during the call.  Returns the count or -1. */
 long grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_line *g),
     void *ctx, struct error *err);
+
+/* An expense on an application the city has not decided yet is kept only
+ * as planned: the sentence that says so, in the user's language, or NULL
+ * when the application has a decision (or is not there). */
+const char *grant_expense_warning(struct store *s, const char *application);
 
 /* The center's moves: applied (sets applied_on), reported (reported_on),
  * withdrawn.  Refused with the reason when the move is not allowed. */

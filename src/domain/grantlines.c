@@ -80,7 +80,11 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 		g.requested = sqlite3_column_int64(st, 8);
 		g.decided = sqlite3_column_int64(st, 9);
 		g.advance = sqlite3_column_int64(st, 10);
-		g.spent = yen_column(st, 11);
+		/* Spent only once the city has decided; before, planned. */
+		if (has_decision || has_final)
+			g.spent = yen_column(st, 11);
+		else
+			g.planned = yen_column(st, 11);
 		g.final = sqlite3_column_int64(st, 12);
 		g.paid = sqlite3_column_int64(st, 13);
 		t.limit = sqlite3_column_int64(st, 15);

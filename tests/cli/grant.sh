@@ -75,6 +75,10 @@ expect_rc "add expense --application TITLE: exit 0" 0
 E1=$(cut -f1 "$T/out")
 check "add expense: linked to the application by id" \
 	test "$(q "$DB" "SELECT application_id || '|' || amount FROM expense WHERE uuid = '$E1'")" = "$A1|50000"
+expect_err "add expense before the decision: warned that it is only planned" \
+	"warning: The grant is not decided yet: this expense is kept as planned"
+check "add expense before the decision: the id alone on stdout" \
+	test "$(wc -l <"$T/out")" -eq 1
 run "$KYODO" add expense --db "$DB" --application "ない申請" --date 2015-06-20 \
 	--item "x" --amount 1 --lang en
 expect_rc "add expense to an unknown application: exit 1" 1
@@ -111,7 +115,7 @@ expect_out "grant status: the title names the center" "真柴市民センター 
 expect_out "grant status: FY2015 heading with its era" "FY2015 (Heisei 27)"
 expect_out "grant status: FY2016 heading with its era" "FY2016 (Heisei 28)"
 check "grant status: the application's line (title, programme, status, requested)" \
-	grep -Eq '^防災訓練 +地域協働体支援事業補助金 +Applied +166,000 +0 +50,000 +0$' "$T/out"
+	grep -Eq '^防災訓練 +地域協働体支援事業補助金 +Applied +166,000 +0 +0 +0  Planned ¥50,000$' "$T/out"
 expect_no_out "grant status: no programme code where people read" " support "
 run "$KYODO" grant status --db "$DB" --lang ja --fy 2016
 check "grant status (ja): the programme's name, cut where it is too long" \
@@ -126,11 +130,11 @@ check "grant status csv: every line ends in CRLF (Excel)" \
 	test "$(grep -c "$(printf '\r')\$" "$T/out")" -eq "$(wc -l <"$T/out")"
 tr -d '\r' <"$T/out" >"$T/csv"
 check "grant status csv: the header" \
-	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining,program_name"
+	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining,program_name,planned"
 check "grant status csv: the row, amounts as plain integers" \
-	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,50000,0,0,0,地域協働体支援事業補助金" "$T/csv"
+	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,0,0,0,0,地域協働体支援事業補助金,50000" "$T/csv"
 check "grant status csv: the FY2016 row" \
-	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0,地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）" "$T/csv"
+	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0,地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）,0" "$T/csv"
 check "grant status csv: a header and two rows" test "$(wc -l <"$T/csv")" -eq 3
 run "$KYODO" grant status --db "$DB" --format csv --fy 2016
 check "grant status --fy 2016: only the FY2016 application" \
@@ -165,7 +169,16 @@ check "grant status --db CITY csv: decided 166000" \
 
 carry "$CITY" "$DB" decision
 check "the decision at the center: decided, remaining 166000 - 50000" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000,地域協働体支援事業補助金"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000,地域協働体支援事業補助金,0"
+# After the decision an expense is spent at once, without a word (on a copy,
+# so the amounts below stay as they are).
+cp "$DB" "$T/after.db"
+run "$KYODO" add expense --db "$T/after.db" --application "防災訓練" --date 2015-07-01 \
+	--item "会場費" --amount 6000 --lang en
+expect_rc "add expense after the decision: exit 0" 0
+check "add expense after the decision: no warning" test ! -s "$T/err"
+check "add expense after the decision: counted as spent" \
+	test "$(csv_row "$T/after.db" "$A1" | cut -d, -f9,12,14)" = "56000,110000,0"
 
 run "$KYODO" grant advance --db "$CITY" --application "防災訓練" --amount 166001 --lang en
 expect_rc "grant advance above the decided amount: exit 1" 1
@@ -195,7 +208,7 @@ check "grant status --db CITY csv: paid" \
 
 carry "$CITY" "$DB" decision
 check "the payment at the center: paid, remaining final - spent" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000,地域協働体支援事業補助金"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000,地域協働体支援事業補助金,0"
 run "$KYODO" grant withdraw --db "$DB" --application "防災訓練" --lang en
 expect_rc "grant withdraw after payment: exit 1" 1
 expect_err "grant withdraw after payment: says it is paid" "paid"

@@ -53,6 +53,29 @@ expect_screen "saved" "Saved: Grant application 花壇整備事業"
 expect_screen_re "listed as a draft" "花壇整備事業 .* Draft "
 expect_screen "not decided yet: requested and spent" "Requested ¥100,000  Spent ¥0  (not decided yet)"
 
+# An expense before the decision: kept as planned, with a warning before
+# and after saving; not spent, so no total counts it.
+keys Home
+expect_screen_re "the draft selected" "^ +研修旅行事業"
+keys e
+expect_screen "e opens a new expense for the draft" "Expense  New  (研修旅行事業)"
+expect_screen "the form warns that it is only planned" "The grant is not decided yet: this expense is"
+keys Tab
+type_text "下見交通費"; keys Tab
+type_text "12000"
+keys F2
+expect_screen "saved as planned, said so" "Saved as planned: Expense 2026-11-28 下見交通費"
+expect_screen "planned, not spent" "Requested ¥300,000  Spent ¥0  Planned ¥12,000  (not decided yet)"
+expect_screen_re "the year's spent total leaves it out" "Decided ¥0  Spent ¥0"
+check "the expense is stored" test "$(q "SELECT amount FROM expense WHERE item = '下見交通費'")" = 12000
+keys Enter
+expect_screen "the page says the expenses are planned" \
+	"Expenses (1)  planned ¥12,000: not spent until the city decides"
+keys Escape
+wait_for "Grants  FY2026" >/dev/null
+keys Down
+expect_screen_re "back on the new one" "^ +花壇整備事業"
+
 # Refusals: the core's sentence, nothing written.
 keys F2
 wait_for "Grant application  New" >/dev/null
@@ -148,7 +171,7 @@ keys F4
 expect_screen "F4 asks before deleting" "Delete \"肥料\"? (y/n)"
 keys y
 expect_screen "deleted" "Expenses (1)  total ¥50,000"
-check "amounts stored" test "$(q "SELECT sum(amount) FROM expense WHERE deleted = 0")" = 50000
+check "amounts stored" test "$(q "SELECT sum(amount) FROM expense WHERE deleted = 0 AND application_id = '$A'")" = 50000
 keys Escape
 wait_for "Grants  FY2026" >/dev/null
 

@@ -1397,11 +1397,14 @@ test_lines_spent_and_remaining(void **state)
 	support_app(w->fx->s, "防災訓練", "applied", app);
 	add(w->fx->s, &hanako, NULL, "expense", "application", app, "date", "2015-06-20",
 	    "item", "チラシ印刷", "amount", "50000", NULL);
-	/* Before a decision: spent is known, nothing remains. */
+	/* Before a decision: the expense is planned, not spent; nothing
+	 * remains, and saving one is warned about. */
 	l = line_of(w->fx->s, 0, app);
-	assert_int_equal(l.g.spent, 50000);
+	assert_int_equal(l.g.spent, 0);
+	assert_int_equal(l.g.planned, 50000);
 	assert_int_equal(l.g.remaining, 0);
 	assert_false(l.g.overspent);
+	assert_non_null(grant_expense_warning(w->fx->s, app));
 
 	add(w->fx->s, &hanako, NULL, "expense", "application", "防災訓練", "date", "2015-07-20",
 	    "item", "会場費", "amount", "30000", NULL);
@@ -1413,6 +1416,8 @@ test_lines_spent_and_remaining(void **state)
 	to_center(w, app);
 	l = line_of(w->fx->s, 0, app);
 	assert_int_equal(l.g.spent, 80000);		/* the deleted ¥20,000 does not count */
+	assert_int_equal(l.g.planned, 0);		/* the decision made them spent */
+	assert_null(grant_expense_warning(w->fx->s, app));
 	assert_int_equal(l.g.remaining, 166000 - 80000);
 	assert_false(l.g.overspent);
 
