@@ -47,6 +47,11 @@ struct grants {
 	int n, cap, cur, top;
 	long long decided, spent;	/* the year's totals */
 	int cell_w[C_N];		/* the widest cell of each column (enum col), read at load */
+	/* The columns shown, chosen when a year's list is first laid out at
+	 * this width and kept after an action, so a decision that widens a
+	 * cell narrows the title rather than hiding a column. */
+	bool on[C_N], have_on;
+	int on_w[C_N], on_cols;
 	char keep[37];		/* the application to select after a reload */
 	char sticky[37];	/* the one selected before the year changed */
 	struct grant_pending pend;
@@ -130,23 +135,61 @@ waiting_first(struct grants *g)
 	free(sorted);
 }
 
+/* The rows in the order of before (uuids in old, n of them); rows new
+ * since go last, in the core's order. */
+static void
+grants_same_order(struct grants *g, char (*old)[37], int nold)
+{
+	struct grant_row *sorted = xcalloc((size_t)(g->n > 0 ? g->n : 1), sizeof *sorted);
+	bool *used = xcalloc((size_t)(g->n > 0 ? g->n : 1), sizeof *used);
+	int i, j, k = 0;
+
+	for (j = 0; j < nold; j++)
+		for (i = 0; i < g->n; i++)
+			if (!used[i] && strcmp(g->rows[i].uuid, old[j]) == 0) {
+				sorted[k++] = g->rows[i];
+				used[i] = true;
+				break;
+			}
+	for (i = 0; i < g->n; i++)
+		if (!used[i])
+			sorted[k++] = g->rows[i];
+	memcpy(g->rows, sorted, (size_t)g->n * sizeof *sorted);
+	free(sorted);
+	free(used);
+}
+
 static void measure(struct grants *g);
 
+/* Reads the year's lines.  same_order: after an action, the rows stay
+ * where they were (city hall's waiting-first order is made only when a
+ * year is first shown), so the row acted on does not jump away. */
 static void
-load(struct app *a, struct grants *g)
+load(struct app *a, struct grants *g, bool same_order)
 {
 	struct record_query q = {0};
 	struct error err;
-	int i;
+	char (*old)[37] = NULL;
+	int i, nold = same_order ? g->n : 0;
 
+	if (nold > 0) {
+		old = xcalloc((size_t)nold, sizeof *old);
+		for (i = 0; i < nold; i++)
+			memcpy(old[i], g->rows[i].uuid, sizeof old[i]);
+	}
 	g->err[0] = '\0';
 	g->nprog = g->n = 0;
 	g->decided = g->spent = 0;
 	if (record_list(app_store(a), kind_find("programme"), &q, keep_prog, g, &err) < 0 ||
 	    grant_lines(app_store(a), g->fy, keep_line, g, &err) < 0)
 		snprintf(g->err, sizeof g->err, "%s", err.text);
-	if (g->city)
+	if (nold > 0)
+		grants_same_order(g, old, nold);
+	else if (g->city)
 		waiting_first(g);
+	free(old);
+	if (!same_order)
+		g->have_on = false;
 	for (i = 0; i < g->n; i++)
 		if (strcmp(g->rows[i].uuid, g->keep[0] != '\0' ? g->keep : g->sticky) == 0)
 			g->cur = i;
@@ -169,7 +212,7 @@ reload(struct app *a, void *ctx)
 
 	if (current(g) != NULL)
 		snprintf(g->keep, sizeof g->keep, "%s", current(g)->uuid);
-	load(a, g);
+	load(a, g, true);
 }
 
 static void *
@@ -182,7 +225,7 @@ grants_init(struct app *a, const void *arg)
 	g->fy = date_fiscal_year(date_today());
 	g->pend.after = reload;
 	g->pend.ctx = g;
-	load(a, g);
+	load(a, g, false);
 	return g;
 }
 
@@ -203,12 +246,14 @@ grants_enter(struct app *a, void *state)
 {
 	struct grants *g = state;
 	struct grant_row r;
+	int fy = g->fy;
 
 	if (g->keep[0] != '\0' && grant_row_get(app_store(a), g->keep, &r, NULL))
 		g->fy = r.fy;
 	else if (g->keep[0] == '\0' && current(g) != NULL)
 		snprintf(g->keep, sizeof g->keep, "%s", current(g)->uuid);
-	load(a, g);
+	/* Back from a step's form or the page: the same year keeps its order. */
+	load(a, g, g->fy == fy);
 }
 
 static void
@@ -267,7 +312,7 @@ change_year(struct app *a, struct grants *g, int delta)
 		snprintf(g->sticky, sizeof g->sticky, "%s", current(g)->uuid);
 	g->fy = delta == 0 ? date_fiscal_year(date_today()) : g->fy + delta;
 	g->cur = g->top = 0;
-	load(a, g);
+	load(a, g, false);
 	return RES_HANDLED | RES_REDRAW;
 }
 
@@ -399,6 +444,11 @@ draw_programmes(const struct grants *g, int y, int rows)
 
 /* The widest the programme column grows in the list. */
 #define PROG_COL_MAX 20
+/* The narrowest it gets before it is left out: 地域協働体活動… and
+ * 地域協働体支援… still differ. */
+#define PROG_COL_MIN 16
+/* The narrowest the title gets to keep the columns after an action. */
+#define TITLE_MIN 12
 
 struct cols {
 	int w[C_N];
@@ -432,6 +482,44 @@ cell(const struct grant_row *r, enum col c, char *out, size_t size)
 	}
 }
 
+/* Widens cell_w to what the city's steps can make a cell: the statuses
+ * they lead to, a decided or remaining amount up to the request, the
+ * expenses planned until the decision then spent (and overspent), so that
+ * deciding, settling or paying never changes the columns. */
+static void
+city_room(struct grants *g)
+{
+	static const enum grant_status after[] = {
+		GRANT_STATUS_DECIDED, GRANT_STATUS_SETTLED, GRANT_STATUS_PAID,
+	};
+	char buf[64];
+	size_t k;
+	int i, w;
+
+	for (k = 0; k < sizeof after / sizeof after[0]; k++) {
+		w = text_width(grant_status_label(grant_status_code(after[k])));
+		if (w > g->cell_w[C_STATUS])
+			g->cell_w[C_STATUS] = w;
+	}
+	for (i = 0; i < g->n; i++) {
+		const struct grant_row *r = &g->rows[i];
+		long long all = grant_yen_add(r->spent, r->planned);
+
+		fmt_yen(r->requested, buf, sizeof buf);
+		w = text_width(buf);
+		if (w > g->cell_w[C_DEC])
+			g->cell_w[C_DEC] = w;
+		if (w > g->cell_w[C_LEFT])
+			g->cell_w[C_LEFT] = w;
+		fmt_yen(all, buf, sizeof buf);
+		if (text_width(buf) > g->cell_w[C_SPENT])
+			g->cell_w[C_SPENT] = text_width(buf);
+		fmt_yen(-all, buf, sizeof buf);
+		if (text_width(buf) > g->cell_w[C_LEFT])
+			g->cell_w[C_LEFT] = text_width(buf);
+	}
+}
+
 /* The widest cell of each column, once per load rather than per frame. */
 static void
 measure(struct grants *g)
@@ -447,6 +535,8 @@ measure(struct grants *g)
 				g->cell_w[j] = text_width(buf);
 		}
 	}
+	if (g->city)
+		city_room(g);
 	/* A programme's full name is long; its start tells them apart and the
 	 * detail page shows it whole. */
 	if (g->cell_w[C_PROG] > PROG_COL_MAX)
@@ -454,7 +544,7 @@ measure(struct grants *g)
 }
 
 static struct cols
-columns(const struct grants *g)
+columns(struct grants *g)
 {
 	/* The requested amount stands in the money panel too; the programme's
 	 * name is what a row is read by, so it goes after it. */
@@ -471,13 +561,40 @@ columns(const struct grants *g)
 	c.w[C_TITLE] = 12;
 	for (j = 0; j < C_N; j++)
 		total += c.on[j] ? c.w[j] + 1 : 0;
+	if (g->have_on && g->on_cols == COLS) {
+		/* Kept since the year was shown, each as wide or wider; the title
+		 * takes what is left, if that is enough. */
+		struct cols k = c;
+
+		total = 0;
+		for (j = 0; j < C_N; j++) {
+			k.on[j] = g->on[j];
+			if (j == C_PROG || (g->on_w[j] > k.w[j] && j != C_TITLE))
+				k.w[j] = g->on_w[j];
+			if (k.on[j] && j != C_TITLE)
+				total += k.w[j] + 1;
+		}
+		k.w[C_TITLE] = room - total - 1;
+		if (k.w[C_TITLE] >= TITLE_MIN)
+			return k;
+	}
 	for (i = 0; i < (int)(sizeof drop / sizeof drop[0]) && total > room; i++) {
+		/* The programme narrows before it goes: its start still names it. */
+		if (drop[i] == C_PROG && total - room <= c.w[C_PROG] - PROG_COL_MIN) {
+			c.w[C_PROG] -= total - room;
+			total = room;
+			break;
+		}
 		c.on[drop[i]] = false;
 		total -= c.w[drop[i]] + 1;
 	}
 	/* The title takes what is left. */
 	if (total < room)
 		c.w[C_TITLE] += room - total;
+	memcpy(g->on, c.on, sizeof g->on);
+	memcpy(g->on_w, c.w, sizeof g->on_w);
+	g->have_on = true;
+	g->on_cols = COLS;
 	return c;
 }
 
