@@ -31,7 +31,7 @@ static void
 add_decision(void *ctx, const struct grant_line *g)
 {
 	struct syncpage *y = ctx;
-	char decided[48], final[48], amounts[160];
+	char decided[48], final[48], amounts[160], fy[64];
 	bool has = g->decided > 0 || g->final > 0 || grant_has_decision(g->state);
 
 	if (!has)
@@ -44,12 +44,16 @@ add_decision(void *ctx, const struct grant_line *g)
 		snprintf(amounts + strlen(amounts), sizeof amounts - strlen(amounts), _("Final: %s"),
 		    final);
 	}
+	/* Every year's decisions are listed: each names its fiscal year
+	 * (令和8年度 in Japanese). */
+	era_format_fy(g->fy, fmt_era_lang(), fy, sizeof fy);
 	/* The status only when it says more than "decided". */
 	if (g->state == GRANT_STATUS_DECIDED)
-		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s", g->title ? g->title : "", amounts);
+		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s  %s", fy, g->title ? g->title : "",
+		    amounts);
 	else
-		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s  (%s)", g->title ? g->title : "",
-		    amounts, grant_status_label(g->status));
+		linelog_add(&y->lines, ATTR_NOTICE, "  %s  %s  %s  (%s)", fy,
+		    g->title ? g->title : "", amounts, grant_status_label(g->status));
 }
 
 /* What one file brought: a line per table it carried and, from the city,

@@ -76,7 +76,7 @@ expect_screen "the city's file is listed" "$(basename "$DOWN")  from city"
 keys Enter
 expect_screen "import: one line naming the sender" "from city: 1 new"
 expect_screen "import: the decision's table, by its name" "Grant decision: 1 new"
-expect_screen "import: the decided amount" "夏祭り  Decided: ¥166,000"
+expect_screen "import: the decided amount, with its fiscal year" "FY2026 (Reiwa 8)  夏祭り  Decided: ¥166,000"
 expect_screen "import: the last import shows the file" "$(basename "$DOWN")"
 run k grant status --db "$DB"
 expect_out "the store holds the decision" "166,000"
