@@ -21,7 +21,9 @@ static const struct choice languages[] = {
 	{NULL, NULL},
 };
 
+/* "auto" asks the terminal at start whether it draws …, ← or ● wide. */
 static const struct choice on_off[] = {
+	{"auto", N_("Automatic")},
 	{"0", N_("Off")},
 	{"1", N_("On")},
 	{NULL, NULL},
@@ -42,7 +44,7 @@ static const struct kind settings_kind = {
 	.fields = fields, .nfields = 3, .title = "language",
 };
 
-static const char *const defaults[] = {NULL, "0", "10"};
+static const char *const defaults[] = {NULL, "auto", "10"};
 
 struct settings {
 	struct form form;

@@ -4,7 +4,7 @@
 # machine needs nothing done by hand.
 set -e
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev sqlite3 libsodium-dev
-libcmocka-dev gettext tmux clang libcsv-dev valgrind strace"
+libcmocka-dev gettext tmux clang libcsv-dev valgrind strace perl"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "ambiguous.h"
+
 static bool ascii_mode;
 
 size_t
@@ -254,6 +256,41 @@ char *
 text_visible(const char *s)
 {
 	return map_chars(s, visible_char, false);
+}
+
+/* A one-column stand-in for an ambiguous-width character: a look-alike
+ * where there is one, else "?". */
+static uint32_t
+narrow_char(uint32_t cp)
+{
+	static const struct { uint32_t cp; char ascii; } like[] = {
+		{0x2026, '~'}, {0x00B7, '.'}, {0x2022, '*'}, {0x25CF, '*'}, {0x25CB, 'o'},
+		{0x25EF, 'o'}, {0x25CE, '@'}, {0x25A0, '#'}, {0x25A1, '#'}, {0x2588, '#'},
+		{0x258F, '|'}, {0x2502, '|'}, {0x2500, '-'}, {0x253C, '+'}, {0x2190, '<'},
+		{0x2192, '>'}, {0x2191, '^'}, {0x2193, 'v'}, {0x25B2, '^'}, {0x25B3, '^'},
+		{0x25BC, 'v'}, {0x25BD, 'v'}, {0x25C6, '*'}, {0x25C7, '*'}, {0x203B, '*'},
+		{0x00D7, 'x'}, {0x00F7, '/'}, {0x00B1, '+'}, {0x00B0, 'o'}, {0x2018, '\''},
+		{0x2019, '\''}, {0x201C, '"'}, {0x201D, '"'}, {0x2010, '-'}, {0x2013, '-'},
+		{0x2014, '-'}, {0x2015, '-'}, {0xFFFD, '?'}, {0x00A7, 'S'}, {0x2116, '#'},
+	};
+	size_t i;
+
+	if (cp < 0x80 || !ambiguous_is(cp) || wcwidth((wchar_t)cp) != 1)
+		return cp;
+	if (cp >= 0x2460 && cp <= 0x2468)	/* ①–⑨ */
+		return '1' + (cp - 0x2460);
+	if (cp >= 0x2160 && cp <= 0x2168)	/* Ⅰ–Ⅸ */
+		return '1' + (cp - 0x2160);
+	for (i = 0; i < sizeof like / sizeof like[0]; i++)
+		if (like[i].cp == cp)
+			return (uint32_t)like[i].ascii;
+	return '?';
+}
+
+char *
+text_narrow(const char *s)
+{
+	return map_chars(s, narrow_char, true);
 }
 
 size_t

@@ -48,6 +48,10 @@ const char *text_find_control(const char *s, size_t n, const char *allowed);
  * U+FFFD, so nothing it returns moves the cursor, changes the terminal's
  * state or reorders the line. */
 char *text_visible(const char *s);
+/* s with each East Asian Ambiguous character that takes one column (…, ←,
+ * ●, ①, ※ …) replaced by a one-column ASCII stand-in, for a terminal that
+ * draws them two columns wide; widths are unchanged.  Caller frees. */
+char *text_narrow(const char *s);
 /* Bytes of the longest prefix of s that fits in width columns; the width it
  * takes is stored in *used when used is not NULL. */
 size_t text_fit(const char *s, int width, int *used);

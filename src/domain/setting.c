@@ -19,8 +19,9 @@ const struct setting_def setting_defs[] = {
 	{"booking_horizon_months", N_("how many months ahead bookings open, or empty"), true,
 	    ""},
 	{"language", N_("the kiosk's language: ja or en"), false, NULL},
-	{"ascii_lines", N_("1 to draw boxes with ASCII, for terminals that draw "
-	    "ambiguous-width characters double"), false, "0"},
+	{"ascii_lines", N_("auto (ask the terminal at start), 1 (ASCII lines and no "
+	    "ambiguous-width characters, for a terminal that draws them wide) or 0"), false,
+	    "auto"},
 	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false, "10"},
 	{NULL, NULL, false, NULL},
 };
@@ -64,7 +65,7 @@ setting_valid(const char *key, const char *value, struct error *err)
 	    strcmp(value, "en") == 0))
 		return true;
 	if (strcmp(key, "ascii_lines") == 0 && (strcmp(value, "0") == 0 ||
-	    strcmp(value, "1") == 0))
+	    strcmp(value, "1") == 0 || strcmp(value, "auto") == 0))
 		return true;
 	n = setting_number(value);
 	if (strcmp(key, "idle_minutes") == 0 && n >= 1 && n <= SETTING_IDLE_MAX)

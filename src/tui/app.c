@@ -51,6 +51,7 @@ struct app {
 	bool in_init;		/* a screen's init is running: it is not on the stack yet */
 	bool quit;
 	bool english_only;	/* the terminal cannot show Japanese */
+	bool ambiguous_wide;	/* the terminal drew "…" two columns wide at start */
 	long idle_seconds;
 	time_t last_input;
 };
@@ -224,8 +225,11 @@ app_apply_settings(struct app *a)
 		i18n_set_lang(v);
 		free(v);
 	}
+	/* "1" and "0" force ASCII or Unicode lines; "auto" (and unset) follow
+	 * what the terminal said at start. */
 	v = store_setting(a->store, "ascii_lines");
-	ascii = a->english_only || (v != NULL && strcmp(v, "1") == 0);
+	ascii = a->english_only || (v != NULL && strcmp(v, "1") == 0) ||
+	    ((v == NULL || strcmp(v, "auto") == 0) && a->ambiguous_wide);
 	free(v);
 	draw_set_ascii(ascii);
 	text_set_ascii(ascii);
@@ -539,6 +543,17 @@ terminal_lacks_japanese(void)
 }
 
 
+/* Whether the lines follow the terminal: asked only then, once. */
+static bool
+ascii_lines_auto(struct store *s)
+{
+	char *v = store_setting(s, "ascii_lines");
+	bool autom = v == NULL || strcmp(v, "auto") == 0;
+
+	free(v);
+	return autom;
+}
+
 int
 app_run(const struct tui_options *o, const struct app_screens *screens)
 {
@@ -557,6 +572,7 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	 * a screen opened again after the others still finds its pages. */
 	store_cache_kib(a.store, 8192);
 	a.english_only = terminal_lacks_japanese();
+	a.ambiguous_wide = !a.english_only && ascii_lines_auto(a.store) && term_ambiguous_wide();
 	app_apply_settings(&a);
 	if (!term_start(o->kiosk)) {
 		fprintf(stderr, "kyodo: %s\n", _("The kiosk needs a terminal."));

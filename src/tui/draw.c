@@ -53,6 +53,13 @@ draw_text(int y, int x, int width, const char *s, enum tui_attr a)
 	if (s == NULL || !clip(y, &x, &width))
 		return 0;
 	vis = text_visible(s);
+	if (ascii_lines) {
+		/* A terminal drawing ambiguous characters wide: none is sent. */
+		char *narrow = text_narrow(vis);
+
+		free(vis);
+		vis = narrow;
+	}
 	n = text_fit(vis, width, &used);
 	if (n > 0) {
 		attrset(term_attr(a));

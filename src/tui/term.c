@@ -1,8 +1,12 @@
 /* term — see term.h. */
 #include "term.h"
 
+#include <poll.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <termios.h>
 #include <unistd.h>
 
 static bool started;
@@ -43,6 +47,43 @@ init_colours(void)
 	init_pair(3, COLOR_RED, -1);		/* errors */
 	init_pair(4, COLOR_GREEN, -1);		/* notices */
 	init_pair(5, COLOR_BLUE, -1);		/* headers */
+}
+
+bool
+term_ambiguous_wide(void)
+{
+	static const char ask[] = "\r\xE2\x80\xA6\033[6n";	/* "…", then: where am I? */
+	struct termios old, raw;
+	struct pollfd p = {STDIN_FILENO, POLLIN, 0};
+	char reply[32], *esc;
+	size_t n = 0;
+	ssize_t got;
+	int row, col = 0;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO) ||
+	    tcgetattr(STDIN_FILENO, &old) != 0)
+		return false;
+	raw = old;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(STDIN_FILENO, TCSANOW, &raw) != 0)
+		return false;
+	if (write(STDOUT_FILENO, ask, sizeof ask - 1) == (ssize_t)(sizeof ask - 1)) {
+		/* A terminal that does not answer costs a fifth of a second. */
+		while (n < sizeof reply - 1 && memchr(reply, 'R', n) == NULL &&
+		    poll(&p, 1, 200) > 0 &&
+		    (got = read(STDIN_FILENO, reply + n, sizeof reply - 1 - n)) > 0)
+			n += (size_t)got;
+	}
+	reply[n] = '\0';
+	if (write(STDOUT_FILENO, "\r   \r", 5) < 0)
+		n = 0;
+	tcsetattr(STDIN_FILENO, TCSANOW, &old);
+	esc = strstr(reply, "\033[");
+	if (esc == NULL || sscanf(esc + 2, "%d;%dR", &row, &col) != 2)
+		return false;
+	return col == 3;	/* the cursor after "…" in column 3: drawn wide */
 }
 
 bool

@@ -24,6 +24,11 @@ enum tui_attr {
 	ATTR_COUNT
 };
 
+/* Asks the terminal (before curses starts) whether it draws East Asian
+ * Ambiguous characters two columns wide: writes one and reads the cursor
+ * position back (ESC [6n).  False when it draws them narrow, does not
+ * answer, or is no terminal. */
+bool term_ambiguous_wide(void);
 /* Starts curses.  kiosk: raw mode and SIGINT/SIGTSTP/SIGQUIT ignored, so
  * Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys and do nothing by themselves.
  * Returns false (curses not started) when there is no usable terminal. */

@@ -148,7 +148,9 @@ if command -v strace >/dev/null 2>&1 && [ "$KYODO" = "${KYODO%% *}" ]; then
 	sleep 0.5
 	# The most writes between two reads of the keyboard, before the last
 	# key (whose answer also gives the terminal back).
-	most=$(awk '/^read\(0,/ { if (n > most) most = n; n = 0; keyed = 1; next }
+	# (The terminal's answer to the width question at start is no key.)
+	most=$(awk '/^read\(0, "\\33\[[0-9;]*R"/ { next }
+	    /^read\(0,/ { if (n > most) most = n; n = 0; keyed = 1; next }
 	    /^write\(1,/ && keyed { n++ } END { print most + 0 }' "$T/io")
 	frames=$(grep -c '^write(1,' "$T/io")
 	if [ "$frames" -ge 6 ] && [ "$most" -le 2 ]; then
