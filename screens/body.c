@@ -23,7 +23,7 @@
 
 static const struct action_def act_new_member = {
 	ACT_NEW_MEMBER, "F2", N_("New member"),
-	N_("Add a member organisation of the body."), true, {ACT_KEY_CODE(KEY_F(2))},
+	N_("Add a member organization of the body."), true, {ACT_KEY_CODE(KEY_F(2))},
 };
 
 static const struct action_def act_next_stage = {
@@ -255,7 +255,7 @@ body_build(struct app *a, void *owner)
 	docview_add(&b->page.doc, 1, ATTR_HEADER, -1, "");
 	if (record_list(app_store(a), kind_find("member"), &q, each_member, &m, &err) < 0)
 		snprintf(b->page.err, sizeof b->page.err, "%s", err.text);
-	snprintf(line, sizeof line, _("Member organisations (%d)"), m.n);
+	snprintf(line, sizeof line, _("Member organizations (%d)"), m.n);
 	free(b->page.doc.lines[heading].text);
 	b->page.doc.lines[heading].text = xstrdup(line);
 	if (m.n == 0)

@@ -315,7 +315,7 @@ city_step(struct app *a, struct grant_pending *p, const struct grant_row *r,
 	fmt_yen(r->allowed, y3, sizeof y3);
 	switch (step) {
 	case GRANT_DECIDE:
-		buf_printf(&note, _("%s (%s) asks for %s for an eligible cost of %s; the programme "
+		buf_printf(&note, _("%s (%s) asks for %s for an eligible cost of %s; the program "
 		    "allows %s."), r->title, r->center, y1, y2, y3);
 		dflt = r->requested < r->allowed ? r->requested : r->allowed;
 		break;

@@ -399,7 +399,7 @@ draw_programmes(const struct grants *g, int y, int rows)
 
 	if (rows == 0)
 		return y;
-	draw_text(y++, 1, COLS - 2, _("Grant programmes"), ATTR_HEADER);
+	draw_text(y++, 1, COLS - 2, _("Grant programs"), ATTR_HEADER);
 	for (i = 0; i < g->nprog; i++) {
 		fmt_yen(g->progs[i].limit, limit, sizeof limit);
 		era_format_fy_span(g->progs[i].from, g->progs[i].to, fmt_era_lang(), span,
@@ -459,7 +459,7 @@ static const char *
 col_head(enum col c)
 {
 	static const char *const heads[C_N] = {
-		N_("Center"), N_("Application"), N_("Programme"), N_("Status"), N_("Requested"),
+		N_("Center"), N_("Application"), N_("Program"), N_("Status"), N_("Requested"),
 		N_("Decided"), N_("Spent"), N_("Remaining"),
 	};
 

@@ -567,8 +567,8 @@ month_page(const struct reportpage *c, const struct reports *s)
 
 		snprintf(line + n, sizeof line - n, "   ");
 		n = strlen(line);
-		snprintf(line + n, sizeof line - n, P_("Center programmes: %ld session",
-		    "Center programmes: %ld sessions", (unsigned long)r->own_sessions),
+		snprintf(line + n, sizeof line - n, P_("Center programs: %ld session",
+		    "Center programs: %ld sessions", (unsigned long)r->own_sessions),
 		    r->own_sessions);
 		n = strlen(line);
 		snprintf(line + n, sizeof line - n, P_(", %ld attendee", ", %ld attendees",

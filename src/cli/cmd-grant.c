@@ -57,7 +57,7 @@ text_heading(struct status_out *o, int fy)
 	}
 	text_pad(&o->text, _("Application"), o->city ? 14 : 18, false);
 	buf_addc(&o->text, ' ');
-	text_pad(&o->text, _("Programme"), PROG_WIDTH, false);
+	text_pad(&o->text, _("Program"), PROG_WIDTH, false);
 	buf_addc(&o->text, ' ');
 	text_pad(&o->text, _("Status"), 8, false);
 	buf_addc(&o->text, ' ');
@@ -216,7 +216,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 const struct cmd_entry cmd_grant_status_entry = {
 	.name = "grant status",
 	.synopsis = "--db FILE [--fy YYYY] [--format text|csv] [--encoding ENC]",
-	.summary = N_("Each application: programme, year, status, requested, decided, spent, "
+	.summary = N_("Each application: program, year, status, requested, decided, spent, "
 	    "final, paid, remaining."),
 	.opts = status_opts,
 	.exec = exec_status,

@@ -67,7 +67,7 @@ grant_terms(struct store *s, const char *uuid, struct programme_terms *t, struct
 	}
 	store_done(s, st);
 	if (!found)
-		error_set(err, _("No grant programme with id %s."), uuid);
+		error_set(err, _("No grant program with id %s."), uuid);
 	return found;
 }
 
@@ -189,14 +189,14 @@ application_check_store(struct store *s, const struct record *r, struct error *e
 	}
 	if (from[0] != '\0' && grant_status_of(from) != GRANT_STATUS_DRAFT && (cost != old_cost ||
 	    req != old_req || fy != old_fy || strcmp(old_prog, r->ref_id[p]) != 0)) {
-		error_set(err, _("Once applied, the programme, year and amounts are fixed; "
+		error_set(err, _("Once applied, the program, year and amounts are fixed; "
 		    "withdraw and apply again to change them."));
 		return false;
 	}
 	if (grant_is_withdrawn(grant_status_of(status)))
 		return true;
 	if (r->ref_id[p][0] == '\0') {
-		error_set(err, _("%s: there is no grant programme \"%s\"."),
+		error_set(err, _("%s: there is no grant program \"%s\"."),
 		    field_label(&r->kind->fields[p]), r->value[p]);
 		error_field(err, p);
 		return false;
@@ -205,7 +205,7 @@ application_check_store(struct store *s, const struct record *r, struct error *e
 		return false;
 	if (!grant_open_in(&t, fy)) {
 		era_format_fy(fy, i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, fyname, sizeof fyname);
-		error_set(err, _("%s: the programme %s is not open in %s."),
+		error_set(err, _("%s: the program %s is not open in %s."),
 		    field_label(&k->fields[yi]), r->value[p], fyname);
 		error_field(err, yi);
 		return false;
@@ -214,7 +214,7 @@ application_check_store(struct store *s, const struct record *r, struct error *e
 	if (req > allowed) {
 		money_format(req, a, sizeof a);
 		money_format(allowed, b, sizeof b);
-		error_set(err, _("%s: ¥%s is more than the programme allows for this cost (¥%s)."),
+		error_set(err, _("%s: ¥%s is more than the program allows for this cost (¥%s)."),
 		    field_label(&k->fields[qi]), a, b);
 		error_field(err, qi);
 		return false;

@@ -157,7 +157,7 @@ at_most(const struct record *r, const char *field, long long limit, enum bound b
 		error_set(err, _("%s: ¥%s is more than was requested (¥%s)."), label, a, b);
 		break;
 	case BY_PROGRAMME:
-		error_set(err, _("%s: ¥%s is more than the programme allows for this "
+		error_set(err, _("%s: ¥%s is more than the program allows for this "
 		    "application (¥%s)."), label, a, b);
 		break;
 	case BY_DECISION:
@@ -264,7 +264,7 @@ decision_check_store(struct store *s, const struct record *r, struct error *err)
 	if (!stored_decided(s, r->uuid, &before) || before != record_int(r, di)) {
 		if (a.program[0] == '\0' || !grant_terms(s, a.program, &t, NULL) ||
 		    (allowed = grant_allowed(&t, a.cost)) < 0) {
-			error_set(err, _("%s: the application's grant programme is not known here."),
+			error_set(err, _("%s: the application's grant program is not known here."),
 			    field_label(&f[ai]));
 			return refuse(err, ai);
 		}

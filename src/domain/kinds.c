@@ -90,7 +90,7 @@ static const struct choice activity_fields[] = {
 };
 
 static const struct choice use_categories[] = {
-	{"own", N_("Center programme")},
+	{"own", N_("Center program")},
 	{"body", N_("Community body")},
 	{"group", N_("Group use")},
 	{"individual", N_("Individual use")},
@@ -281,7 +281,7 @@ static const struct choice member_types[] = {
 
 static const struct choice stages[] = {
 	{"1", N_("Stage 1: founding")},
-	{"2", N_("Stage 2: building the organisation")},
+	{"2", N_("Stage 2: building the organization")},
 	{"3", N_("Stage 3: practice")},
 	{NULL, NULL},
 };
@@ -304,7 +304,7 @@ static const struct field body_fields[] = {
 };
 
 static const struct field member_fields[] = {
-	TEXT("name", N_("Organisation"), true, 60, 28),
+	TEXT("name", N_("Organization"), true, 60, 28),
 	CHOICE("type", N_("Type"), true, member_types, 14, NULL),
 };
 
@@ -338,7 +338,7 @@ static const struct field project_fields[] = {
 
 static const struct field programme_fields[] = {
 	TEXT("code", N_("Code"), true, 20, 10),
-	TEXT("name", N_("Programme"), true, 100, 30),
+	TEXT("name", N_("Program"), true, 100, 30),
 	YEN("limit", N_("Limit"), 1000000000000LL, 10),
 	/* The store keeps these NOT NULL: the form requires them too. */
 	{ .name = "rate_num", .label = N_("Rate numerator"), .type = FIELD_COUNT,
@@ -353,7 +353,7 @@ static const struct field programme_fields[] = {
 };
 
 static const struct field application_fields[] = {
-	REF("program", N_("Programme"), true, "programme", false, 10),
+	REF("program", N_("Program"), true, "programme", false, 10),
 	YEAR("fy", N_("Fiscal year"), true, 6),
 	TEXT("title", N_("Application"), true, 100, 24),
 	YEN_REQUIRED("cost", N_("Eligible cost"), 1000000000000LL, 10),
@@ -394,7 +394,7 @@ static const struct kind body_kind = {
 };
 
 static const struct kind member_kind = {
-	.name = "member", .table = "member", .label = N_("Member organisation"),
+	.name = "member", .table = "member", .label = N_("Member organization"),
 	.fields = member_fields, .nfields = NFIELDS(member_fields), .title = "name",
 	.order = "name",
 	.writers = BODY_WRITERS,
@@ -429,7 +429,7 @@ static const struct kind project_kind = {
 };
 
 static const struct kind programme_kind = {
-	.name = "programme", .table = "programme", .label = N_("Grant programme"),
+	.name = "programme", .table = "programme", .label = N_("Grant program"),
 	.fields = programme_fields, .nfields = NFIELDS(programme_fields), .title = "code",
 	.order = "fy_from, code", .city_owned = true, .check = programme_check,
 	.writers = CITY_WRITERS,

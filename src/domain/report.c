@@ -475,7 +475,7 @@ report_text(const struct report *r, struct buf *out)
 		end_line(out);
 	}
 	buf_addc(out, '\n');
-	buf_printf(out, P_("Center programmes: %ld session", "Center programmes: %ld sessions",
+	buf_printf(out, P_("Center programs: %ld session", "Center programs: %ld sessions",
 	    (unsigned long)r->own_sessions), r->own_sessions);
 	buf_printf(out, P_(", %ld attendee", ", %ld attendees", (unsigned long)r->own_attendance),
 	    r->own_attendance);

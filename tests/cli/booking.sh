@@ -304,7 +304,7 @@ check "report: 和室's row" \
 	sh -c "grep '^和室' '$T/report.txt' | head -n1 | tr -s ' ' | grep -qx '和室 2 20 1 3.4% 1,500 500'"
 check "report: the total row" \
 	sh -c "grep '^Total' '$T/report.txt' | head -n1 | tr -s ' ' | grep -qx 'Total 3 50 2 3.4% 1,500 500'"
-expect_out "report: the center's own programmes" "1 session, 30 attendees"
+expect_out "report: the center's own programs" "1 session, 30 attendees"
 check "report: every line at most 80 columns (English)" \
 	test "$(LC_ALL=C.UTF-8 wc -L <"$T/report.txt")" -le 80
 run "$KYODO" report monthly --month 2026-10 --db "$DB" --lang ja

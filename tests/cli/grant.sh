@@ -42,7 +42,7 @@ run "$KYODO" add application --db "$DB" --program support --fy 2015 --title "防
 expect_rc "add application: exit 0" 0
 expect_out "add application: prints the summary" "Grant application 防災訓練"
 A1=$(cut -f1 "$T/out")
-check "add application: stored as a draft of the support programme" \
+check "add application: stored as a draft of the support program" \
 	test "$(q "$DB" "SELECT status || '|' || program_id || '|' || fy || '|' || cost || '|' || requested || '|' || origin FROM application WHERE uuid = '$A1'")" = \
 	"draft|00000000-0000-4000-8000-000000000002|2015|250000|166000|mashiba"
 
@@ -52,7 +52,7 @@ run "$KYODO" add application --db "$DB" --program consensus --fy 2016 --title "�
 	--cost 30000 --requested 30000 --lang en
 expect_rc "consensus in FY2016: exit 1" 1
 expect_err "consensus in FY2016: names the year and era" "FY2016 (Heisei 28)"
-expect_err "consensus in FY2016: names the programme" "consensus"
+expect_err "consensus in FY2016: names the program" "consensus"
 run "$KYODO" add application --db "$DB" --program consensus --fy 2016 --title "準備会" \
 	--cost 30000 --requested 30000 --lang ja
 expect_rc "consensus in FY2016 (ja): exit 1" 1
@@ -64,8 +64,8 @@ expect_err "above the allowed amount: names the request" "¥166,001"
 expect_err "above the allowed amount: names what is allowed" "¥166,000"
 run "$KYODO" add application --db "$DB" --program nosuch --fy 2015 --title "不明" \
 	--cost 1000 --requested 1000 --lang en
-expect_rc "unknown programme: exit 1" 1
-expect_err "unknown programme: names it" "nosuch"
+expect_rc "unknown program: exit 1" 1
+expect_err "unknown program: names it" "nosuch"
 check "refusals: nothing written" test "$(count_apps)" = 1
 
 # --- add expense ---
@@ -114,11 +114,11 @@ expect_rc "grant status: exit 0" 0
 expect_out "grant status: the title names the center" "真柴市民センター — Grant status"
 expect_out "grant status: FY2015 heading with its era" "FY2015 (Heisei 27)"
 expect_out "grant status: FY2016 heading with its era" "FY2016 (Heisei 28)"
-check "grant status: the application's line (title, programme, status, requested)" \
+check "grant status: the application's line (title, program, status, requested)" \
 	grep -Eq '^防災訓練 +地域協働体支援事業補助金 +Applied +166,000 +0 +0 +0  Planned ¥50,000$' "$T/out"
-expect_no_out "grant status: no programme code where people read" " support "
+expect_no_out "grant status: no program code where people read" " support "
 run "$KYODO" grant status --db "$DB" --lang ja --fy 2016
-check "grant status (ja): the programme's name, cut where it is too long" \
+check "grant status (ja): the program's name, cut where it is too long" \
 	grep -Eq '^夏祭り +地域協働体活動費補助金… +申請済' "$T/out"
 run "$KYODO" grant status --db "$DB" --lang ja
 expect_rc "grant status (ja): exit 0" 0

@@ -60,7 +60,7 @@ expect_screen "an empty reason is refused" "Reason: required."
 type_text "設立総会で承認済み"
 keys F2
 expect_screen "moved on with the reason" "The body is now at stage 2 (reason kept in the audit log)."
-expect_screen "the profile shows stage 2" "Stage 2: building the organisation"
+expect_screen "the profile shows stage 2" "Stage 2: building the organization"
 expect_screen "the support open at stage 2" "Support from the city at stage 2"
 check "stored at stage 2" test "$(q "SELECT stage FROM body")" = 2
 check "the override is audited with its reason" \
@@ -73,7 +73,7 @@ done
 keys Escape
 wait_for "1 Meetings" >/dev/null
 keys 6
-expect_screen "the checklist shows milestones logged elsewhere" "Stage 2: building the organisation  (4 of 4 done)"
+expect_screen "the checklist shows milestones logged elsewhere" "Stage 2: building the organization  (4 of 4 done)"
 keys F6
 expect_screen "F6 with every milestone done asks" "Move the body on to stage 3? (y/n)"
 keys n
@@ -88,15 +88,15 @@ expect_screen "at stage 3 the core says it is the last" "The body is at the last
 
 # Member organisations: add through the generic form, delete after asking.
 keys F2
-expect_screen "F2 adds a member" "Member organisation  New"
+expect_screen "F2 adds a member" "Member organization  New"
 type_text "城南第一自治会"; keys Tab
 keys F2
 expect_screen "the member is listed with its type" "城南第一自治会"
-expect_screen "the heading counts it" "Member organisations (1)"
+expect_screen "the heading counts it" "Member organizations (1)"
 keys F4
 expect_screen "F4 asks before deleting" "Delete \"城南第一自治会\"? (y/n)"
 keys y
-expect_screen "deleted" "Member organisations (0)"
+expect_screen "deleted" "Member organizations (0)"
 check "a tombstone remains" test "$(q "SELECT deleted FROM member")" = 1
 
 # Undo a milestone: F4 on a ticked one.
@@ -114,7 +114,7 @@ expect_screen "home shows the body's stage" "Community body  Stage 3: practice"
 resize 120 40
 expect_screen "120x40" "Community body  Stage 3: practice"
 keys 6
-expect_screen "the body's screen at 120x40" "Member organisations (0)"
+expect_screen "the body's screen at 120x40" "Member organizations (0)"
 resize 1 1
 sleep 0.2
 resize 80 24
@@ -130,9 +130,9 @@ wait_for "市 担当 (" >/dev/null
 keys 6
 wait_for "Stages and milestones" >/dev/null
 keys F2
-wait_for "Member organisation  New" >/dev/null
+wait_for "Member organization  New" >/dev/null
 type_text "役割外の団体"; keys Tab
 keys F2
 expect_screen "the city's role is refused with the core's sentence" \
-	"cannot change a Member organisation (role: City division)"
+	"cannot change a Member organization (role: City division)"
 check "nothing written" test "$(q "SELECT count(*) FROM member WHERE name = '役割外の団体'")" = 0

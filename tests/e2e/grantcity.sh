@@ -66,10 +66,10 @@ decide() {
 }
 
 decide ja "の申請" 1 "100,000"
-check "ja: the programme column is there" sh -c "printf '%s' '$h1' | grep -q 制度名"
+check "ja: the program column is there" sh -c "printf '%s' '$h1' | grep -q 制度名"
 check "ja: the decision is stored" \
 	test "$(sqlite3 "$CITY" "SELECT count(*) FROM decision")" = 1
 decide en "Applications in" 2 "120,000"
-check "en: the programme column is there" sh -c "printf '%s' '$h1' | grep -q Programme"
+check "en: the program column is there" sh -c "printf '%s' '$h1' | grep -q Program"
 check "en: two decisions stored" \
 	test "$(sqlite3 "$CITY" "SELECT count(*) FROM decision")" = 2

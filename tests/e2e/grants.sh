@@ -35,15 +35,15 @@ expect_screen_re() {	# NAME ERE
 if open_signed_in "$DB" --lang en; then ok "signs in"; else not_ok "signs in" "no home"; fi
 keys 8
 expect_screen "8 opens grants in this fiscal year" "Grants  FY2026 (Reiwa 8)"
-expect_screen_re "a programme: code, name, limit, rate, years" \
+expect_screen_re "a program: code, name, limit, rate, years" \
 	"support +地域協働体支援事業補助金 +¥200,000 +2/3 FY2014–2015"
-expect_screen_re "a programme without a limit, still open" "activity .* no limit +100% FY2015–"
+expect_screen_re "a program without a limit, still open" "activity .* no limit +100% FY2015–"
 expect_screen "the year's application" "研修旅行事業"
 
 # A new application in the kiosk: the programme open this year is chosen.
 keys F2
 expect_screen "F2 opens a new application" "Grant application  New"
-expect_screen_re "the programme open this year is filled in" "Programme +activity"
+expect_screen_re "the program open this year is filled in" "Program +activity"
 expect_screen_re "the year shown is filled in" "Fiscal year +2026"
 type_text "花壇整備事業"; keys Tab
 type_text "100000"; keys Tab
@@ -86,8 +86,8 @@ type_text "準備会"; keys Tab
 type_text "30000"; keys Tab
 type_text "20000"
 keys F2
-expect_screen "a programme not open in the year: the core's sentence" \
-	"Fiscal year: the programme support is not open in FY2026 (Reiwa 8)."
+expect_screen "a program not open in the year: the core's sentence" \
+	"Fiscal year: the program support is not open in FY2026 (Reiwa 8)."
 check "nothing written" test "$(q "SELECT count(*) FROM application")" = 2
 keys Escape
 wait_for "Discard the changes?" >/dev/null
@@ -98,8 +98,8 @@ type_text "過大申請"; keys Tab
 type_text "38500"; keys Tab
 type_text "39000"
 keys F2
-expect_screen "a request above what the programme allows: the core's sentence" \
-	"Requested: ¥39,000 is more than the programme allows for this cost (¥38,000)."
+expect_screen "a request above what the program allows: the core's sentence" \
+	"Requested: ¥39,000 is more than the program allows for this cost (¥38,000)."
 check "nothing written" test "$(q "SELECT count(*) FROM application")" = 2
 keys Escape
 wait_for "Discard the changes?" >/dev/null
@@ -126,7 +126,7 @@ q "INSERT INTO decision (uuid, origin, version, updated_at, deleted, created_by,
     'city', '$A', 'jonan', 80000, '2026-06-01')"
 keys F5 F6			# another year and back: read again
 expect_screen_re "decided" "花壇整備事業 .* Decided "
-expect_screen_re "the programme by its name, not its code" "花壇整備事業 +地域協働体活動費補[^ ]*… +Decided "
+expect_screen_re "the program by its name, not its code" "花壇整備事業 +地域協働体活動費補[^ ]*… +Decided "
 expect_screen "the gauge's amounts" "Decided ¥80,000  Spent ¥0  Remaining ¥80,000"
 expect_screen_re "the gauge is empty at 0%" "░+ +0%"
 
@@ -144,7 +144,7 @@ expect_screen_re "the share" "█+[▏▎▍▌▋▊▉]?░+ +62%"
 # The application's page: the city's part read-only, the expenses listed.
 keys Enter
 expect_screen "Enter opens the application" "Grant application  花壇整備事業"
-expect_screen "the page names the programme in full" "地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）"
+expect_screen "the page names the program in full" "地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）"
 expect_no_screen "and not by its code" "activity"
 expect_screen "the city's decision, read-only" "From the city (read-only): Decided on 2026-06-01"
 expect_screen "its expenses" "Expenses (1)  total ¥50,000"
@@ -217,7 +217,7 @@ expect_screen_re "ASCII gauge" "^ #+\.+ +62%"
 
 # 120x40, and a resize to 1x1 and back.
 resize 120 40
-expect_screen "120x40" "Grant programmes"
+expect_screen "120x40" "Grant programs"
 resize 1 1
 sleep 0.2
 resize 80 24

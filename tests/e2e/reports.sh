@@ -53,7 +53,7 @@ if open_signed_in "$DB" --lang en; then ok "signs in"; else not_ok "signs in" "n
 keys 5
 expect_screen "5 opens this month's report" "Monthly report  November 2026 (Reiwa 8)"
 expect_screen "days open, as the CLI counts them" "Days open: $(cell 和室 5)"
-expect_screen "the center's own programmes" "Center programmes: 1 session, 25 attendees"
+expect_screen "the center's own programs" "Center programs: 1 session, 25 attendees"
 # Columns on screen: room, uses, users, days used, occupancy, fees, waived;
 # in the CSV: room, uses, users, days used, days open, occupancy, fees, waived.
 yen() {	# 1234567 → 1,234,567
@@ -104,7 +104,7 @@ expect_screen "Up: the categories" "Uses by category"
 
 keys Left
 expect_screen "Left: the month before" "Monthly report  October 2026 (Reiwa 8)"
-expect_screen "October's one use" "Center programmes: 0 sessions"
+expect_screen "October's one use" "Center programs: 0 sessions"
 keys Right
 expect_screen "Right: back" "Monthly report  November 2026 (Reiwa 8)"
 

@@ -447,7 +447,7 @@ test_center_cannot_write_city_rows(void **state)
 	add_bad(w->fx->s, &admin, why, sizeof why, "programme", "code", "extra", "name", "追加",
 	    "limit", "10000", "rate_num", "1", "rate_den", "2", "unit", "100", "fy_from", "2016", NULL);
 	assert_contains(why, "Only city hall");
-	assert_contains(why, "Grant programme");
+	assert_contains(why, "Grant program");
 	/* Center staff are refused too (by their role, before the ownership). */
 	add_bad(w->fx->s, &hanako, why, sizeof why, "programme", "code", "extra", "name", "追加",
 	    "limit", "10000", "rate_num", "1", "rate_den", "2", "unit", "100", "fy_from", "2016", NULL);
@@ -522,7 +522,7 @@ test_application_refusals(void **state)
 	add_bad(fx->s, &hanako, why, sizeof why, "application", "program", "nosuch", "fy",
 	    "2015", "title", "防災", "cost", "1000", "requested", "1000", NULL);
 	assert_contains(why, "nosuch");
-	assert_contains(why, "Programme");
+	assert_contains(why, "Program");
 	/* A new application cannot start past applied. */
 	add_bad(fx->s, &hanako, why, sizeof why, "application", "program", "support", "fy",
 	    "2015", "title", "防災", "cost", "250000", "requested", "1000", "status", "reported",
@@ -1040,16 +1040,16 @@ test_decision_within_the_programme(void **state)
 	add_bad(w->city, &officer, why, sizeof why, "decision", "application", other, "center",
 	    "mashiba", "decided_amount", "100001", "decided_on", "2015-07-01", NULL);
 	assert_contains(why, "Decided amount");
-	assert_contains(why, "programme allows");
+	assert_contains(why, "program allows");
 	assert_contains(why, "¥100,000");
 	assert_false(step(w, GRANT_DECIDE, other, 100001, why, sizeof why));
-	assert_contains(why, "programme allows");
+	assert_contains(why, "program allows");
 	step_ok(w, GRANT_DECIDE, other, 100000);
 	/* The decision made before: its advance is taken … */
 	step_ok(w, GRANT_ADVANCE, app, 50000);
 	/* … but its amount is not changed past the new terms. */
 	assert_false(step(w, GRANT_DECIDE, app, 150000, why, sizeof why));
-	assert_contains(why, "programme allows");
+	assert_contains(why, "program allows");
 	assert_int_equal(sqlf_int(w->city, "SELECT decided_amount FROM decision WHERE "
 	    "application = '%q'", app), 166000);
 }
