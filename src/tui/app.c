@@ -272,7 +272,11 @@ draw_all(struct app *a)
 
 	erase();
 	a->cursor = false;
-	if (!draw_too_small()) {
+	if (draw_too_small()) {
+		/* F10's question, the one thing a too small window takes. */
+		if (a->asking && LINES > 3)
+			draw_text(3, 0, COLS, a->question, ATTR_NOTICE);
+	} else {
 		s->draw(a, st);
 		if (a->asking) {
 			draw_message(a, a->question, ATTR_NOTICE);
@@ -384,6 +388,13 @@ handle_key(struct app *a, struct key k)
 
 	if (a->asking) {
 		answer(a, k);
+		return;
+	}
+	/* Nothing shows in a window too small: no key may act on what is
+	 * hidden, but F10 still closes kyodo (after asking). */
+	if (draw_window_too_small()) {
+		if (k.code && k.ch == (uint32_t)KEY_F(10))
+			app_confirm(a, _("Quit kyodo? (y/n)"), do_quit, NULL);
 		return;
 	}
 	a->msg[0] = '\0';

@@ -1,6 +1,7 @@
 /* draw — see draw.h. */
 #include "draw.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/buf.h"
@@ -210,9 +211,17 @@ draw_bar(int y, const char *left, const char *right, enum tui_attr a)
 }
 
 bool
+draw_window_too_small(void)
+{
+	return COLS < DRAW_MIN_COLS || LINES < DRAW_MIN_ROWS;
+}
+
+bool
 draw_too_small(void)
 {
-	if (COLS >= DRAW_MIN_COLS && LINES >= DRAW_MIN_ROWS)
+	char least[32];
+
+	if (!draw_window_too_small())
 		return false;
 	erase();
 	/* ncurses 6.4 reads before its line when it paints the last cell of a
@@ -220,7 +229,10 @@ draw_too_small(void)
 	if (COLS < 2)
 		return true;
 	draw_text(0, 0, COLS, _("Terminal too small"), ATTR_ERROR);
+	snprintf(least, sizeof least, "%dx%d+", DRAW_MIN_COLS, DRAW_MIN_ROWS);
 	if (LINES > 1)
-		draw_text(1, 0, COLS, "80x24+", ATTR_NORMAL);
+		draw_text(1, 0, COLS, least, ATTR_NORMAL);
+	if (LINES > 2)
+		draw_text(2, 0, COLS, _("F10: quit"), ATTR_NORMAL);
 	return true;
 }

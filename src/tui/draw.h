@@ -44,6 +44,8 @@ void draw_hline(int y, int x, int width, enum tui_attr a);
 void draw_vline(int y, int x, int height, enum tui_attr a);
 /* A full-width bar at row y: left text, right text (right wins space). */
 void draw_bar(int y, const char *left, const char *right, enum tui_attr a);
+/* The window is below DRAW_MIN_COLS × DRAW_MIN_ROWS. */
+bool draw_window_too_small(void);
 /* True when the window is below DRAW_MIN_COLS × DRAW_MIN_ROWS; then it has
  * drawn the "terminal too small" notice. */
 bool draw_too_small(void);

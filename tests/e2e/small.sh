@@ -38,3 +38,23 @@ done
 expect_screen "the lockout says how long, whole" "ください"
 if screen | tr -d ' \n' | grep -q "秒お待ちください"; then ok "the wait sentence is whole across its rows"
 else not_ok "the wait sentence is whole across its rows" "$(screen)"; fi
+
+# Below the smallest size (40×10): the window says so and what it takes; a
+# key cannot act on the hidden screen; F10 still quits, after asking.
+start_kyodo 20 6 -- --db "$DB"
+expect_screen "too small says so" "端末が小さすぎます"
+expect_screen "and the least size" "40x10+"
+expect_screen "and the one key it takes" "F10: 終了"
+sleep 0.2
+type_text "1234"; keys Enter
+sleep 0.5
+resize 80 24
+expect_screen "grown again: still the sign-in, nobody signed in by hidden keys" "暗証番号:"
+expect_no_screen "no home behind it" "メニュー"
+resize 20 6
+expect_screen "small again" "端末が小さすぎます"
+keys F10
+expect_screen "F10 asks" "終了しますか"
+keys y
+sleep 0.5
+if alive; then not_ok "y closes kyodo" "still running"; else ok "y closes kyodo"; fi
