@@ -56,7 +56,58 @@ recordform_init(struct app *a, const void *arg)
 		rf->form.cur = d >= 0 && d + 1 < fa->kind->nfields ? d + 1 : 0;
 	}
 	form_load_refs(&rf->form, app_store(a));
+	if (fa->draft != NULL) {
+		int i;
+
+		for (i = 0; i < fa->kind->nfields; i++)
+			form_set(&rf->form, i, fa->draft[i]);
+		rf->form.changed = true;
+	}
 	return rf;
+}
+
+/* What an idle lock keeps of a form with changes: its kind, its record,
+ * and every field as typed. */
+struct recordform_draft {
+	struct record_form_arg arg;	/* first: the draft is the arg */
+	char uuid[37];
+	char *text[RECORD_MAX_FIELDS];
+};
+
+static void
+recordform_draft_free(void *arg)
+{
+	struct recordform_draft *d = arg;
+	int i;
+
+	for (i = 0; i < RECORD_MAX_FIELDS; i++)
+		free(d->text[i]);
+	free(d);
+}
+
+static bool
+recordform_keep(void *state, struct app_draft *out)
+{
+	struct recordform *rf = state;
+	struct recordform_draft *d;
+	int i;
+
+	if (!rf->form.changed)
+		return false;
+	d = xcalloc(1, sizeof *d);
+	d->arg.kind = rf->kind;
+	if (rf->editing) {
+		snprintf(d->uuid, sizeof d->uuid, "%s", rf->orig.uuid);
+		d->arg.uuid = d->uuid;
+	}
+	d->arg.day = date_today();
+	for (i = 0; i < rf->kind->nfields; i++)
+		d->text[i] = xstrdup(form_text(&rf->form, i));
+	d->arg.draft = d->text;
+	out->screen = &screen_record_form;
+	out->arg = d;
+	out->free_arg = recordform_draft_free;
+	return true;
 }
 
 static void
@@ -128,4 +179,5 @@ const struct screen screen_record_form = {
 	.key = recordform_key,
 	.draw = recordform_draw,
 	.actions = form_screen_actions,
+	.keep = recordform_keep,
 };

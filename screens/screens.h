@@ -50,6 +50,9 @@ struct record_form_arg {
 	/* Called with the saved record's uuid, before the form closes. */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
+	/* The fields as they were typed before an idle lock (app_draft), or
+	 * NULL. */
+	char *const *draft;
 };
 
 /* Bookings (calendar.c, dayview.c, bookingform.c), rooms and reports. */

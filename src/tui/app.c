@@ -52,6 +52,9 @@ struct app {
 	bool quit;
 	bool english_only;	/* the terminal cannot show Japanese */
 	bool ambiguous_wide;	/* the terminal drew "…" two columns wide at start */
+	/* Unsaved work the idle lock kept, and whose it is. */
+	struct app_draft draft;
+	char draft_who[128];
 	long idle_seconds;
 	time_t last_input;
 };
@@ -312,6 +315,49 @@ enter_top(struct app *a)
 }
 
 static void
+drop_draft(struct app *a)
+{
+	if (a->draft.free_arg != NULL)
+		a->draft.free_arg(a->draft.arg);
+	memset(&a->draft, 0, sizeof a->draft);
+	a->draft_who[0] = '\0';
+}
+
+/* Before an idle lock: the topmost screen with unsaved work keeps it for
+ * the person signed in.  True when something was kept. */
+static bool
+keep_draft(struct app *a)
+{
+	struct app_draft d = {0};
+	int i;
+
+	for (i = a->depth - 1; i >= 0; i--) {
+		const struct screen *s = a->stack[i].s;
+
+		if (s->keep != NULL && s->keep(a->stack[i].state, &d)) {
+			drop_draft(a);
+			a->draft = d;
+			snprintf(a->draft_who, sizeof a->draft_who, "%s", a->who.name);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* After signing in: the person's kept work opens again; someone else's
+ * stays kept, unseen. */
+static void
+resume_draft(struct app *a)
+{
+	if (a->draft.screen == NULL || strcmp(a->draft_who, a->who.name) != 0)
+		return;
+	if (app_push(a, a->draft.screen, a->draft.arg))
+		app_message(a, "%s", _("Your unsaved work from before the lock is back: "
+		    "check it and save (F2)."));
+	drop_draft(a);
+}
+
+static void
 apply_pending(struct app *a)
 {
 	enum pending p = a->pending;
@@ -327,8 +373,13 @@ apply_pending(struct app *a)
 		return;
 	}
 	pop_all(a);
-	if (p == PENDING_HOME && app_push(a, a->screens->home, NULL))
+	if (p == PENDING_HOME && app_push(a, a->screens->home, NULL)) {
+		resume_draft(a);
+		/* Idle time counts from when the person has the screen, not
+		 * from the Enter that a slow PIN check followed. */
+		a->last_input = now_mono();
 		return;
+	}
 	a->signed_in = false;
 	if (!app_push(a, a->screens->signin, NULL))
 		a->quit = true;	/* cannot even list staff: nothing to show */
@@ -417,7 +468,10 @@ tick(struct app *a)
 
 	if (a->signed_in && now_mono() - a->last_input >= a->idle_seconds) {
 		long minutes = a->idle_seconds / 60;
+		char who[128];
+		bool kept = keep_draft(a);
 
+		snprintf(who, sizeof who, "%s", a->who.name);
 		app_lock(a);
 		apply_pending(a);
 		if (minutes > 0)
@@ -425,6 +479,13 @@ tick(struct app *a)
 			    "Locked after %ld minutes without use.", minutes), minutes);
 		else
 			app_message(a, "%s", _("Locked after a while without use."));
+		if (kept) {
+			char line[512];
+
+			snprintf(line, sizeof line, _("%s  The unsaved form is kept for %s: it opens "
+			    "again when they sign in."), a->msg, who);
+			app_message(a, "%s", line);
+		}
 		return true;
 	}
 	return s->tick != NULL && (s->tick(a, a->stack[a->depth - 1].state) & RES_REDRAW);
@@ -606,6 +667,7 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 		setvbuf(frame_log, NULL, _IOLBF, 0);
 	run(&a);
 	pop_all(&a);
+	drop_draft(&a);
 	term_stop();
 	store_close(a.store);
 	if (frame_log != NULL) {

@@ -22,6 +22,15 @@
 
 struct app;
 
+/* Work a screen had not saved when the kiosk locked itself: the screen to
+ * open again and what to open it with, given back to the same person
+ * after they sign in again. */
+struct app_draft {
+	const struct screen *screen;
+	void *arg;			/* owned; freed with free_arg */
+	void (*free_arg)(void *arg);
+};
+
 struct screen {
 	const char *name;
 	/* Makes the screen's state from arg (copied as needed; arg need not
@@ -43,6 +52,9 @@ struct screen {
 	int (*tick)(struct app *a, void *state);
 	/* The actions offered now, ending with NULL. */
 	const struct action_def *const *(*actions)(void *state);
+	/* When it holds unsaved work: fills d and returns true, so an idle
+	 * lock does not throw the work away.  May be NULL. */
+	bool (*keep)(void *state, struct app_draft *d);
 };
 
 /* The store and the signed-in staff member (NULL at the sign-in screen). */

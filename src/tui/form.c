@@ -156,6 +156,14 @@ form_set(struct form *f, int i, const char *value)
 			f->choice[i] = c;
 }
 
+const char *
+form_text(const struct form *f, int i)
+{
+	if (is_choice(f, i))
+		return f->choice[i] >= 0 ? f->kind->fields[i].choices[f->choice[i]].code : "";
+	return lineedit_text(&f->edit[i]);
+}
+
 static void
 set_field_err(struct form *f, int i, const char *text)
 {
@@ -254,13 +262,9 @@ form_collect(struct form *f, struct record *r)
 	int i;
 
 	for (i = 0; i < f->kind->nfields; i++) {
-		const struct field *fd = &f->kind->fields[i];
 		const char *v;
 
-		if (is_choice(f, i))
-			v = f->choice[i] >= 0 ? fd->choices[f->choice[i]].code : "";
-		else
-			v = lineedit_text(&f->edit[i]);
+		v = form_text(f, i);
 		if (!record_set(r, i, v, &err)) {
 			form_refuse(f, &err);
 			return false;

@@ -40,6 +40,9 @@ void form_free(struct form *f);
 void form_load_refs(struct form *f, struct store *s);
 /* Sets field i to canonical text (a default). */
 void form_set(struct form *f, int i, const char *value);
+/* Field i as it stands (a choice's code, "" for none), checked or not;
+ * valid until f changes. */
+const char *form_text(const struct form *f, int i);
 /* Esc on a form screen: closes it at once when nothing was changed, else
  * asks before the changes are dropped.  Returns RES_* bits. */
 int form_cancel(struct app *a, struct form *f);

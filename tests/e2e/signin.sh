@@ -66,3 +66,22 @@ expect_screen "idle time locks the kiosk" "操作がなかったためロック�
 expect_screen "back on sign-in" "サインイン"
 run "$KYODO" list meeting --db "$DB" --lang en
 expect_no_out "the half-typed form was not saved" "書きかけの会議"
+expect_screen "the lock says the form is kept, and for whom" "保存していない入力は 佐藤 花子"
+
+# Another person signing in does not see it; its owner gets it back.
+printf '5678\n' | "$KYODO" staff add --db "$DB" --name "鈴木 一郎" --role secretariat \
+    --pin-stdin >/dev/null 2>&1
+wait_for "鈴木 一郎" >/dev/null
+sign_in 2 5678
+wait_for "鈴木 一郎 (" >/dev/null
+expect_no_screen "someone else does not see 佐藤 花子's form" "書きかけの会議"
+keys F9
+wait_for "サインイン" >/dev/null
+sign_in 0 1234
+expect_screen "佐藤 花子 gets the form back" "書きかけの会議"
+expect_screen "as the new meeting it was" "会議  新規"
+expect_screen "with a word on it" "ロック前の保存していない入力を戻しました"
+keys F2
+expect_screen "and saves it" "保存しました"
+run "$KYODO" list meeting --db "$DB" --lang en
+expect_out "the kept form is stored once saved" "書きかけの会議"
