@@ -74,7 +74,7 @@ keys Escape
 type_text "削除"
 wait_for "消された行事" >/dev/null
 keys Enter
-expect_screen "Enter shows the whole summary" "organizing committee yesterday"
+expect_screen "Enter shows the whole summary" "organising committee yesterday"
 keys Escape
 i=0
 while [ $i -lt 40 ]; do
