@@ -163,8 +163,7 @@ pinform_discard(struct app *a, void *ctx)
 	app_close(a);
 }
 
-/* The digit a key types, full-width ０-９ folded; -1 for anything else. */
-static int
+int
 pinform_digit(struct key k)
 {
 	if (k.code)

@@ -40,5 +40,8 @@ extern const struct screen screen_pin_form;
 /* Changing one's own PIN (staff.c): the home menu opens screen_pin_form
  * with it. */
 extern const struct pinform_arg pinform_own_pin;
+/* The digit a key types, full-width ０-９ folded; -1 for anything else
+ * (the sign-in screen's PIN too). */
+int pinform_digit(struct key k);
 
 #endif

@@ -38,8 +38,7 @@ static const struct action_def act_first_admin = {
 #define PIN_BYTES 64
 
 struct signin {
-	struct staff_member *staff;
-	int n, cap;
+	struct staff_members list;	/* who can sign in, by name */
 	int cur, top;
 	char pin[PIN_BYTES];	/* ASCII digits (full-width ones folded) */
 	int pin_len;
@@ -51,18 +50,6 @@ struct signin {
 	long long generation;	/* the store's when the list was read */
 };
 
-static void
-add_staff(void *ctx, const struct staff_member *m)
-{
-	struct signin *s = ctx;
-
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
-		s->staff = xreallocarray(s->staff, (size_t)s->cap, sizeof *s->staff);
-	}
-	s->staff[s->n++] = *m;
-}
-
 /* Reads the staff who can sign in again, keeping the chosen name. */
 static bool
 signin_load(struct app *a, struct signin *s)
@@ -71,19 +58,19 @@ signin_load(struct app *a, struct signin *s)
 	struct error err;
 	int i;
 
-	if (s->n > 0)
-		snprintf(chosen, sizeof chosen, "%s", s->staff[s->cur].name);
-	s->n = 0;
-	if (staff_list(app_store(a), add_staff, s, &err) < 0) {
+	if (s->list.n > 0)
+		snprintf(chosen, sizeof chosen, "%s", s->list.m[s->cur].name);
+	s->list.n = 0;
+	if (staff_list(app_store(a), staff_members_add, &s->list, &err) < 0) {
 		app_error(a, "%s", err.text);
 		return false;
 	}
 	s->generation = store_generation(app_store(a));
-	for (i = 0; i < s->n; i++)
-		if (strcmp(s->staff[i].name, chosen) == 0)
+	for (i = 0; i < s->list.n; i++)
+		if (strcmp(s->list.m[i].name, chosen) == 0)
 			s->cur = i;
-	if (s->cur >= s->n)
-		s->cur = s->n > 0 ? s->n - 1 : 0;
+	if (s->cur >= s->list.n)
+		s->cur = s->list.n > 0 ? s->list.n - 1 : 0;
 	return true;
 }
 
@@ -95,7 +82,7 @@ signin_init(struct app *a, const void *arg)
 	(void)arg;
 	s->kiosk = app_kiosk(a);
 	if (!signin_load(a, s)) {
-		free(s->staff);
+		staff_members_free(&s->list);
 		free(s);
 		return NULL;
 	}
@@ -121,7 +108,7 @@ signin_done(void *state)
 	struct signin *s = state;
 
 	clear_pin(s);
-	free(s->staff);
+	staff_members_free(&s->list);
 	free(s);
 }
 
@@ -160,9 +147,9 @@ try_sign_in(struct app *a, struct signin *s)
 	long wait;
 	char buf[512];
 
-	if (s->n == 0)
+	if (s->list.n == 0)
 		return;
-	m = &s->staff[s->cur];
+	m = &s->list.m[s->cur];
 	if (s->pin_len == 0) {
 		say(s, true, _("Type your PIN, then Enter."));
 		return;
@@ -192,23 +179,10 @@ try_sign_in(struct app *a, struct signin *s)
 	}
 }
 
-/* The digit a key types, folding full-width ０-９; -1 for anything else. */
-static int
-digit(struct key k)
-{
-	if (k.code)
-		return -1;
-	if (k.ch >= '0' && k.ch <= '9')
-		return (int)(k.ch - '0');
-	if (k.ch >= 0xFF10 && k.ch <= 0xFF19)
-		return (int)(k.ch - 0xFF10);
-	return -1;
-}
-
 static void
 choose(struct signin *s, int to)
 {
-	if (to < 0 || to >= s->n || to == s->cur)
+	if (to < 0 || to >= s->list.n || to == s->cur)
 		return;
 	s->cur = to;
 	clear_pin(s);
@@ -238,7 +212,7 @@ static int
 signin_key(struct app *a, void *state, struct key k, int act)
 {
 	struct signin *s = state;
-	int d = digit(k);
+	int d = pinform_digit(k);
 
 	if (act == ACT_FIRST_ADMIN) {
 		struct pinform_arg arg = {
@@ -254,7 +228,7 @@ signin_key(struct app *a, void *state, struct key k, int act)
 		app_push(a, &screen_pin_form, &arg);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (s->n == 0)
+	if (s->list.n == 0)
 		return 0;
 	if (act == ACT_SIGN_IN) {
 		try_sign_in(a, s);
@@ -283,7 +257,7 @@ signin_key(struct app *a, void *state, struct key k, int act)
 	else if (k.code && k.ch == KEY_HOME)
 		choose(s, 0);
 	else if (k.code && k.ch == KEY_END)
-		choose(s, s->n - 1);
+		choose(s, s->list.n - 1);
 	else if (!k.code && k.ch >= 0x20)
 		say(s, true, _("A PIN is digits only."));
 	else
@@ -321,7 +295,7 @@ signin_draw(struct app *a, void *state)
 	snprintf(title, sizeof title, "kyodo  %s", store_name(app_store(a)));
 	draw_bar(0, title, day, ATTR_TITLE);
 	draw_text(y++, 2, COLS - 3, _("Sign in"), ATTR_HEADER);
-	if (s->n == 0) {
+	if (s->list.n == 0) {
 		draw_wrap(y + 1, LINES - 2, 2, COLS - 3, _("This is the first start: nobody "
 		    "can sign in yet. Press Enter to register the administrator, who then "
 		    "adds the other staff. F10 closes kyodo."), 0, ATTR_NOTICE);
@@ -344,15 +318,15 @@ signin_draw(struct app *a, void *state)
 		s->top = s->cur;
 	if (s->cur >= s->top + rows)
 		s->top = s->cur - rows + 1;
-	for (i = 0; i < s->n; i++)
-		if ((w = text_width(s->staff[i].name)) > namew)
+	for (i = 0; i < s->list.n; i++)
+		if ((w = text_width(s->list.m[i].name)) > namew)
 			namew = w;
-	for (i = s->top; i < s->n && i < s->top + rows; i++) {
+	for (i = s->top; i < s->list.n && i < s->top + rows; i++) {
 		enum tui_attr at = i == s->cur ? ATTR_SELECTED : ATTR_NORMAL;
 
 		draw_fill(y, 4, COLS - 8, at);
-		draw_pad(y, 5, namew, s->staff[i].name, false, at);
-		draw_text(y, 5 + namew + 3, COLS - namew - 17, role_label(s->staff[i].role), at);
+		draw_pad(y, 5, namew, s->list.m[i].name, false, at);
+		draw_text(y, 5 + namew + 3, COLS - namew - 17, role_label(s->list.m[i].role), at);
 		y++;
 	}
 	list_bottom = y;
@@ -384,7 +358,7 @@ signin_actions(void *state)
 	};
 	const struct signin *s = state;
 
-	if (s->n == 0)
+	if (s->list.n == 0)
 		return first;
 	return s->kiosk ? kiosk : dev;
 }

@@ -47,23 +47,11 @@ static const struct action_def act_staff_pin = {
 };
 
 struct staff {
-	struct staff_member *m;
-	int n, cap, cur, top;
+	struct staff_members list;	/* everyone, the deactivated too */
+	int cur, top;
 	char target[128];	/* the person an open form or question is about */
 	long long generation;
 };
-
-static void
-staff_collect(void *ctx, const struct staff_member *m)
-{
-	struct staff *s = ctx;
-
-	if (s->n == s->cap) {
-		s->cap = s->cap ? s->cap * 2 : 8;
-		s->m = xreallocarray(s->m, (size_t)s->cap, sizeof *s->m);
-	}
-	s->m[s->n++] = *m;
-}
 
 /* Reads everyone again; the cursor stays on name when it is listed. */
 static void
@@ -72,15 +60,15 @@ staff_load(struct app *a, struct staff *s, const char *name)
 	struct error err;
 	int i;
 
-	s->n = 0;
-	if (staff_list_all(app_store(a), staff_collect, s, &err) < 0)
+	s->list.n = 0;
+	if (staff_list_all(app_store(a), staff_members_add, &s->list, &err) < 0)
 		app_error(a, "%s", err.text);
 	s->generation = store_generation(app_store(a));
-	for (i = 0; name != NULL && i < s->n; i++)
-		if (strcmp(s->m[i].name, name) == 0)
+	for (i = 0; name != NULL && i < s->list.n; i++)
+		if (strcmp(s->list.m[i].name, name) == 0)
 			s->cur = i;
-	if (s->cur >= s->n)
-		s->cur = s->n > 0 ? s->n - 1 : 0;
+	if (s->cur >= s->list.n)
+		s->cur = s->list.n > 0 ? s->list.n - 1 : 0;
 }
 
 static void *
@@ -98,7 +86,7 @@ staff_done(void *state)
 {
 	struct staff *s = state;
 
-	free(s->m);
+	staff_members_free(&s->list);
 	free(s);
 }
 
@@ -152,7 +140,7 @@ staff_toggle_yes(struct app *a, void *ctx)
 {
 	struct staff *s = ctx;
 	struct error err;
-	bool active = !s->m[s->cur].active;
+	bool active = !s->list.m[s->cur].active;
 
 	if (!staff_set_active(app_store(a), app_actor(a), s->target, active, &err)) {
 		app_error(a, "%s", err.text);
@@ -178,11 +166,11 @@ staff_act(struct app *a, struct staff *s, int act)
 		app_push(a, &screen_pin_form, &arg);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (s->n == 0)
+	if (s->list.n == 0)
 		return RES_HANDLED;
-	snprintf(s->target, sizeof s->target, "%s", s->m[s->cur].name);
+	snprintf(s->target, sizeof s->target, "%s", s->list.m[s->cur].name);
 	if (act == ACT_STAFF_ACTIVE) {
-		snprintf(q, sizeof q, s->m[s->cur].active ? _("Deactivate %s? They can no "
+		snprintf(q, sizeof q, s->list.m[s->cur].active ? _("Deactivate %s? They can no "
 		    "longer sign in. (y/n)") : _("Reactivate %s? They can sign in again. (y/n)"),
 		    s->target);
 		app_confirm(a, q, staff_toggle_yes, s);
@@ -192,7 +180,7 @@ staff_act(struct app *a, struct staff *s, int act)
 		arg.title = N_("Role");
 		arg.note = N_("Choose the role with Left/Right, then F2.");
 		arg.fields = PINFORM_ROLE;
-		arg.role = s->m[s->cur].role;
+		arg.role = s->list.m[s->cur].role;
 		arg.done = staff_role_done;
 	} else {
 		arg.title = N_("Reset PIN");
@@ -223,12 +211,12 @@ staff_key(struct app *a, void *state, struct key k, int act)
 	}
 	if (k.code && k.ch == KEY_UP && s->cur > 0)
 		s->cur--;
-	else if (k.code && k.ch == KEY_DOWN && s->cur < s->n - 1)
+	else if (k.code && k.ch == KEY_DOWN && s->cur < s->list.n - 1)
 		s->cur++;
 	else if (k.code && k.ch == KEY_HOME)
 		s->cur = 0;
-	else if (k.code && k.ch == KEY_END && s->n > 0)
-		s->cur = s->n - 1;
+	else if (k.code && k.ch == KEY_END && s->list.n > 0)
+		s->cur = s->list.n - 1;
 	else
 		return 0;
 	return RES_HANDLED | RES_REDRAW;
@@ -241,7 +229,7 @@ staff_tick(struct app *a, void *state)
 
 	if (store_generation(app_store(a)) == s->generation)
 		return 0;
-	staff_load(a, s, s->n > 0 ? s->m[s->cur].name : NULL);
+	staff_load(a, s, s->list.n > 0 ? s->list.m[s->cur].name : NULL);
 	return RES_REDRAW;
 }
 
@@ -254,10 +242,10 @@ staff_draw(struct app *a, void *state)
 	const char *more;
 
 	app_draw_title(a, _("Staff"));
-	for (i = 0; i < s->n; i++) {
-		if ((w = text_width(s->m[i].name)) > namew)
+	for (i = 0; i < s->list.n; i++) {
+		if ((w = text_width(s->list.m[i].name)) > namew)
 			namew = w;
-		if ((w = text_width(role_label(s->m[i].role))) > rolew)
+		if ((w = text_width(role_label(s->list.m[i].role))) > rolew)
 			rolew = w;
 	}
 	if (namew > COLS / 2)
@@ -273,19 +261,19 @@ staff_draw(struct app *a, void *state)
 		s->top = s->cur;
 	if (s->cur >= s->top + rows)
 		s->top = s->cur - rows + 1;
-	for (i = s->top; i < s->n && i < s->top + rows; i++, y++) {
-		at = i == s->cur ? ATTR_SELECTED : s->m[i].active ? ATTR_NORMAL : ATTR_DIM;
+	for (i = s->top; i < s->list.n && i < s->top + rows; i++, y++) {
+		at = i == s->cur ? ATTR_SELECTED : s->list.m[i].active ? ATTR_NORMAL : ATTR_DIM;
 		if (i == s->cur)
 			draw_fill(y, 1, COLS - 2, at);
 		/* ▲/▼ in the margin when rows lie beyond the view. */
 		more = i == s->top && s->top > 0 ? (draw_ascii() ? "^" : "▲") :
-		    i == s->top + rows - 1 && i < s->n - 1 ? (draw_ascii() ? "v" : "▼") : NULL;
+		    i == s->top + rows - 1 && i < s->list.n - 1 ? (draw_ascii() ? "v" : "▼") : NULL;
 		if (more != NULL)
 			draw_text(y, 1, 1, more, at);
-		draw_pad(y, 3, namew, s->m[i].name, false, at);
-		draw_pad(y, 3 + namew + 2, rolew, role_label(s->m[i].role), false, at);
+		draw_pad(y, 3, namew, s->list.m[i].name, false, at);
+		draw_pad(y, 3 + namew + 2, rolew, role_label(s->list.m[i].role), false, at);
 		draw_text(y, 3 + namew + rolew + 4, COLS - namew - rolew - 8,
-		    s->m[i].active ? _("Active") : _("Deactivated"), at);
+		    s->list.m[i].active ? _("Active") : _("Deactivated"), at);
 	}
 }
 
@@ -302,7 +290,7 @@ staff_actions(void *state)
 	};
 	const struct staff *s = state;
 
-	return s->n > 0 && !s->m[s->cur].active ? off : on;
+	return s->list.n > 0 && !s->list.m[s->cur].active ? off : on;
 }
 
 const struct screen screen_staff = {

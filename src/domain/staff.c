@@ -561,3 +561,22 @@ staff_list_all(struct store *s, void (*each)(void *ctx, const struct staff_membe
 {
 	return staff_list_where(s, true, each, ctx, err);
 }
+
+void
+staff_members_add(void *ctx, const struct staff_member *m)
+{
+	struct staff_members *l = ctx;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 8;
+		l->m = xreallocarray(l->m, (size_t)l->cap, sizeof *l->m);
+	}
+	l->m[l->n++] = *m;
+}
+
+void
+staff_members_free(struct staff_members *l)
+{
+	free(l->m);
+	memset(l, 0, sizeof *l);
+}

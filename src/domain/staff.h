@@ -67,6 +67,14 @@ enum staff_verdict {
 enum staff_verdict staff_sign_in(struct store *s, const char *name, const char *pin,
     time_t now, struct actor *out, int *tries_left, long *wait_seconds,
     struct error *err);
+/* Staff read into an array (staff_members_add as staff_list's each). */
+struct staff_members {
+	struct staff_member *m;	/* owned */
+	int n, cap;
+};
+void staff_members_add(void *ctx, const struct staff_member *m);
+void staff_members_free(struct staff_members *l);
+
 /* Calls each for active staff, by name.  Returns the count, or -1. */
 int staff_list(struct store *s, void (*each)(void *ctx, const struct staff_member *m),
     void *ctx, struct error *err);
