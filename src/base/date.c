@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 
 #include "buf.h"
@@ -250,6 +251,86 @@ static const struct era {
 	{{1912, 7, 30}, "大正", "Taisho"},
 	{{1868, 10, 23}, "明治", "Meiji"},
 };
+
+/* The era named at the start of *s (令和, Reiwa, R …), its words read. */
+static const struct era *
+era_named(const char **s)
+{
+	size_t i, n;
+
+	for (i = 0; i < sizeof eras / sizeof eras[0]; i++) {
+		n = strlen(eras[i].ja);
+		if (strncmp(*s, eras[i].ja, n) == 0) {
+			*s += n;
+			return &eras[i];
+		}
+		n = strlen(eras[i].en);
+		if (strncasecmp(*s, eras[i].en, n) == 0) {
+			*s += n;
+			return &eras[i];
+		}
+		if ((**s == eras[i].en[0] || **s == eras[i].en[0] + 32) &&
+		    ((*s)[1] >= '0' && (*s)[1] <= '9')) {
+			*s += 1;
+			return &eras[i];
+		}
+	}
+	return NULL;
+}
+
+static const char *
+skip_spaces(const char *s)
+{
+	while (*s == ' ')
+		s++;
+	return s;
+}
+
+bool
+era_parse_fy(const char *in, int *fy)
+{
+	const struct era *e;
+	const char *s = skip_spaces(in), *end;
+	long n;
+	char *stop;
+
+	if (strncasecmp(s, "FY", 2) == 0)
+		s = skip_spaces(s + 2);
+	e = era_named(&s);
+	s = skip_spaces(s);
+	if (e != NULL && strncmp(s, "元", strlen("元")) == 0) {
+		n = 1;
+		end = s + strlen("元");
+	} else {
+		if (*s < '0' || *s > '9')
+			return false;
+		n = strtol(s, &stop, 10);
+		end = stop;
+	}
+	end = skip_spaces(end);
+	if (strncmp(end, "年度", strlen("年度")) == 0)
+		end += strlen("年度");
+	else if (strncmp(end, "年", strlen("年")) == 0)
+		end += strlen("年");
+	end = skip_spaces(end);
+	/* "FY2026 (Reiwa 8)": the era in brackets only repeats the year. */
+	if (e == NULL && *end == '(' && strchr(end, ')') != NULL)
+		end = skip_spaces(strchr(end, ')') + 1);
+	if (*end != '\0' || n < 1)
+		return false;
+	if (e == NULL) {
+		if (n < 1000 || n > 2999)
+			return false;
+		*fy = (int)n;
+		return true;
+	}
+	/* An era's years are counted from its first calendar year; a year past
+	 * its last is no year of it. */
+	if (n > 99 || (e != eras && e[-1].start.year - e->start.year + 1 < n))
+		return false;
+	*fy = e->start.year + (int)n - 1;
+	return true;
+}
 
 bool
 era_of_date(struct date d, const char **name_ja, const char **name_en, int *year)

@@ -58,5 +58,10 @@ void era_format_month(int year, int month, enum era_lang lang, char *out, size_t
 /* "令和8年度" / "FY2026 (Reiwa 8)".  A fiscal year is named in the newest era
  * that began in its first calendar year, so FY2019 is 令和元年度. */
 void era_format_fy(int fy, enum era_lang lang, char *out, size_t size);
+/* A fiscal year as people write it, back to its Western year: 2026,
+ * FY2026, "FY2026 (Reiwa 8)", 令和8, 令和8年度, 令和元年度, R8, Reiwa 8,
+ * 平成30年 …; ASCII digits (fold full-width ones first).  False when in is
+ * none of these or names no year of its era. */
+bool era_parse_fy(const char *in, int *fy);
 
 #endif

@@ -144,6 +144,33 @@ parse_number(const struct field *f, const char *in, char **out, struct error *er
 	return true;
 }
 
+/* A fiscal year as the era names it (令和8, R8, 令和8年度, FY2026) or
+ * as a number; stored as its Western year, as a number is. */
+static bool
+parse_fiscal_year(const struct field *f, const char *in, char **out, struct error *err)
+{
+	char *folded = text_fold_ascii(in), num[16];
+	int fy;
+	bool digits = folded[0] != '\0' && strspn(folded, "0123456789") == strlen(folded);
+
+	if (digits || !era_parse_fy(folded, &fy)) {
+		free(folded);
+		if (digits)
+			return parse_number(f, in, out, err);
+		{
+			char *shown = text_visible(in);
+
+			error_set(err, _("%s: \"%s\" is not a fiscal year (for example 令和8, R8 "
+			    "or 2026)."), field_label(f), shown);
+			free(shown);
+		}
+		return false;
+	}
+	free(folded);
+	snprintf(num, sizeof num, "%d", fy);
+	return parse_number(f, num, out, err);
+}
+
 /* Line breaks as kyodo keeps them: "\n", whatever the keyboard or the
  * spreadsheet sent ("\r\n", "\r"). */
 static void
@@ -231,7 +258,8 @@ field_parse(const struct field *f, const char *input, char **out, struct error *
 		break;
 	case FIELD_YEN:
 	case FIELD_COUNT:
-		ok = parse_number(f, t, out, err);
+		ok = f->fiscal_year ? parse_fiscal_year(f, t, out, err) :
+		    parse_number(f, t, out, err);
 		break;
 	case FIELD_CHOICE:
 		ok = parse_choice(f, t, out, err);

@@ -36,6 +36,7 @@ struct field {
 	bool required;
 	long long max;		/* characters (text) or largest value (numbers) */
 	long long min;		/* smallest value (numbers); 0 unless set */
+	bool fiscal_year;	/* a count that is a fiscal year: 令和8 and R8 read too */
 	const struct choice *choices;	/* FIELD_CHOICE; ends with {NULL, NULL} */
 	int width;		/* columns in a list; 0 = not listed */
 	/* FIELD_REF: the kind named; its id is stored in column "<name>_id".

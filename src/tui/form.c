@@ -6,9 +6,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/date.h"
 #include "base/i18n.h"
 #include "base/text.h"
 #include "draw.h"
+#include "fmt.h"
 
 static bool
 is_choice(const struct form *f, int i)
@@ -147,6 +149,15 @@ form_set(struct form *f, int i, const char *value)
 	int c;
 
 	if (!is_choice(f, i)) {
+		char fy[64];
+
+		/* A fiscal year is shown as people name it (令和8年度); it reads
+		 * back to the same year. */
+		if (fd->fiscal_year && value != NULL && value[0] != '\0' &&
+		    strspn(value, "0123456789") == strlen(value) && atoi(value) >= 1000) {
+			era_format_fy(atoi(value), fmt_era_lang(), fy, sizeof fy);
+			value = fy;
+		}
 		lineedit_set(&f->edit[i], value);
 		return;
 	}

@@ -316,6 +316,55 @@ test_today_and_now(void **state)
 	}
 }
 
+static void
+fy_is(const char *in, int want)
+{
+	int fy = 0;
+
+	if (!era_parse_fy(in, &fy))
+		fail_msg("\"%s\" not read as a fiscal year", in);
+	if (fy != want)
+		fail_msg("\"%s\": %d, not %d", in, fy, want);
+}
+
+static void
+test_era_parse_fy(void **state)
+{
+	int fy;
+
+	(void)state;
+	fy_is("2026", 2026);
+	fy_is("FY2026", 2026);
+	fy_is("fy 2026", 2026);
+	fy_is("FY2026 (Reiwa 8)", 2026);
+	fy_is("令和8", 2026);
+	fy_is("令和8年度", 2026);
+	fy_is("令和 8 年度", 2026);
+	fy_is("令和元年度", 2019);
+	fy_is("R8", 2026);
+	fy_is("r8", 2026);
+	fy_is("Reiwa 8", 2026);
+	fy_is("平成30年", 2018);
+	fy_is("H31", 2019);
+	fy_is("昭和64", 1989);
+	/* Each formatted year reads back. */
+	for (fy = 1990; fy <= 2040; fy++) {
+		char ja[64], en[64];
+
+		era_format_fy(fy, ERA_JA, ja, sizeof ja);
+		era_format_fy(fy, ERA_EN, en, sizeof en);
+		fy_is(ja, fy);
+		fy_is(en, fy);
+	}
+	assert_false(era_parse_fy("", &fy));
+	assert_false(era_parse_fy("令和", &fy));
+	assert_false(era_parse_fy("平成32", &fy));	/* Heisei ended in its 31st year */
+	assert_false(era_parse_fy("R0", &fy));
+	assert_false(era_parse_fy("26", &fy));
+	assert_false(era_parse_fy("2026年度x", &fy));
+	assert_false(era_parse_fy("X8", &fy));
+}
+
 int
 main(void)
 {
@@ -331,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_era_dates_ja),
 		cmocka_unit_test(test_era_dates_en),
 		cmocka_unit_test(test_era_fiscal_years),
+		cmocka_unit_test(test_era_parse_fy),
 		cmocka_unit_test(test_era_small_buffer),
 		cmocka_unit_test(test_today_and_now),
 	};
