@@ -192,7 +192,7 @@ body_advance(struct store *s, const struct actor *who, const char *override_reas
 	if (!body_state(s, &b, err))
 		return false;
 	if (!b.exists) {
-		error_set(err, _("The center has no community body yet (kyodo add body)."));
+		error_set(err, _("The center has no community body recorded yet."));
 		return false;
 	}
 	if (b.stage >= 3) {

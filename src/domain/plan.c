@@ -271,7 +271,7 @@ plan_render(struct store *s, enum plan_format f, int width, struct buf *out, str
 	    record_list(s, kind_find("issue"), &q, keep, &issues, err) < 0)
 		goto out;
 	if (plans.n == 0) {
-		error_set(err, _("The body has no development plan yet (kyodo add plan)."));
+		error_set(err, _("The body has no development plan recorded yet."));
 		goto out;
 	}
 	/* The newest plan is the one in force. */
