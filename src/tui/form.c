@@ -56,10 +56,14 @@ form_free(struct form *f)
 		lineedit_free(&f->edit[i]);
 		free(f->field_err[i]);
 		f->field_err[i] = NULL;
-		for (j = 0; j < f->ref_count[i]; j++)
+		for (j = 0; j < f->ref_count[i]; j++) {
 			free(f->ref_names[i][j]);
+			free(f->ref_labels[i][j]);
+		}
 		free(f->ref_names[i]);
+		free(f->ref_labels[i]);
 		f->ref_names[i] = NULL;
+		f->ref_labels[i] = NULL;
 		f->ref_count[i] = 0;
 	}
 }
@@ -67,7 +71,7 @@ form_free(struct form *f)
 static void set_field_err(struct form *f, int i, const char *text);
 
 struct names {
-	char ***names;
+	char ***names, ***labels;
 	int *count, cap;
 	const char *origin;
 };
@@ -78,6 +82,7 @@ keep_name(void *ctx, const struct record *r)
 	struct names *n = ctx;
 	int active = kind_field(r->kind, "active");
 	const char *name = r->value[kind_title(r->kind)];
+	int label = kind_field(r->kind, "name");
 
 	/* The store's own records or the city's reference data; a room out of
 	 * use is not offered. */
@@ -87,7 +92,10 @@ keep_name(void *ctx, const struct record *r)
 	if (*n->count == n->cap) {
 		n->cap = n->cap ? n->cap * 2 : 16;
 		*n->names = xreallocarray(*n->names, (size_t)n->cap, sizeof **n->names);
+		*n->labels = xreallocarray(*n->labels, (size_t)n->cap, sizeof **n->labels);
 	}
+	(*n->labels)[*n->count] = label >= 0 && label != kind_title(r->kind) &&
+	    r->value[label] != NULL ? xstrdup(r->value[label]) : NULL;
 	(*n->names)[(*n->count)++] = xstrdup(name);
 	return true;
 }
@@ -100,7 +108,8 @@ form_load_refs(struct form *f, struct store *s)
 
 	for (i = 0; i < f->kind->nfields; i++) {
 		const struct field *fd = &f->kind->fields[i];
-		struct names n = { &f->ref_names[i], &f->ref_count[i], 0, store_origin(s) };
+		struct names n = { &f->ref_names[i], &f->ref_labels[i], &f->ref_count[i], 0,
+		    store_origin(s) };
 
 		if (fd->type != FIELD_REF || f->ref_names[i] != NULL)
 			continue;
@@ -324,6 +333,21 @@ hint(const struct field *fd)
 	}
 }
 
+/* After a picked reference, what it stands for (a program's name beside
+ * its code), dimmed. */
+static void
+draw_ref_label(const struct form *f, int i, int y, int x, int w)
+{
+	int j = f->kind->fields[i].type == FIELD_REF ? ref_index(f, i) : -1;
+	int tw;
+
+	if (j < 0 || f->ref_labels[i] == NULL || f->ref_labels[i][j] == NULL)
+		return;
+	tw = text_width(lineedit_text(&f->edit[i]));
+	if (tw + 3 < w)
+		draw_text(y, x + tw + 2, w - tw - 2, f->ref_labels[i][j], ATTR_DIM);
+}
+
 static void
 draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
 {
@@ -335,18 +359,24 @@ draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
 	if (is_choice(f, i)) {
 		const char *label = f->choice[i] >= 0 ? _(fd->choices[f->choice[i]].label) : "-";
 
-		snprintf(buf, sizeof buf, current ? "< %s >" : "  %s", label);
-		draw_text(y, x, w, buf, current ? ATTR_SELECTED : ATTR_NORMAL);
+		/* The value starts in the same column as the others; the
+		 * arrows of the field being chosen stand in the gap before it. */
+		snprintf(buf, sizeof buf, current ? "< %s >" : "%s", label);
+		if (current)
+			draw_text(y, x - 2, w + 2, buf, ATTR_SELECTED);
+		else
+			draw_text(y, x, w, buf, ATTR_NORMAL);
 		return;
 	}
 	if (!current) {
 		draw_pad(y, x, w, lineedit_text(&f->edit[i]), false, ATTR_NORMAL);
-		return;
+	} else {
+		col = lineedit_view(&f->edit[i], w);
+		draw_fill(y, x, w, ATTR_INPUT);
+		draw_text(y, x, w, lineedit_text(&f->edit[i]) + f->edit[i].first, ATTR_INPUT);
+		app_cursor(a, y, x + col);
 	}
-	col = lineedit_view(&f->edit[i], w);
-	draw_fill(y, x, w, ATTR_INPUT);
-	draw_text(y, x, w, lineedit_text(&f->edit[i]) + f->edit[i].first, ATTR_INPUT);
-	app_cursor(a, y, x + col);
+	draw_ref_label(f, i, y, x, w);
 }
 
 int

@@ -27,6 +27,9 @@ struct form {
 	char refusal[512];	/* the last save refusal, "" when none */
 	/* Reference fields (a room, a project): the names to pick from. */
 	char **ref_names[RECORD_MAX_FIELDS];
+	/* What each name stands for, when its kind also has a "name" (a grant
+	 * program's code and its name); NULL entries where none. */
+	char **ref_labels[RECORD_MAX_FIELDS];
 	int ref_count[RECORD_MAX_FIELDS];
 };
 

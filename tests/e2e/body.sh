@@ -34,7 +34,7 @@ check "the body is stored" test "$(q "SELECT name || '|' || stage FROM body")" =
 keys Down
 keys Enter
 expect_screen "Enter on an open milestone asks its date" "When was it done?"
-expect_screen "the milestone is chosen" "Milestone    Preparatory committee formed"
+expect_screen "the milestone is chosen" "* Milestone  Preparatory committee formed"
 keys C-u
 type_text "2026-04-10"
 keys F2

@@ -44,6 +44,7 @@ expect_screen "the year's application" "研修旅行事業"
 keys F2
 expect_screen "F2 opens a new application" "Grant application  New"
 expect_screen_re "the program open this year is filled in" "Program +activity"
+expect_screen_re "its name beside its code" "Program +activity +地域協働体活動費補助金"
 expect_screen_re "the year shown is filled in, by the era" "Fiscal year +FY2026 \\(Reiwa 8\\)"
 type_text "花壇整備事業"; keys Tab
 type_text "100000"; keys Tab
