@@ -18,6 +18,7 @@ enum screen_action {
 	ACT_STAFF_ADD, ACT_STAFF_ACTIVE, ACT_STAFF_ROLE, ACT_STAFF_PIN,	/* staff.c */
 	ACT_EXPORT, ACT_CHOOSE,					/* syncpage.c */
 	ACT_IMPORT, ACT_IMPORT_ALL, ACT_ACCEPT_MACHINE,		/* sync.c */
+	ACT_SYNC_KEY,						/* synckey.c */
 	ACT_REPORT,						/* centers.c */
 	ACT_BOOK, ACT_CAL_PREV, ACT_CAL_NEXT,			/* calendar.c */
 	ACT_PREV_DAY, ACT_NEXT_DAY, ACT_CHECK_IN, ACT_CANCEL_BOOKING,

@@ -20,6 +20,15 @@
  * "Safe to remove the stick" is said only when sync_export returned true:
  * the file was written, read back and compared, and renamed into place.
  *
+ * Key files from the stick (the city's at a center, a center's at city
+ * hall): synckey.c.
+ *
+ * Esc goes up one level in one press (result → folder → sticks → away);
+ * the folder typed in is cleared with Ctrl-U, not Esc.  The folder last
+ * chosen is kept (sync_last_folder for the session, the store's
+ * "sync_folder" setting across restarts) and is under the cursor the next
+ * time the sticks are shown.
+ *
  * Where sticks are and which files on one are addressed here: sync/stick.
  */
 #include <limits.h>
@@ -35,7 +44,9 @@
 #include "sync/sync.h"
 #include "synccity.h"
 #include "syncimport.h"
+#include "synckey.h"
 #include "syncpage.h"
+#include "sync/synclog.h"
 #include "tui/draw.h"
 
 static const struct action_def act_import = {
@@ -54,6 +65,9 @@ static const struct action_def act_accept_machine = {
 	N_("Administrator: accept this machine after a move (asks)."), true,
 	{ACT_KEY_CODE(KEY_F(7))},
 };
+
+/* The folder last chosen in this session (the store keeps it too). */
+static char sync_last_folder[PATH_MAX];
 
 /* ---- the sticks ---- */
 
@@ -136,6 +150,33 @@ ask_accept(struct app *a, struct syncpage *y)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+/* The cursor on the folder last chosen: its stick, else the typed row. */
+static void
+sync_recall_folder(struct app *a, struct syncpage *y)
+{
+	char *saved = NULL;
+	const char *f = sync_last_folder;
+	struct stat st;
+	int i;
+
+	if (f[0] == '\0')
+		f = saved = synclog_folder(app_store(a));
+	if (f == NULL || f[0] == '\0') {
+		free(saved);
+		return;
+	}
+	for (i = 0; i < y->nsticks; i++)
+		if (strcmp(y->sticks[i], f) == 0) {
+			y->cur = i;
+			break;
+		}
+	if (i == y->nsticks && stat(f, &st) == 0 && S_ISDIR(st.st_mode)) {
+		lineedit_set(&y->typed, f);
+		y->cur = y->nsticks;
+	}
+	free(saved);
+}
+
 /* ---- the screen ---- */
 
 static void *
@@ -147,8 +188,10 @@ sync_init(struct app *a, const void *arg)
 	y->app = a;
 	y->city = store_kind(app_store(a)) == STORE_CITY;
 	lineedit_init(&y->typed, NULL, 1000);
+	synckey_init(y);
 	syncpage_load_info(a, y);
 	scan_sticks(y);
+	sync_recall_folder(a, y);
 	return y;
 }
 
@@ -159,6 +202,7 @@ sync_done(void *state)
 
 	stick_free(y->sticks, y->nsticks);
 	lineedit_free(&y->typed);
+	synckey_free(y);
 	free(y->files);
 	free(y->centers);
 	linelog_clear(&y->lines);
@@ -214,6 +258,9 @@ choose_folder(struct app *a, struct syncpage *y)
 	}
 	snprintf(y->folder, sizeof y->folder, "%s", path);
 	free(typed);
+	snprintf(sync_last_folder, sizeof sync_last_folder, "%s", y->folder);
+	/* A store that cannot be written still syncs; only the memory is lost. */
+	synclog_set_folder(app_store(a), y->folder, NULL);
 	syncpage_go(y, SYNCPAGE_FOLDER);
 	y->nfiles = -1;
 	syncpage_scan_files(a, y);
@@ -225,10 +272,7 @@ sticks_key(struct app *a, struct syncpage *y, struct key k, int act)
 {
 	bool on_typed = y->cur == y->nsticks;
 
-	if (act == ACT_BACK && on_typed && y->typed.text.len > 0) {
-		lineedit_set(&y->typed, NULL);
-		return RES_HANDLED | RES_REDRAW;
-	}
+	/* Esc leaves at once, typed text or not (Ctrl-U clears it). */
 	if (act == ACT_BACK)
 		return RES_POP;
 	if (act == ACT_CHOOSE)
@@ -260,6 +304,8 @@ folder_key(struct app *a, struct syncpage *y, struct key k, int act)
 		}
 		return synccity_open_centers(a, y);
 	}
+	if (act == ACT_SYNC_KEY)
+		return synckey_open(a, y);
 	if (act == ACT_IMPORT && y->nfiles > 0) {
 		syncimport_one(a, y);
 		return RES_HANDLED | RES_REDRAW;
@@ -292,6 +338,10 @@ sync_key(struct app *a, void *state, struct key k, int act)
 			return RES_HANDLED | RES_REDRAW;
 		}
 		return syncpage_scroll_result(y, k);
+	case SYNCPAGE_KEYS:
+	case SYNCPAGE_KEYFORM:
+	case SYNCPAGE_KEYCHECK:
+		return synckey_key(a, y, k, act);
 	}
 	return 0;
 }
@@ -377,6 +427,8 @@ sync_draw(struct app *a, void *state)
 		draw_folder(y, SYNCPAGE_HEAD_ROWS, rows);
 	else if (y->view == SYNCPAGE_CENTERS)
 		synccity_draw_centers(y, SYNCPAGE_HEAD_ROWS, rows);
+	else if (y->view >= SYNCPAGE_KEYS)
+		synckey_draw(a, y, SYNCPAGE_HEAD_ROWS, rows);
 	else
 		syncpage_draw_result(y, SYNCPAGE_HEAD_ROWS, rows);
 }
@@ -403,6 +455,10 @@ sync_actions(void *state)
 			o[n++] = &act_import;
 		if (y->nfiles > 0 && y->city)
 			o[n++] = &act_import_all;
+		o[n++] = y->city ? &act_sync_key_center : &act_sync_key_city;
+	} else if (y->view == SYNCPAGE_KEYS || y->view == SYNCPAGE_KEYFORM ||
+	    y->view == SYNCPAGE_KEYCHECK) {
+		o[n++] = &act_choose;
 	} else if (y->view == SYNCPAGE_CENTERS) {
 		o[n++] = &act_choose;
 		o[n++] = &act_export;
@@ -412,7 +468,7 @@ sync_actions(void *state)
 	n = keys_append(o, n, 16, keys_list_tail);
 	if (y->view == SYNCPAGE_RESULT)
 		o[n++] = &act_page;
-	if (y->view == SYNCPAGE_STICKS)
+	if (y->view == SYNCPAGE_STICKS || y->view == SYNCPAGE_KEYFORM)
 		o[n++] = &act_edit_text;
 	o[n] = NULL;
 	return o;

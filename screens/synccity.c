@@ -42,7 +42,8 @@ synccity_open_centers(struct app *a, struct syncpage *y)
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (y->ncenters == 0) {
-		app_error(a, "%s", _("No center is enrolled yet (kyodo center add)."));
+		app_error(a, "%s", _("No center is enrolled yet: enroll one from its key "
+		    "file with F4."));
 		return RES_HANDLED | RES_REDRAW;
 	}
 	syncpage_go(y, SYNCPAGE_CENTERS);

@@ -144,8 +144,8 @@ syncpage_head_rows(void)
 /* The fingerprint under its label from row on, whole: staff read it aloud,
  * so a group of four is never split; a screen too narrow for it all breaks
  * it after a dash.  Returns the next row. */
-static int
-draw_fingerprint_rows(int row, const char *label, const char *fp)
+int
+syncpage_draw_fingerprint(int row, const char *label, const char *fp)
 {
 	int lw = text_width(label), fw = (int)strlen(fp), x = 3, n;
 	const char *p = fp;
@@ -181,7 +181,7 @@ syncpage_draw_head(struct app *a, struct syncpage *y)
 		draw_pair(1, x, label, y->fingerprint, ATTR_NOTICE);
 		row = 2;
 	} else {
-		row = draw_fingerprint_rows(2, label, y->fingerprint);
+		row = syncpage_draw_fingerprint(2, label, y->fingerprint);
 	}
 	row = draw_log_line(row, _("Last export:"), y->has_export, &y->last_export, false);
 	row = draw_log_line(row, _("Last import:"), y->has_import, &y->last_import, true);
@@ -189,7 +189,8 @@ syncpage_draw_head(struct app *a, struct syncpage *y)
 		warning = _("Another machine: export refused until an administrator accepts it "
 		    "(F7).");
 	else if (!y->peer_key)
-		warning = _("The city's key is not installed here (kyodo key --city FILE).");
+		warning = _("The city's key is not registered here yet. An administrator registers "
+		    "it from its file on the stick: choose the stick, then F4.");
 	else if (y->info_err[0] != '\0')
 		warning = y->info_err;
 	/* The warning wrapped whole, leaving the view a few rows. */
@@ -235,6 +236,9 @@ list_count(const struct syncpage *y)
 	case SYNCPAGE_STICKS: return y->nsticks + 1;
 	case SYNCPAGE_FOLDER: return y->nfiles;
 	case SYNCPAGE_CENTERS: return y->ncenters + 1;
+	case SYNCPAGE_KEYS: return y->nkeyfiles;
+	case SYNCPAGE_KEYFORM: return 2;
+	case SYNCPAGE_KEYCHECK: return 1;
 	default: return result_rows(y);
 	}
 }

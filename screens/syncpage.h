@@ -12,6 +12,7 @@
 #include <limits.h>
 #include <stdbool.h>
 
+#include "sync/keys.h"
 #include "sync/stick.h"
 #include "screens.h"
 #include "sync/synclog.h"
@@ -29,7 +30,12 @@ extern const struct action_def act_export, act_choose;
 #define SYNCPAGE_HEAD_ROWS syncpage_head_rows()
 int syncpage_head_rows(void);
 
-enum syncpage_view { SYNCPAGE_STICKS, SYNCPAGE_FOLDER, SYNCPAGE_CENTERS, SYNCPAGE_RESULT };
+enum syncpage_view {
+	SYNCPAGE_STICKS, SYNCPAGE_FOLDER, SYNCPAGE_CENTERS, SYNCPAGE_RESULT,
+	SYNCPAGE_KEYS,		/* the key files in the folder (synckey.c) */
+	SYNCPAGE_KEYFORM,	/* city hall: the center's code and name */
+	SYNCPAGE_KEYCHECK	/* both fingerprints, then y/n */
+};
 
 struct syncpage_file {
 	struct stick_file f;
@@ -63,6 +69,17 @@ struct syncpage {
 	/* At city hall: the centers to export for (row 0: all of them). */
 	struct syncpage_center *centers;
 	int ncenters;
+	/* A public key file from the folder (synckey.c): the files, the one
+	 * chosen as read, the code and name typed at city hall (the cursor is
+	 * the field: 0 or 1), and the key enrolled now under that code, if
+	 * any. */
+	char *keyfiles[STICK_MAX];
+	int nkeyfiles;
+	char keyfile[256];
+	struct public_key key, key_old;
+	bool key_exists;
+	char key_fp[32], key_old_fp[32];
+	struct lineedit key_code, key_name;
 	/* Step 3: what happened. */
 	struct linelog lines;
 	/* The list under the cursor in the current view. */
@@ -81,6 +98,9 @@ void syncpage_load_info(struct app *a, struct syncpage *y);
 /* Reads the folder again; true when what it shows changed. */
 bool syncpage_scan_files(struct app *a, struct syncpage *y);
 void syncpage_draw_head(struct app *a, struct syncpage *y);
+/* A fingerprint under or beside its label from row on, whole (a group of
+ * four never split); returns the next row. */
+int syncpage_draw_fingerprint(int row, const char *label, const char *fp);
 
 /* To view v, the cursor on its first row. */
 void syncpage_go(struct syncpage *y, enum syncpage_view v);

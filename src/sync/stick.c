@@ -207,3 +207,38 @@ stick_files(const char *dir, const char *receiver, struct stick_file **files, in
 	*files = list;
 	return n;
 }
+
+static int
+cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int
+stick_key_files(const char *dir, long max_bytes, char **out, struct error *err)
+{
+	struct dirent *e;
+	struct stat st;
+	char path[PATH_MAX];
+	size_t len;
+	int n = 0;
+	DIR *d = opendir(dir);
+
+	if (d == NULL) {
+		error_set(err, _("Cannot read the folder %s: %s."), dir, strerror(errno));
+		return -1;
+	}
+	while ((e = readdir(d)) != NULL && n < STICK_MAX) {
+		len = strlen(e->d_name);
+		if (e->d_name[0] == '.' || (len > 6 && strcmp(e->d_name + len - 6, ".kyodo") == 0))
+			continue;
+		/* lstat: a link is not followed off the stick. */
+		if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path ||
+		    lstat(path, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > max_bytes)
+			continue;
+		out[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(out, (size_t)n, sizeof out[0], cmp_name);
+	return n;
+}

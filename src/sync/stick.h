@@ -41,4 +41,11 @@ bool stick_file_parse(const char *name, const char *receiver, struct stick_file 
 int stick_files(const char *dir, const char *receiver, struct stick_file **files, int *other,
     struct error *err);
 
+/* The files in dir that may be a public key file: regular, not hidden,
+ * not a .kyodo file, at most max_bytes (a key file is a few hundred);
+ * by name, up to STICK_MAX malloc'd names (without folder) into out.  Only
+ * the name and size are looked at: the file itself is read by
+ * keys_read_file when chosen.  Returns the count, or -1 (err says why). */
+int stick_key_files(const char *dir, long max_bytes, char **out, struct error *err);
+
 #endif

@@ -3,6 +3,7 @@
 
 #include <sqlite3.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -181,4 +182,20 @@ synclog_basename(const char *file)
 	const char *slash = strrchr(file, '/');
 
 	return slash != NULL ? slash + 1 : file;
+}
+
+char *
+synclog_folder(struct store *s)
+{
+	return store_setting(s, "sync_folder");
+}
+
+bool
+synclog_set_folder(struct store *s, const char *folder, struct error *err)
+{
+	char *old = synclog_folder(s);
+	bool same = old != NULL && strcmp(old, folder) == 0;
+
+	free(old);
+	return same || store_set_setting(s, "sync_folder", folder, err);
 }

@@ -4,7 +4,8 @@
  * taken; a refused file is not logged).  For the sync screen's "last
  * export, last import" and for city hall's overview of its centers: each
  * enrolled center's last file, flagged when nothing came for
- * SYNCLOG_LATE_DAYS days.  Read-only; no function here writes.
+ * SYNCLOG_LATE_DAYS days.  Read-only, but for the folder last chosen on
+ * the sync screen (a store setting, synclog_set_folder).
  */
 #ifndef KYODO_SYNCLOG_H
 #define KYODO_SYNCLOG_H
@@ -64,5 +65,11 @@ long synclog_centers(struct store *s, struct date today,
 void synclog_local_time(const char *at, char *out, size_t size);
 /* The file's name without its folder (points into file). */
 const char *synclog_basename(const char *file);
+
+/* The folder last chosen on the sync screen (malloc'd), or NULL. */
+char *synclog_folder(struct store *s);
+/* Keeps it for the next time (the setting "sync_folder"); not audited: it
+ * says where the stick was, nothing about the store's data. */
+bool synclog_set_folder(struct store *s, const char *folder, struct error *err);
 
 #endif

@@ -141,7 +141,11 @@ keys 9
 expect_screen "moved: the screen says so" "Another machine: export refused"
 expect_screen "moved: the accept key is offered" "F7Accept machine"
 keys Enter
-wait_for "Folder: $MEDIA/stick1" >/dev/null
+expect_screen "after a restart the folder typed last is under the cursor" "Folder: $T/elsewhere"
+keys Escape
+wait_for "Choose the USB stick" >/dev/null
+keys Up Up Up Enter
+expect_screen "moved: stick1 chosen" "Folder: $MEDIA/stick1"
 N1=$(ls "$MEDIA/stick1" | wc -l)
 keys F2
 expect_screen "moved: the export is refused with the core's sentence" "made on another machine"
@@ -161,7 +165,7 @@ keys y
 expect_screen "moved: accepted" "This machine is now the store's own."
 expect_no_screen "moved: the warning is gone" "Another machine"
 keys Enter
-wait_for "Folder: $MEDIA/stick1" >/dev/null
+expect_screen "accepted: the stick chosen last is under the cursor" "Folder: $MEDIA/stick1"
 keys F2
 expect_screen "accepted: the export works" "safe to remove the stick"
 check "accepted: audited" test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE action = 'machine-moved'")" = 1
