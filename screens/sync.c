@@ -99,7 +99,7 @@ static void
 export_center(struct app *a, struct syncpage *y)
 {
 	struct sync_progress p = {syncpage_progress, y};
-	char path[PATH_MAX];
+	char path[PATH_MAX], why[512];
 	struct error err;
 
 	linelog_clear(&y->lines);
@@ -109,10 +109,8 @@ export_center(struct app *a, struct syncpage *y)
 		linelog_add(&y->lines, ATTR_NOTICE, "%s", _("The file is on the stick and checked: it "
 		    "is safe to remove the stick."));
 	} else {
-		linelog_add(&y->lines, ATTR_ERROR, _("Not written: %s"), err.text);
-		if (!keys_same_machine(app_store(a)))
-			linelog_add(&y->lines, ATTR_NORMAL, "%s", _("An administrator can accept this "
-			    "machine here with F7."));
+		linelog_add(&y->lines, ATTR_ERROR, _("Not written: %s"),
+		    syncpage_export_why(a, &err, why, sizeof why));
 	}
 	syncpage_show_result(a, y);
 }

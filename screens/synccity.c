@@ -55,7 +55,7 @@ static void
 export_city(struct app *a, struct syncpage *y, int row)
 {
 	struct sync_progress p = {syncpage_progress, y};
-	char path[PATH_MAX];
+	char path[PATH_MAX], why[512];
 	struct error err;
 	int first = row > 0 ? row - 1 : 0, last = row > 0 ? row : y->ncenters, i, failed = 0;
 
@@ -69,7 +69,7 @@ export_city(struct app *a, struct syncpage *y, int row)
 			    y->centers[i].code, synclog_basename(path));
 		} else {
 			linelog_add(&y->lines, ATTR_ERROR, _("%s: not written: %s"), y->centers[i].code,
-			    err.text);
+			    syncpage_export_why(a, &err, why, sizeof why));
 			failed++;
 		}
 	}

@@ -203,6 +203,17 @@ syncpage_draw_head(struct app *a, struct syncpage *y)
 	head_rows = row + 1;
 }
 
+const char *
+syncpage_export_why(struct app *a, const struct error *err, char *buf, size_t size)
+{
+	if (keys_same_machine(app_store(a)))
+		return err->text;
+	snprintf(buf, size, _("This store was made on another machine (a copied kiosk?). Check "
+	    "it is really %s's kiosk; then an administrator accepts it here with F7."),
+	    store_name(app_store(a)));
+	return buf;
+}
+
 /* ---- the lists ---- */
 
 void

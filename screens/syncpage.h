@@ -102,6 +102,12 @@ void syncpage_draw_head(struct app *a, struct syncpage *y);
  * four never split); returns the next row. */
 int syncpage_draw_fingerprint(int row, const char *label, const char *fp);
 
+/* Why an export was refused, in the screen's words: the core's sentence
+ * for a store on another machine names a command; here F7 accepts it.
+ * Returns err's text or buf. */
+const char *syncpage_export_why(struct app *a, const struct error *err, char *buf,
+    size_t size);
+
 /* To view v, the cursor on its first row. */
 void syncpage_go(struct syncpage *y, enum syncpage_view v);
 /* Rows for the current view's list, below the head and its heading. */

@@ -149,6 +149,8 @@ expect_screen "moved: stick1 chosen" "Folder: $MEDIA/stick1"
 N1=$(ls "$MEDIA/stick1" | wc -l)
 keys F2
 expect_screen "moved: the export is refused with the core's sentence" "made on another machine"
+expect_screen "moved: the screen says F7 accepts it" "kiosk; then an administrator accepts it here"
+expect_no_screen "moved: no command named" "kyodo key"
 check "moved: no file written" test "$(ls "$MEDIA/stick1" | wc -l)" -eq "$N1"
 keys Escape
 keys F7
