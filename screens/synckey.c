@@ -101,12 +101,16 @@ ask(struct app *a, struct syncpage *y)
 {
 	char q[512];
 
+	/* The fingerprint is in the question too: the message line is never
+	 * cut, where a small screen hides the view's rows. */
 	if (!y->city)
-		snprintf(q, sizeof q, "%s", y->key_exists ? _("Replace the city's key registered "
-		    "here with this one? (y/n)") : _("Register this key as the city's? (y/n)"));
+		snprintf(q, sizeof q, y->key_exists ? _("Replace the city's key registered here "
+		    "with the key %s? (y/n)") : _("Register the key %s as the city's? (y/n)"),
+		    y->key_fp);
 	else
-		snprintf(q, sizeof q, y->key_exists ? _("Replace the key of %s (%s) with this one? "
-		    "(y/n)") : _("Enroll %s (%s) with this key? (y/n)"), y->key.code, y->key.name);
+		snprintf(q, sizeof q, y->key_exists ? _("Replace the key of %s (%s) with the key %s? "
+		    "(y/n)") : _("Enroll %s (%s) with the key %s? (y/n)"), y->key.code, y->key.name,
+		    y->key_fp);
 	app_confirm(a, q, synckey_yes, y);
 }
 

@@ -29,6 +29,8 @@ printf '2468\n' | k staff add --db "$CITY" --name "市 職員" --role city --pin
 # The center has no city key yet.
 must "init center" k init --db "$DB" --center jonan --name "城南市民センター"
 must "center key" k key --db "$DB" --out "$MEDIA/stick2/jonan.key"
+must "another city" k init --db "$T/city2.db" --city --name "別の市"
+must "another city's key" k key --db "$T/city2.db" --out "$MEDIA/stick2/newcity.key"
 must "other center" k init --db "$T/o.db" --center mashiba --name "真柴"
 must "other key" k key --db "$T/o.db" --out "$STICK/other.key"
 printf 'kyodo public key 1\ncode: city\n\001\n' >"$STICK/bad.key"
@@ -36,6 +38,7 @@ printf '9999\n' | k staff add --db "$DB" --name "管理者" --role admin --pin-s
 printf '1234\n' | k staff add --db "$DB" --name "佐藤 花子" --role center --pin-stdin >/dev/null 2>&1
 CITY_FP=$(k key --db "$CITY" | sed 's/^city fingerprint //')
 OWN_FP=$(k key --db "$DB" | sed 's/^jonan fingerprint //')
+NEW_FP=$(k key --db "$T/city2.db" | sed 's/^city fingerprint //')
 KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA"
 
 # --- a center without the city's key: staff are told, in words ---
@@ -69,7 +72,10 @@ expect_screen "ja: another center's key is not the city's" "other.key は mashib
 keys Up Enter
 expect_screen "ja: the file's fingerprint, whole" "$CITY_FP"
 expect_screen "ja: beside this store's own, whole" "$OWN_FP"
-expect_screen "ja: asked y/n" "市の鍵として登録しますか？ (y/n)"
+expect_screen "ja: asked y/n, the fingerprint in the question" "鍵 $CITY_FP を市の鍵として登録しますか？ (y/n)"
+resize 40 12
+expect_screen "ja: at 40x12 the file's fingerprint is still whole" "$CITY_FP"
+resize 80 24
 keys n
 sleep 0.2
 check "ja: n registers nothing" test "$(sqlite3 "$DB" "SELECT count(*) FROM peer WHERE code = 'city'")" = 0
@@ -112,6 +118,16 @@ keys Enter
 expect_screen "en: after a restart too (kept in the store)" "Folder: $MEDIA/stick2"
 keys F4
 wait_for "Choose the city's key file" >/dev/null
+keys Enter
+expect_screen "en: a center's key is not the city's" "jonan.key is the key of jonan, not of the city."
+keys Down Enter
+expect_screen "en: another city key: the one registered now is shown too" "Registered now: $CITY_FP"
+expect_screen "en: replacing is asked" "Replace the city's key registered here with the key"
+expect_screen "en: naming the new key" "$NEW_FP? (y/n)"
+keys n
+keys Escape
+expect_screen "en: Esc from the check: the key files" "Choose the city's key file"
+check "en: n keeps the city's key" test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE summary LIKE '%$NEW_FP%'")" = 0
 keys Escape
 expect_screen "en: Esc from the key files: the folder" "Folder: $MEDIA/stick2"
 expect_screen "en: F4 on the bar" "F4City's key"
@@ -153,7 +169,8 @@ type_text "城南市民センター"
 keys Enter
 expect_screen "ja: the center's fingerprint, whole" "$OWN_FP"
 expect_screen "ja: the city's own, whole" "$CITY_FP"
-expect_screen "ja: asked y/n" "jonan (城南市民センター) をこの鍵で登録しますか？ (y/n)"
+expect_screen "ja: asked y/n" "jonan (城南市民センター) を鍵"
+expect_screen "ja: naming the key" "を鍵 $OWN_FP で登録しますか？"
 keys y
 expect_screen "ja: enrolled, with its fingerprint" "jonan (城南市民センター) を鍵 $OWN_FP で登録しました"
 expect_screen "ja: listed among the centers" "jonan  城南市民センター"
