@@ -277,7 +277,8 @@ centers_draw(struct app *a, void *state)
 	for (i = cs->top, y = TOP_ROWS; i < cs->nshown && y < TOP_ROWS + rows; i++, y++)
 		draw_center(y, &cs->all[cs->shown[i]], &w, i == cs->cur);
 	if (cs->nall == 0)
-		draw_text(TOP_ROWS, 2, COLS - 3, _("No center is enrolled yet (kyodo center add)."),
+		draw_wrap(TOP_ROWS, LINES - 2, 2, COLS - 3, _("No center is enrolled yet: an "
+		    "administrator enrolls one from its key file on the sync screen (9)."), 0,
 		    ATTR_DIM);
 	else if (cs->nshown == 0)
 		draw_text(TOP_ROWS, 2, COLS - 3, _("No center matches the filter."), ATTR_DIM);
