@@ -52,6 +52,7 @@ static const char *const rooms[] = {
 	"大会議室", "研修室", "創作室", "和室", "調理室", "ホール",
 };
 static const int room_fee[] = {1200, 600, 500, 500, 800, 2000};
+static const int room_capacity[] = {60, 30, 20, 24, 16, 120};
 
 static const char *const groups[] = {
 	"一関民謡保存会", "真柴太極拳クラブ", "書道サークル「墨の会」", "健康体操の会",
@@ -444,6 +445,31 @@ add_events(struct demo *d, struct date day)
 	return true;
 }
 
+/* Whether room is free from start to end on date: no use and no live or
+ * used booking there, so a use typed by hand keeps the rules and a later
+ * check-in meets nothing. */
+static bool
+room_free(struct demo *d, const char *room, const char *date, const char *start,
+    const char *end)
+{
+	sqlite3_stmt *st;
+	bool taken = true;
+
+	if (store_prepare(d->s, "SELECT EXISTS (SELECT 1 FROM facility_use WHERE deleted = 0 "
+	    "AND room = ?1 AND date = ?2 AND start < ?4 AND \"end\" > ?3) OR EXISTS (SELECT 1 "
+	    "FROM booking WHERE deleted = 0 AND status <> 'cancelled' AND room = ?1 AND "
+	    "date = ?2 AND start < ?4 AND \"end\" > ?3)", &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, room, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, end, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		taken = sqlite3_column_int(st, 0);
+	store_done(d->s, st);
+	return !taken;
+}
+
 static bool
 add_uses(struct demo *d, struct date day)
 {
@@ -463,7 +489,8 @@ add_uses(struct demo *d, struct date day)
 		room = rng_int(&d->g, 0, 5);
 		slot = rng_int(&d->g, 0, 5);
 		cat = rng_int(&d->g, 0, 9);
-		charge = room_fee[room] * (slot < 3 ? 2 : 1);
+		/* Each demo time lies in one opening slot: the room's fee once. */
+		charge = room_fee[room];
 		waive = 0;
 		if (strcmp(category, "group") == 0) {
 			who = PICK(&d->g, groups);
@@ -479,8 +506,11 @@ add_uses(struct demo *d, struct date day)
 			waive = charge;
 			charge = 0;
 		}
-		snprintf(people, sizeof people, "%d", rng_int(&d->g, 3, 30));
+		snprintf(people, sizeof people, "%d", rng_int(&d->g, 3,
+		    room_capacity[room] < 30 ? room_capacity[room] : 30));
 		snprintf(fee, sizeof fee, "%d", charge);
+		if (!room_free(d, rooms[room], date, slots[slot][0], slots[slot][1]))
+			continue;
 		snprintf(waived, sizeof waived, "%d", waive);
 		if (!put(d, k, (const char *const[]){"date", date, "start", slots[slot][0],
 		    "end", slots[slot][1], "room", rooms[room], "group", who, "category",
@@ -504,14 +534,14 @@ static bool
 add_rooms(struct demo *d)
 {
 	static const char *const kinds[] = {"会議室", "研修室", "創作室", "和室", "調理室", "ホール"};
-	static const char *const capacity[] = {"60", "30", "20", "24", "16", "120"};
 	const struct kind *k = kind_find("room");
-	char fee[16];
+	char fee[16], capacity[16];
 	size_t i;
 
 	for (i = 0; i < sizeof rooms / sizeof rooms[0]; i++) {
 		snprintf(fee, sizeof fee, "%d", room_fee[i]);
-		if (!put(d, k, (const char *const[]){"name", rooms[i], "capacity", capacity[i],
+		snprintf(capacity, sizeof capacity, "%d", room_capacity[i]);
+		if (!put(d, k, (const char *const[]){"name", rooms[i], "capacity", capacity,
 		    "kind", kinds[i], "fee", fee, NULL}))
 			return false;
 	}
@@ -604,7 +634,7 @@ add_season(struct demo *d, struct date from, struct date today)
 			snprintf(fee, sizeof fee, "%d", room_fee[0]);
 			for (f = 0; f < (int)(sizeof rooms / sizeof rooms[0]); f++)
 				if (strcmp(rooms[f], classes[i].room) == 0)
-					snprintf(fee, sizeof fee, "%d", room_fee[f] * 2);
+					snprintf(fee, sizeof fee, "%d", room_fee[f]);
 			snprintf(people, sizeof people, "%d", classes[i].people);
 			if (!book_series(d, classes[i].group, classes[i].room, classes[i].start,
 			    classes[i].end, classes[i].purpose, classes[i].rule, classes[i].category,
@@ -615,7 +645,8 @@ add_season(struct demo *d, struct date from, struct date today)
 		for (room = 0; room < (int)(sizeof rooms / sizeof rooms[0]); room++) {
 			for (j = 0; j < 3; j++) {
 				snprintf(fee, sizeof fee, "%d", room_fee[room]);
-				snprintf(people, sizeof people, "%d", 6 + (room * 3 + j) % 15);
+				snprintf(people, sizeof people, "%d", 6 + (room * 3 + j) %
+				    (room_capacity[room] < 20 ? room_capacity[room] - 5 : 15));
 				start = fy_start;
 				if (!book_series(d, groups[(room * 3 + j) % (int)(sizeof groups /
 				    sizeof groups[0])], rooms[room], slot_times[j][0], slot_times[j][1],
@@ -648,6 +679,18 @@ collect(void *ctx, const struct record *r)
 	return true;
 }
 
+/* At most 28 people come, and never more than the room holds. */
+static int
+most_people(const char *room)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof rooms / sizeof rooms[0]; i++)
+		if (strcmp(rooms[i], room) == 0 && room_capacity[i] < 28)
+			return room_capacity[i];
+	return 28;
+}
+
 /* Past bookings turned into uses; a few were cancelled or nobody came. */
 static bool
 settle_past(struct demo *d, struct date today)
@@ -670,7 +713,8 @@ settle_past(struct demo *d, struct date today)
 		}
 		if (strcmp(r.value[kind_field(r.kind, "date")], iso) < 0) {
 			roll = rng_int(&d->g, 0, 19);
-			snprintf(people, sizeof people, "%d", rng_int(&d->g, 6, 28));
+			snprintf(people, sizeof people, "%d", rng_int(&d->g, 6,
+			    most_people(r.value[kind_field(r.kind, "room")])));
 			if (roll == 0) {
 				int n;
 
@@ -716,7 +760,9 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 	sqlite3_exec(store_db(s), "PRAGMA synchronous=OFF; PRAGMA journal_mode=MEMORY; "
 	    "PRAGMA cache_size=-65536", NULL, NULL, NULL);
 
-	ok = store_begin(s, err) && add_rooms(&d) && add_body_and_plan(&d, today);
+	/* The bookings first, so the uses typed by hand keep clear of them. */
+	ok = store_begin(s, err) && add_rooms(&d) && add_body_and_plan(&d, today) &&
+	    add_season(&d, first, today);
 	for (day = first; ok && date_compare(day, last) <= 0; day = date_add_days(day, 1)) {
 		if (closed(day))
 			continue;
@@ -730,7 +776,7 @@ demo_fill(struct store *s, int years, uint64_t seed, struct date today,
 		return false;
 	}
 	/* One transaction around the rest: each step inside is a savepoint. */
-	ok = store_begin(s, err) && add_season(&d, first, today) && settle_past(&d, today) &&
+	ok = store_begin(s, err) && settle_past(&d, today) &&
 	    add_grants(&d, first, today);
 	if (ok)
 		ok = store_commit(s, err);

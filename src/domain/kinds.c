@@ -28,6 +28,7 @@
 #include "base/i18n.h"
 #include "room.h"
 #include "record.h"
+#include "use.h"
 
 #define NFIELDS(a) ((int)(sizeof(a) / sizeof((a)[0])))
 #define ROLE(r) (1u << (r))
@@ -239,7 +240,7 @@ static const struct link use_links[] = {{"booking", "booking"}};
 static const struct kind use_kind = {
 	.name = "use", .table = "facility_use", .label = N_("Facility use"),
 	.fields = use_fields, .nfields = NFIELDS(use_fields),
-	.title = "group", .check = check_times,
+	.title = "group", .check = check_times, .check_store = use_check_store,
 	.links = use_links, .nlinks = NFIELDS(use_links),
 	.today = true,
 };

@@ -97,3 +97,36 @@ room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r), v
 	}
 	return store_end(s, st, rc, _("Reading"), err) ? n : -1;
 }
+
+bool
+room_get(struct store *s, const char *uuid, struct room_info *info)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (store_prepare(s, "SELECT name, ifnull(capacity, -1), ifnull(fee, -1) FROM room "
+	    "WHERE uuid = ? AND deleted = 0", &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(info->uuid, sizeof info->uuid, "%s", uuid);
+		snprintf(info->name, sizeof info->name, "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		info->capacity = sqlite3_column_int(st, 1);
+		info->fee = sqlite3_column_int64(st, 2);
+		found = true;
+	}
+	store_done(s, st);
+	return found;
+}
+
+long long
+room_fee_for(struct store *s, const struct opening *o, const char *uuid, int start, int end)
+{
+	struct room_info info;
+	int n = opening_slots_covered(o, start, end);
+
+	if (!room_get(s, uuid, &info) || info.fee < 0 || n == 0)
+		return -1;
+	return info.fee * n;
+}

@@ -6,6 +6,7 @@
 #ifndef KYODO_ROOM_H
 #define KYODO_ROOM_H
 
+#include "opening.h"
 #include "record.h"
 
 /* kind hooks (see struct kind) */
@@ -19,6 +20,16 @@ struct room_info {
 	int capacity;
 	long long fee;		/* yen per slot */
 };
+
+/* The room with id uuid (any origin, active or not): capacity and fee are
+ * -1 when not given.  False when there is no such room. */
+bool room_get(struct store *s, const char *uuid, struct room_info *info);
+
+/* The fee for using room uuid from start to end (minutes): its fee per
+ * slot times the opening slots the range covers.  -1 when the room has no
+ * fee or the range covers no slot. */
+long long room_fee_for(struct store *s, const struct opening *o, const char *uuid, int start,
+    int end);
 
 /* Calls each for the active rooms, by name.  Returns the count or -1. */
 int room_list(struct store *s, void (*each)(void *ctx, const struct room_info *r),

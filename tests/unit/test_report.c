@@ -488,7 +488,7 @@ test_year_columns(void **state)
 	add_use(f, "2027-04-01", NULL, NULL, "和室", "group", "60", NULL, NULL, NULL);	/* FY2027 */
 	add_use(f, "2026-05-10", NULL, NULL, "和室", "group", "70", NULL, NULL, gone);
 	delete(f, "use", gone);
-	add_use(f, "2026-12-31", NULL, NULL, "大会議室", "group", "2", NULL, NULL, NULL); /* col 8 */
+	add_use(f, "2026-12-28", NULL, NULL, "大会議室", "group", "2", NULL, NULL, NULL); /* col 8 */
 	add_use(f, "2027-01-10", NULL, NULL, "大会議室", "group", "10", NULL, NULL, NULL); /* col 9 */
 
 	if (!report_year(S(f), 2026, &y, &err))
