@@ -1,7 +1,8 @@
 #!/bin/sh
 # The kiosk end to end: facility use (a room, a group, a category, people
 # and fee) added, edited and deleted; a room that does not exist is refused
-# with the field named.  Runs in Japanese.
+# with the field named; the capacity and another use of the room at that time
+# are named, and a use given no fee gets the room's.  Runs in Japanese.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -53,3 +54,35 @@ keys y
 expect_screen "deleted" "削除しました"
 run "$KYODO" list use --db "$DB" --lang en --deleted
 if grep -q "ヨガ教室.*\[deleted\]" "$T/out"; then ok "a tombstone remains"; else not_ok "a tombstone remains" "$(cat "$T/out")"; fi
+
+# The rules a booking keeps: another use of the room at that time is named.
+"$KYODO" add room --db "$DB" --name "大会議室" --capacity 60 --fee 1200 >/dev/null 2>&1
+"$KYODO" add use --db "$DB" --date 2026-11-28 --start 13:00 --end 17:00 --room "大会議室" \
+	--group "囲碁クラブ" --category group --people 10 >/dev/null 2>&1
+keys F5 F6	# the month again, with the use added outside the kiosk
+keys F2
+expect_screen "another new use" "施設利用  新規"
+type_text "14:00"; keys Tab
+type_text "16:00"; keys Tab
+type_text "大会議室"; keys Tab
+type_text "書道サークル"; keys Tab
+keys Right Right
+keys Tab
+type_text "200"
+keys F2
+expect_screen "200 people in a room for 60: the capacity is named" "定員（60 人）"
+keys C-u
+type_text "12"
+keys F2
+expect_screen "an overlap names the other use and its group" "囲碁クラブ が利用しています"
+run "$KYODO" list use --db "$DB" --lang en --format csv
+expect_no_out "nothing written on refusal" "書道サークル"
+keys S-Tab S-Tab S-Tab S-Tab S-Tab S-Tab
+keys C-u
+type_text "17:00"; keys Tab
+keys C-u
+type_text "19:00"
+keys F2
+expect_screen "saved once clear of the other use" "保存しました"
+run "$KYODO" list use --db "$DB" --lang en --format csv
+expect_out "the fee is the room's for the one slot 17:00–19:00 reaches (18:00–22:00)" "書道サークル,group,12,1200"
