@@ -115,6 +115,7 @@ check_form(const struct record *r, struct error *err)
 
 struct bookingform {
 	struct form form;
+	char fee_shown[32];	/* the slot's fee filled in, "" for none */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
 };
@@ -146,6 +147,7 @@ bookingform_init(struct app *a, const void *arg)
 	if (fa->fee >= 0) {
 		snprintf(text, sizeof text, "%lld", fa->fee);
 		form_set(&bf->form, F("fee"), text);
+		snprintf(bf->fee_shown, sizeof bf->fee_shown, "%s", text);
 	}
 	/* Room, date and times are filled in: start on who books. */
 	bf->form.cur = fa->room != NULL ? F("group") : F("room");
@@ -251,6 +253,11 @@ bookingform_save(struct app *a, void *state)
 		record_free(&c);
 		return;
 	}
+	/* The slot's fee left as filled in follows the times chosen: the
+	 * core works it out from the room when none is given. */
+	if (bf->fee_shown[0] != '\0' && c.value[F("fee")] != NULL &&
+	    strcmp(c.value[F("fee")], bf->fee_shown) == 0)
+		record_set(&c, F("fee"), "", &err);
 	if (!to_booking(&c, &b, &err)) {
 		refuse(bf, &err);
 		goto out;

@@ -221,3 +221,17 @@ resize 80 24
 expect_screen "back to 80x24: the calendar" "Bookings  December 2026 (Reiwa 8)"
 expect_screen "the weekdays again" "Sun        Mon"
 if alive; then ok "survives the resizes"; else not_ok "survives the resizes" "the program ended"; fi
+
+# --- the fee filled in follows the times chosen ---
+keys Enter
+wait_for "Bookings  2026-12-01" >/dev/null 2>&1 || wait_for "Bookings  2026-" >/dev/null
+keys n
+expect_screen "a new booking with the slot's fee" "Booking  New"
+keys BTab C-u
+type_text "17:00"; keys Tab
+type_text "長い講座"
+keys F2
+expect_screen "saved" "長い講座"
+run "$KYODO" list booking --db "$DB" --month 2026-12 --format csv
+if grep "長い講座" "$T/out" | grep -q ",1000,"; then ok "two slots: the fee is two slots' (¥1,000), not the one filled in"
+else not_ok "two slots: the fee is two slots' (¥1,000), not the one filled in" "$(grep 長い講座 "$T/out")"; fi
