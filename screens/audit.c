@@ -343,9 +343,9 @@ audit_draw(struct app *a, void *state)
 	}
 	buf_free(&cut);
 	if (au->nback > 0)
-		draw_text(y + 1, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
+		draw_more_mark(y + 1, COLS - 1, true, ATTR_DIM);
 	if (au->more && i > 0)
-		draw_text(y + i, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC", ATTR_DIM);
+		draw_more_mark(y + i, COLS - 1, false, ATTR_DIM);
 }
 
 static const struct action_def *const *

@@ -667,10 +667,10 @@ draw_apps(struct grants *g, int y, int rows)
 	}
 	/* Rows beyond the view, in the margin the columns leave free. */
 	if (g->top > 0)
-		draw_text(y + 2, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2",
+		draw_more_mark(y + 2, COLS - 1, true,
 		    g->cur == g->top ? ATTR_SELECTED : ATTR_DIM);
 	if (g->top + rows < g->n)
-		draw_text(y + 1 + rows, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC",
+		draw_more_mark(y + 1 + rows, COLS - 1, false,
 		    g->cur == g->top + rows - 1 ? ATTR_SELECTED : ATTR_DIM);
 }
 

@@ -323,10 +323,9 @@ draw_menu(struct home *h, int y, int bottom)
 		h->mtop = h->nmenu - rows > 0 ? h->nmenu - rows : 0;
 	first = y;
 	if (h->mtop > 0)
-		draw_text(first, MENU_WIDTH - 3, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
+		draw_more_mark(first, MENU_WIDTH - 3, true, ATTR_DIM);
 	if (h->mtop + rows < h->nmenu)
-		draw_text(first + rows - 1, MENU_WIDTH - 3, 1, draw_ascii() ? "v" : "\xE2\x96\xBC",
-		    ATTR_DIM);
+		draw_more_mark(first + rows - 1, MENU_WIDTH - 3, false, ATTR_DIM);
 	for (i = h->mtop; i < h->nmenu && y < first + rows; i++, y++) {
 		if (h->menu[i].screen == NULL) {
 			snprintf(buf, sizeof buf, "   %s (%s)", _(h->menu[i].label), _("coming"));

@@ -116,15 +116,6 @@ recordlist_draw_row(int y, const struct record *rec, const struct recordlist_col
 	}
 }
 
-void
-recordlist_draw_marks(int first, int last, bool above, bool below)
-{
-	if (above)
-		draw_text(first, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
-	if (below)
-		draw_text(last, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC", ATTR_DIM);
-}
-
 int
 recordlist_filter_key(struct lineedit *filter, struct key k, bool arrows)
 {

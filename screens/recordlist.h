@@ -33,9 +33,6 @@ void recordlist_draw_heading(int y, const struct kind *k, const struct recordlis
 /* rec on row y, highlighted when selected. */
 void recordlist_draw_row(int y, const struct record *rec, const struct recordlist_column *cols,
     int n, bool selected);
-/* ▲ on row first and ▼ on row last, in the last column, when rows lie
- * above or below the view (^ and v with ASCII lines). */
-void recordlist_draw_marks(int first, int last, bool above, bool below);
 /* A key typed into filter: RECORDLIST_FILTERED when the text changed,
  * RECORDLIST_TAKEN when the key was the filter's but changed nothing, 0
  * when it is not the filter's.  arrows: ←/→ move in the filter (a list

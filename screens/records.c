@@ -322,7 +322,10 @@ records_draw(struct app *a, void *state)
 	recordlist_draw_heading(2, r->kind, cols, n);
 	for (i = 0, y = TOP_ROWS; i < r->lv.n && y < LINES - 2; i++, y++)
 		recordlist_draw_row(y, &r->lv.rows[i], cols, n, i == r->lv.cursor);
-	recordlist_draw_marks(TOP_ROWS, y - 1, r->lv.more_above, r->lv.more_below);
+	if (r->lv.more_above)
+		draw_more_mark(TOP_ROWS, COLS - 1, true, ATTR_DIM);
+	if (r->lv.more_below)
+		draw_more_mark(y - 1, COLS - 1, false, ATTR_DIM);
 	if (r->lv.n == 0)
 		draw_text(TOP_ROWS + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("Nothing in this month matches the filter.") :

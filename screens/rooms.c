@@ -240,7 +240,10 @@ rooms_draw(struct app *a, void *state)
 		r->top = r->cur - rows + 1;
 	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++)
 		recordlist_draw_row(y, &r->set.rows[i], cols, n, i == r->cur);
-	recordlist_draw_marks(TOP, y - 1, r->top > 0, i < r->set.n);
+	if (r->top > 0)
+		draw_more_mark(TOP, COLS - 1, true, ATTR_DIM);
+	if (i < r->set.n)
+		draw_more_mark(y - 1, COLS - 1, false, ATTR_DIM);
 	if (r->set.n == 0)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);

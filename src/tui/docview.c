@@ -242,8 +242,7 @@ docview_draw(const struct docview *d, int y, int height)
 	}
 	/* Where there is more to read, say so in the last column. */
 	if (d->top > 0)
-		draw_text(y, COLS - 1, 1, draw_ascii() ? "^" : "\xE2\x96\xB2", ATTR_DIM);
+		draw_more_mark(y, COLS - 1, true, ATTR_DIM);
 	if (d->top + height < d->n)
-		draw_text(y + height - 1, COLS - 1, 1, draw_ascii() ? "v" : "\xE2\x96\xBC",
-		    ATTR_DIM);
+		draw_more_mark(y + height - 1, COLS - 1, false, ATTR_DIM);
 }

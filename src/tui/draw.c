@@ -210,6 +210,16 @@ draw_bar(int y, const char *left, const char *right, enum tui_attr a)
 	draw_text(y, 1, COLS - 1 - (rw > 0 ? rw + 2 : 0), left, a);
 }
 
+void
+draw_more_mark(int y, int x, bool up, enum tui_attr a)
+{
+	const char *mark = up ? "\xE2\x96\xB2" : "\xE2\x96\xBC";	/* ▲ ▼ */
+
+	if (ascii_lines)
+		mark = up ? "^" : "v";
+	draw_text(y, x, 1, mark, a);
+}
+
 bool
 draw_window_too_small(void)
 {

@@ -44,6 +44,9 @@ void draw_hline(int y, int x, int width, enum tui_attr a);
 void draw_vline(int y, int x, int height, enum tui_attr a);
 /* A full-width bar at row y: left text, right text (right wins space). */
 void draw_bar(int y, const char *left, const char *right, enum tui_attr a);
+/* The mark that rows lie above (up) or below a list or a page, at (y, x):
+ * ▲ or ▼, ^ or v with ASCII lines. */
+void draw_more_mark(int y, int x, bool up, enum tui_attr a);
 /* The window is below DRAW_MIN_COLS × DRAW_MIN_ROWS. */
 bool draw_window_too_small(void);
 /* True when the window is below DRAW_MIN_COLS × DRAW_MIN_ROWS; then it has
