@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "recordlist.h"
 #include "screens.h"
 #include "tui/draw.h"
 
@@ -135,20 +136,11 @@ docpage_delete_yes(struct app *a, void *ctx)
 {
 	struct docpage *p = ctx;
 	const struct docpage_item *it = docpage_selected(p);
-	struct record r;
-	struct error err;
 
 	if (it == NULL)
 		return;
-	if (!record_get(app_store(a), it->kind, it->uuid, &r, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &r, &err))
-		app_error(a, "%s", err.text);
-	else
+	if (recordlist_delete(a, it->kind, it->uuid, NULL))
 		app_message(a, p->deleted, it->label);
-	record_free(&r);
 	docpage_keep_selected(p);
 	p->build(a, p->owner);
 }

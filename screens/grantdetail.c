@@ -12,6 +12,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "grants.h"
+#include "recordlist.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -177,20 +178,16 @@ static void
 grantdetail_delete_yes(struct app *a, void *ctx)
 {
 	struct detail *d = ctx;
-	struct record r;
-	struct error err;
+	const struct record *r;
+	char title[256];
 
 	if (d->cur >= d->exp.n)
 		return;
-	if (!record_get(app_store(a), d->exp.rows[d->cur].kind, d->exp.rows[d->cur].uuid, &r, &err)) {
-		app_error(a, "%s", err.text);
-		return;
-	}
-	if (!record_delete(app_store(a), app_actor(a), &r, &err))
-		app_error(a, "%s", err.text);
-	else
-		app_message(a, _("Deleted: %s"), r.value[kind_title(r.kind)]);
-	record_free(&r);
+	r = &d->exp.rows[d->cur];
+	snprintf(title, sizeof title, "%s", r->value[kind_title(r->kind)] != NULL ?
+	    r->value[kind_title(r->kind)] : "");
+	if (recordlist_delete(a, r->kind, r->uuid, NULL))
+		app_message(a, _("Deleted: %s"), title);
 	load(a, d);
 }
 

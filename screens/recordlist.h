@@ -40,7 +40,9 @@ void recordlist_draw_row(int y, const struct record *rec, const struct recordlis
 enum { RECORDLIST_TAKEN = 1, RECORDLIST_FILTERED = 2 };
 int recordlist_filter_key(struct lineedit *filter, struct key k, bool arrows);
 /* Deletes uuid of k, saying why not on the message line; true when it was
- * deleted.  summary (may be NULL) gets the record's summary. */
+ * deleted.  summary (may be NULL) gets the record's summary.  Every screen
+ * that deletes a record goes through here (the pages and grant expenses
+ * too). */
 bool recordlist_delete(struct app *a, const struct kind *k, const char *uuid,
     struct buf *summary);
 
