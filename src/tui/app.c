@@ -52,6 +52,7 @@ struct app {
 	bool quit;
 	bool english_only;	/* the terminal cannot show Japanese */
 	bool ambiguous_wide;	/* the terminal drew "…" two columns wide at start */
+	bool asked_width;	/* it was asked (once, before curses) */
 	/* Unsaved work the idle lock kept, and whose it is. */
 	struct app_draft draft;
 	char draft_who[128];
@@ -219,7 +220,7 @@ app_apply_settings(struct app *a)
 {
 	char *v;
 	const char *env;
-	bool ascii;
+	bool ascii, autom;
 	long minutes = IDLE_DEFAULT_MINUTES;
 
 	if (a->english_only) {
@@ -229,11 +230,18 @@ app_apply_settings(struct app *a)
 		free(v);
 	}
 	/* "1" and "0" force ASCII or Unicode lines; "auto" (and unset) follow
-	 * what the terminal said at start. */
+	 * what the terminal says.  It is asked before curses starts, the first
+	 * time "auto" is met; a later switch to "auto" uses that answer, or
+	 * takes the terminal as narrow when it was never asked. */
 	v = store_setting(a->store, "ascii_lines");
-	ascii = a->english_only || (v != NULL && strcmp(v, "1") == 0) ||
-	    ((v == NULL || strcmp(v, "auto") == 0) && a->ambiguous_wide);
+	autom = v == NULL || strcmp(v, "auto") == 0;
+	ascii = v != NULL && strcmp(v, "1") == 0;
 	free(v);
+	if (autom && !a->english_only && !a->asked_width && !term_started()) {
+		a->ambiguous_wide = term_ambiguous_wide();
+		a->asked_width = true;
+	}
+	ascii = ascii || a->english_only || (autom && a->ambiguous_wide);
 	draw_set_ascii(ascii);
 	text_set_ascii(ascii);
 	v = store_setting(a->store, "idle_minutes");
@@ -615,17 +623,6 @@ terminal_lacks_japanese(void)
 }
 
 
-/* Whether the lines follow the terminal: asked only then, once. */
-static bool
-ascii_lines_auto(struct store *s)
-{
-	char *v = store_setting(s, "ascii_lines");
-	bool autom = v == NULL || strcmp(v, "auto") == 0;
-
-	free(v);
-	return autom;
-}
-
 int
 app_run(const struct tui_options *o, const struct app_screens *screens)
 {
@@ -644,7 +641,6 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	 * a screen opened again after the others still finds its pages. */
 	store_cache_kib(a.store, 8192);
 	a.english_only = terminal_lacks_japanese();
-	a.ambiguous_wide = !a.english_only && ascii_lines_auto(a.store) && term_ambiguous_wide();
 	app_apply_settings(&a);
 	if (!term_start(o->kiosk)) {
 		fprintf(stderr, "kyodo: %s\n", _("The kiosk needs a terminal."));

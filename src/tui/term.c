@@ -50,6 +50,12 @@ init_colours(void)
 }
 
 bool
+term_started(void)
+{
+	return started;
+}
+
+bool
 term_ambiguous_wide(void)
 {
 	static const char ask[] = "\r\xE2\x80\xA6\033[6n";	/* "…", then: where am I? */

@@ -33,6 +33,8 @@ bool term_ambiguous_wide(void);
  * Ctrl-C, Ctrl-Z and Ctrl-\ arrive as keys and do nothing by themselves.
  * Returns false (curses not started) when there is no usable terminal. */
 bool term_start(bool kiosk);
+/* Whether curses is running (term_start succeeded, term_stop not yet). */
+bool term_started(void);
 /* Ends curses and restores the terminal.  Safe to call twice. */
 void term_stop(void);
 /* After the first frame: later frames go to the terminal in one write
