@@ -197,14 +197,11 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	void *u = NULL;
 
-	if (f == NULL || unit_fx_setup(&u) != 0) {
+	if (f == NULL || unit_fx_open(&f->u) != 0) {
 		free(f);
 		return -1;
 	}
-	f->u = *(struct unit_fx *)u;
-	free(u);
 	actor_cli(&f->who);
 	add_room(f->u.s, &f->who, "和室", "1000", NULL, f->washitsu);
 	add_room(f->u.s, &f->who, "大会議室", NULL, NULL, f->hall);
@@ -217,14 +214,11 @@ static int
 setup_bare(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	void *u = NULL;
 
-	if (f == NULL || unit_fx_setup(&u) != 0) {
+	if (f == NULL || unit_fx_open(&f->u) != 0) {
 		free(f);
 		return -1;
 	}
-	f->u = *(struct unit_fx *)u;
-	free(u);
 	actor_cli(&f->who);
 	*state = f;
 	return 0;
@@ -237,8 +231,7 @@ teardown(void **state)
 
 	if (f == NULL)
 		return 0;
-	store_close(f->u.s);
-	unit_rmdir(f->u.dir);
+	unit_fx_close(&f->u);
 	free(f);
 	unsetenv("KYODO_TODAY");
 	return 0;

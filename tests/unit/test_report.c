@@ -180,14 +180,11 @@ static int
 setup(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	void *u = NULL;
 
-	if (f == NULL || unit_fx_setup(&u) != 0) {
+	if (f == NULL || unit_fx_open(&f->u) != 0) {
 		free(f);
 		return -1;
 	}
-	f->u = *(struct unit_fx *)u;
-	free(u);
 	actor_cli(&f->who);
 	*state = f;
 	return 0;
@@ -201,8 +198,7 @@ teardown(void **state)
 	i18n_set_lang("en");
 	if (f == NULL)
 		return 0;
-	store_close(f->u.s);
-	unit_rmdir(f->u.dir);
+	unit_fx_close(&f->u);
 	free(f);
 	return 0;
 }

@@ -117,42 +117,33 @@ sql_int(struct store *s, const char *fmt, const char *arg)
 	return unit_sql_int(s, sql);
 }
 
-static int
-setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof *f);
-	void *u = NULL;
-
-	if (f == NULL || unit_fx_setup(&u) != 0) {
-		free(f);
-		return -1;
-	}
-	f->u = *(struct unit_fx *)u;
-	free(u);
-	actor_cli(&f->who);
-	add(f, "room", (const char *const[]){"name", "和室", "capacity", "24", "fee", "500",
-	    NULL}, NULL);
-	add(f, "room", (const char *const[]){"name", "大会議室", "capacity", "60", "fee", "1200",
-	    NULL}, NULL);
-	*state = f;
-	return 0;
-}
-
 /* A store with no rooms yet. */
 static int
 setup_bare(void **state)
 {
 	struct fx *f = calloc(1, sizeof *f);
-	void *u = NULL;
 
-	if (f == NULL || unit_fx_setup(&u) != 0) {
+	if (f == NULL || unit_fx_open(&f->u) != 0) {
 		free(f);
 		return -1;
 	}
-	f->u = *(struct unit_fx *)u;
-	free(u);
 	actor_cli(&f->who);
 	*state = f;
+	return 0;
+}
+
+static int
+setup(void **state)
+{
+	struct fx *f;
+
+	if (setup_bare(state) != 0)
+		return -1;
+	f = *state;
+	add(f, "room", (const char *const[]){"name", "和室", "capacity", "24", "fee", "500",
+	    NULL}, NULL);
+	add(f, "room", (const char *const[]){"name", "大会議室", "capacity", "60", "fee", "1200",
+	    NULL}, NULL);
 	return 0;
 }
 
@@ -161,8 +152,7 @@ teardown(void **state)
 {
 	struct fx *f = *state;
 
-	store_close(f->u.s);
-	unit_rmdir(f->u.dir);
+	unit_fx_close(&f->u);
 	free(f);
 	return 0;
 }

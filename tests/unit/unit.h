@@ -128,20 +128,36 @@ struct unit_fx {
 	struct store *s;
 };
 
+/* Fills fx in place (a test's own fixture may hold one); -1 on failure. */
 static inline int
-unit_fx_setup(void **state)
+unit_fx_open(struct unit_fx *fx)
 {
-	struct unit_fx *fx = calloc(1, sizeof *fx);
 	struct error err;
 
-	if (fx == NULL)
-		return -1;
 	fx->dir = unit_mkdtemp();
 	unit_path(fx->path, sizeof fx->path, fx->dir, "kyodo.db");
 	fx->s = store_create(fx->path, STORE_CENTER, "mashiba", "真柴市民センター", &err);
 	if (fx->s == NULL) {
 		fprintf(stderr, "store_create: %s\n", err.text);
 		unit_rmdir(fx->dir);
+		return -1;
+	}
+	return 0;
+}
+
+static inline void
+unit_fx_close(struct unit_fx *fx)
+{
+	store_close(fx->s);
+	unit_rmdir(fx->dir);
+}
+
+static inline int
+unit_fx_setup(void **state)
+{
+	struct unit_fx *fx = calloc(1, sizeof *fx);
+
+	if (fx == NULL || unit_fx_open(fx) != 0) {
 		free(fx);
 		return -1;
 	}
@@ -156,8 +172,7 @@ unit_fx_teardown(void **state)
 
 	if (fx == NULL)
 		return 0;
-	store_close(fx->s);
-	unit_rmdir(fx->dir);
+	unit_fx_close(fx);
 	free(fx);
 	return 0;
 }
