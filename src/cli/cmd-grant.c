@@ -52,7 +52,7 @@ text_heading(struct status_out *o, int fy)
 	else
 		buf_printf(&o->text, "\n%s\n", era);
 	if (o->city) {
-		text_pad(&o->text, _("Center"), 8, false);
+		text_pad(&o->text, _("Center"), 14, false);
 		buf_addc(&o->text, ' ');
 	}
 	text_pad(&o->text, _("Application"), o->city ? 14 : 18, false);
@@ -93,10 +93,11 @@ each_line(void *ctx, const struct grant_line *g)
 		csv_field(&o->text, g->status, false);
 #define N(v) (snprintf(num, sizeof num, "%lld", (long long)(v)), csv_field(&o->text, num, false))
 		N(g->requested); N(g->decided); N(g->spent); N(g->final); N(g->paid); N(g->remaining);
-		/* The name, then the planned expenses, last, so the columns
-		 * before them stay where they were. */
+		/* The names and the planned expenses come last, so the
+		 * columns before them stay where they were. */
 		csv_field(&o->text, program_name(g), false);
 		N(g->planned);
+		csv_field(&o->text, g->center_name, false);
 #undef N
 		csv_end_row(&o->text);
 		return;
@@ -106,7 +107,7 @@ each_line(void *ctx, const struct grant_line *g)
 		o->last_fy = g->fy;
 	}
 	if (o->city) {
-		text_pad(&o->text, g->center, 8, false);
+		text_pad(&o->text, g->center_name, 14, false);
 		buf_addc(&o->text, ' ');
 	}
 	text_pad(&o->text, g->title, o->city ? 14 : 18, false);
@@ -181,6 +182,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 		static const char *const head[] = {
 			"id", "center", "program", "fy", "title", "status", "requested", "decided",
 			"spent", "final", "paid", "remaining", "program_name", "planned",
+			"center_name",
 		};
 		size_t i;
 

@@ -413,6 +413,68 @@ booking_update_following(struct store *s, const struct actor *who, struct record
 	return true;
 }
 
+/* The use of the booking's room and time by its group typed by hand before
+ * the check-in, not yet tied to a booking: the check-in takes it as its use
+ * rather than count the visit twice.  Fills uuid (37 bytes); false when
+ * there is none (or it could not be read). */
+static bool
+use_typed_before(struct store *s, const struct record *b, char *uuid)
+{
+	sqlite3_stmt *st;
+	bool found = false;
+
+	if (value_of(b, "group") == NULL || store_prepare(s, "SELECT uuid FROM facility_use "
+	    "WHERE deleted = 0 AND booking IS NULL AND origin = ?1 AND date = ?2 AND "
+	    "\"group\" = ?3 AND ((?4 <> '' AND room_id = ?4) OR (?4 = '' AND room = ?5)) AND "
+	    "ifnull(start, '00:00') < ?6 AND ifnull(\"end\", '24:00') > ?7 ORDER BY start LIMIT 1",
+	    &st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value_of(b, "date"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, value_of(b, "group"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, b->ref_id[field_of(b, "room")], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, value_of(b, "room"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, value_of(b, "end"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, value_of(b, "start"), -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(uuid, 37, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = true;
+	}
+	store_done(s, st);
+	return found;
+}
+
+/* The check-in of a booking whose use was typed by hand before: that use
+ * gets the headcount and the tie to the booking, the booking is used. */
+static bool
+check_in_typed(struct store *s, const struct actor *who, struct record *b,
+    const char *use, const char *people, struct error *err)
+{
+	struct record u;
+	bool ok = false;
+
+	if (!record_get(s, kind_find("use"), use, &u, err))
+		return false;
+	/* No headcount typed: the one typed with the use stands. */
+	if (people != NULL && people[0] != '\0' &&
+	    !record_set(&u, field_of(&u, "people"), people, err))
+		goto out;
+	if (!store_begin(s, err))
+		goto out;
+	free(b->value[field_of(b, "status")]);
+	b->value[field_of(b, "status")] = xstrdup("used");
+	if (!record_update_in_tx(s, who, &u, err) ||
+	    !set_column(s, "UPDATE facility_use SET booking = ?2 WHERE uuid = ?1", use, b->uuid,
+	    err) || !record_update_in_tx(s, who, b, err) || !store_commit(s, err)) {
+		store_rollback(s);
+		goto out;
+	}
+	ok = true;
+out:
+	record_free(&u);
+	return ok;
+}
+
 bool
 booking_check_in(struct store *s, const struct actor *who, const char *uuid,
     const char *people, char *use_uuid, struct error *err)
@@ -435,6 +497,11 @@ booking_check_in(struct store *s, const struct actor *who, const char *uuid,
 		    field_choice_label(&bk->fields[field_of(&b, "status")], status));
 		record_free(&b);
 		return false;
+	}
+	if (use_typed_before(s, &b, use_uuid)) {
+		ok = check_in_typed(s, who, &b, use_uuid, people, err);
+		record_free(&b);
+		return ok;
 	}
 	record_init(&u, uk);
 	for (i = 0; i < sizeof copied / sizeof copied[0]; i++) {

@@ -41,7 +41,9 @@ bool booking_cancel(struct store *s, const struct actor *who, const char *uuid,
 bool booking_update_following(struct store *s, const struct actor *who, struct record *r,
     int *changed, struct error *err);
 /* Records the facility use of a booking with the real headcount and marks
- * the booking used.  use_uuid (37 bytes) gets the new use's id. */
+ * the booking used.  use_uuid (37 bytes) gets the use's id: a new one, or
+ * the use of the same room, date, time and group typed by hand before the
+ * check-in, which is then tied to the booking rather than counted twice. */
 bool booking_check_in(struct store *s, const struct actor *who, const char *uuid,
     const char *people, char *use_uuid, struct error *err);
 

@@ -57,6 +57,7 @@ bool grant_terms(struct store *s, const char *programme_uuid, struct programme_t
 
 struct grant_line {
 	const char *uuid, *center, *title, *program, *program_name;
+	const char *center_name;	/* the enrolled center's name; its code if unknown */
 	const char *status;		/* the derived status's code, as CSV writes it */
 	enum grant_status state;	/* the same, for the predicates of grantstatus.h */
 	int fy;

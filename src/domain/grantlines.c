@@ -37,8 +37,9 @@ yen_column(sqlite3_stmt *st, int col)
 	"(SELECT " SAFE_SUM("amount") " FROM expense e WHERE e.deleted = 0 AND " \
 	"e.application_id = a.uuid), d.final_amount, ifnull(d.paid_amount, 0), d.paid_on, " \
 	"ifnull(p.\"limit\", 0), ifnull(p.rate_num, 1), ifnull(p.rate_den, 1), " \
-	"ifnull(p.unit, 1) " \
+	"ifnull(p.unit, 1), ifnull(c.name, a.origin) " \
 	"FROM application a LEFT JOIN programme p ON p.uuid = a.program_id " \
+	"LEFT JOIN peer c ON c.code = a.origin " \
 	"LEFT JOIN decision d ON d.application = a.uuid AND d.deleted = 0 " \
 	"WHERE a.deleted = 0" where " ORDER BY a.fy, a.origin, a.title"
 
@@ -72,6 +73,10 @@ grant_lines(struct store *s, int fy, void (*each)(void *ctx, const struct grant_
 		memset(&g, 0, sizeof g);
 		g.uuid = (const char *)sqlite3_column_text(st, 0);
 		g.center = (const char *)sqlite3_column_text(st, 1);
+		g.center_name = (const char *)sqlite3_column_text(st, 19);
+		/* A center knows its own name; city hall its centers' (peer). */
+		if (g.center != NULL && strcmp(g.center, store_origin(s)) == 0)
+			g.center_name = store_name(s);
 		g.title = (const char *)sqlite3_column_text(st, 2);
 		g.program = (const char *)sqlite3_column_text(st, 3);
 		g.program_name = (const char *)sqlite3_column_text(st, 4);

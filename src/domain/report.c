@@ -84,7 +84,7 @@ report_centers(struct store *s, int year, int month, struct report *r, struct er
 	sqlite3_stmt *st;
 	struct report one;
 	struct report_row *row;
-	char code[128];
+	char code[sizeof r->rows[0].code];
 	long room_days_open = 0;
 	int cap = 0, d, c;
 
@@ -94,25 +94,31 @@ report_centers(struct store *s, int year, int month, struct report *r, struct er
 	r->by_center = true;
 	if (!opening_load(s, &r->opening, err))
 		return false;
-	if (store_prepare(s, "SELECT code FROM peer WHERE code <> 'city' ORDER BY "
-	    "code", &st) != SQLITE_OK) {
+	if (store_prepare(s, "SELECT code, ifnull(nullif(name, ''), code) FROM peer "
+	    "WHERE code <> 'city' ORDER BY code", &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
 	while (sqlite3_step(st) == SQLITE_ROW) {
 		snprintf(code, sizeof code, "%s", (const char *)sqlite3_column_text(st, 0));
-		row_for(r, code, &cap);
+		row = row_for(r, code, &cap);
+		snprintf(row->code, sizeof row->code, "%s", code);
+		snprintf(row->room, sizeof row->room, "%s", (const char *)sqlite3_column_text(st, 1));
 	}
 	store_done(s, st);
 	for (c = 0; c < r->nrows; c++) {
+		char name[sizeof row->room];
+
 		row = &r->rows[c];
-		snprintf(code, sizeof code, "%s", row->room);
+		snprintf(code, sizeof code, "%s", row->code);
+		snprintf(name, sizeof name, "%s", row->room);
 		if (!aggregate(s, year, month, code, &one, err)) {
 			report_free(r);
 			return false;
 		}
 		*row = one.total;
-		snprintf(row->room, sizeof row->room, "%s", code);
+		snprintf(row->room, sizeof row->room, "%s", name);
+		snprintf(row->code, sizeof row->code, "%s", code);
 		r->days_open = one.days_open;
 		room_days_open += (long)one.days_open * one.nrows;
 		r->own_sessions += one.own_sessions;

@@ -24,7 +24,8 @@
 #define REPORT_CATEGORIES 5	/* own, body, group, individual, city */
 
 struct report_row {
-	char room[128];
+	char room[128];			/* the room; in city hall's overview the center's name */
+	char code[17];			/* in city hall's overview: the center's code */
 	long uses, users, days_used;
 	long by_category[REPORT_CATEGORIES];
 	long by_slot[OPENING_MAX_SLOTS + 1];	/* the last: outside every slot */
@@ -66,7 +67,8 @@ bool report_monthly(struct store *s, int year, int month, struct report *r, stru
 bool report_monthly_center(struct store *s, int year, int month, const char *center,
     struct report *r, struct error *err);
 
-/* City hall's overview: one row per enrolled center (its name in room). */
+/* City hall's overview: one row per enrolled center (its name in room, its
+ * code in code). */
 bool report_centers(struct store *s, int year, int month, struct report *r, struct error *err);
 void report_free(struct report *r);
 /* The category codes in column order. */

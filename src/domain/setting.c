@@ -1,6 +1,8 @@
 /* setting — see setting.h. */
 #include "setting.h"
 
+#include <assert.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,21 +11,66 @@
 #include "booking.h"
 #include "store/audit.h"
 
+/* "" (no weekly closing day) is shown and chosen as "-". */
+static const struct choice weekdays[] = {
+	{"-", N_("None")},
+	{"0", N_("Sunday")},
+	{"1", N_("Monday")},
+	{"2", N_("Tuesday")},
+	{"3", N_("Wednesday")},
+	{"4", N_("Thursday")},
+	{"5", N_("Friday")},
+	{"6", N_("Saturday")},
+	{NULL, NULL},
+};
+
+static const struct choice holidays[] = {
+	{"yes", N_("Open as usual")},
+	{"no", N_("Closed")},
+	{NULL, NULL},
+};
+
+static const struct choice languages[] = {
+	{"ja", N_("Japanese")},
+	{"en", N_("English")},
+	{NULL, NULL},
+};
+
+/* "auto" asks the terminal at start whether it draws …, ← or ● wide. */
+static const struct choice on_off[] = {
+	{"auto", N_("Automatic")},
+	{"0", N_("Off")},
+	{"1", N_("On")},
+	{NULL, NULL},
+};
+
 const struct setting_def setting_defs[] = {
 	{"slots", N_("time slots, e.g. 09:00-12:00,13:00-17:00,18:00-22:00"), true,
-	    OPENING_DEFAULT_SLOTS},
+	    OPENING_DEFAULT_SLOTS, {.name = "slots", .label = N_("Time slots"),
+	    .type = FIELD_TEXT, .required = true, .max = 200}},
 	{"closed_yearly", N_("yearly closed days, e.g. 12-29..01-03"), true,
-	    OPENING_DEFAULT_YEARLY},
-	{"closed_weekday", N_("weekly closing day: 0 (Sunday) to 6, or empty"), true, ""},
-	{"open_on_holidays", N_("yes or no"), true, "yes"},
+	    OPENING_DEFAULT_YEARLY, {.name = "closed_yearly", .label = N_("Closed every year"),
+	    .type = FIELD_TEXT, .max = 200}},
+	{"closed_weekday", N_("weekly closing day: 0 (Sunday) to 6, or empty"), true, "",
+	    {.name = "closed_weekday", .label = N_("Weekly closing day"), .type = FIELD_CHOICE,
+	    .required = true, .choices = weekdays}},
+	{"open_on_holidays", N_("yes or no"), true, "yes", {.name = "open_on_holidays",
+	    .label = N_("National holidays"), .type = FIELD_CHOICE, .required = true,
+	    .choices = holidays}},
 	{"booking_horizon_months", N_("how many months ahead bookings open, or empty"), true,
-	    ""},
-	{"language", N_("the kiosk's language: ja or en"), false, NULL},
+	    "", {.name = "booking_horizon_months", .label = N_("Bookings open (months ahead)"),
+	    .type = FIELD_COUNT, .max = 36}},
+	{"language", N_("the kiosk's language: ja or en"), false, NULL, {.name = "language",
+	    .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
+	    .choices = languages}},
 	{"ascii_lines", N_("auto (ask the terminal at start), 1 (ASCII lines and no "
 	    "ambiguous-width characters, for a terminal that draws them wide) or 0"), false,
-	    "auto"},
-	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false, "10"},
-	{NULL, NULL, false, NULL},
+	    "auto", {.name = "ascii_lines", .label = N_("ASCII lines"), .type = FIELD_CHOICE,
+	    .required = true, .choices = on_off}},
+	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false, "10",
+	    {.name = "idle_minutes", .label = N_("Lock after (minutes idle)"),
+	    .type = FIELD_COUNT, .required = true, .min = 1, .max = SETTING_IDLE_MAX}},
+	{NULL, NULL, false, NULL, {0}},
 };
 
 const struct setting_def *
@@ -47,6 +94,60 @@ setting_number(const char *value)
 		return -1;
 	n = strtol(value, &end, 10);
 	return *end == '\0' ? n : -1;
+}
+
+void
+setting_fields(const char *const keys[], int n, struct field *out)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const struct setting_def *d = setting_find(keys[i]);
+
+		assert(d != NULL);
+		out[i] = d->field;
+	}
+}
+
+/* A choice's label; "" as the "-" choice where there is one (the weekly
+ * closing day's none), else as nothing. */
+static const char *
+choice_words(const struct field *f, const char *code)
+{
+	const char *label = field_choice_label(f, code[0] != '\0' ? code : "-");
+
+	return strcmp(label, "-") == 0 ? "" : label;
+}
+
+void
+setting_audit_words(const char *summary, char *out, size_t size)
+{
+	const struct setting_def *d;
+	const char *colon = strstr(summary, ": "), *arrow, *old, *now;
+	char oldv[128], key[64];
+	size_t klen;
+
+	snprintf(out, size, "%s", summary);
+	if (colon == NULL || (klen = (size_t)(colon - summary)) >= sizeof key)
+		return;
+	memcpy(key, summary, klen);
+	key[klen] = '\0';
+	if ((d = setting_find(key)) == NULL)
+		return;
+	old = colon + 2;
+	if ((arrow = strstr(old, " \xE2\x86\x92 ")) == NULL)
+		return;
+	now = arrow + strlen(" \xE2\x86\x92 ");
+	snprintf(oldv, sizeof oldv, "%.*s", (int)(arrow - old), old);
+	/* Entries written before defaults were named: from the default. */
+	if (oldv[0] == '\0' && d->dflt != NULL)
+		snprintf(oldv, sizeof oldv, "%s", d->dflt);
+	if (d->field.type == FIELD_CHOICE) {
+		snprintf(out, size, "%s: %s \xE2\x86\x92 %s", field_label(&d->field),
+		    choice_words(&d->field, oldv), choice_words(&d->field, now));
+	} else {
+		snprintf(out, size, "%s: %s \xE2\x86\x92 %s", field_label(&d->field), oldv, now);
+	}
 }
 
 bool
@@ -99,11 +200,14 @@ setting_write(struct store *s, const struct actor *who, const char *key, const c
     struct error *err)
 {
 	char *old = store_setting(s, key);
+	const struct setting_def *d = setting_find(key);
 	struct buf sum = {0};
 	bool ok = true;
 
 	if (strcmp(old != NULL ? old : "", value) != 0) {
-		buf_printf(&sum, "%s: %s \xE2\x86\x92 %s", key, old != NULL ? old : "", value);
+		/* A setting never set had its default: the change is from that. */
+		buf_printf(&sum, "%s: %s \xE2\x86\x92 %s", key, old != NULL ? old :
+		    d != NULL && d->dflt != NULL ? d->dflt : "", value);
 		ok = store_set_setting(s, key, value, err) &&
 		    audit_log(s, who, "setting", NULL, NULL, buf_str(&sum), err);
 	}

@@ -13,6 +13,7 @@
 
 #include "base/actor.h"
 #include "base/error.h"
+#include "field.h"
 #include "store/store.h"
 
 /* The idle lock staff may set; more is for an administrator. */
@@ -24,12 +25,22 @@ struct setting_def {
 	const char *help;	/* N_: what it takes, for --help */
 	bool opening;		/* a rule of the center's opening */
 	const char *dflt;	/* what holds while it was never set */
+	/* How a screen edits it (its name the key; the weekly closing day's
+	 * "" shown and chosen as "-"). */
+	struct field field;
 };
 
 /* The settings, ending with {NULL}. */
 extern const struct setting_def setting_defs[];
 /* The setting called key, or NULL. */
 const struct setting_def *setting_find(const char *key);
+/* Copies the fields of the n settings keys[i] (each one that exists) into
+ * out[i], for a screen's form. */
+void setting_fields(const char *const keys[], int n, struct field *out);
+/* A change as the audit log keeps it ("idle_minutes: 10 → 20") in the
+ * reader's words ("自動ロック（分）: 10 → 20"), choices by their labels;
+ * summary itself when it is not one. */
+void setting_audit_words(const char *summary, char *out, size_t size);
 /* Whether value is one key takes (an empty value clears where allowed). */
 bool setting_valid(const char *key, const char *value, struct error *err);
 /* Whether who may set key to value: the opening by an administrator or

@@ -5,6 +5,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "store/audit.h"
@@ -579,4 +580,45 @@ staff_members_free(struct staff_members *l)
 {
 	free(l->m);
 	memset(l, 0, sizeof *l);
+}
+
+/* "center" → its label; code itself when it names no role. */
+static void
+role_words(struct buf *b, const char *code, size_t len)
+{
+	char c[32];
+	enum role r;
+
+	snprintf(c, sizeof c, "%.*s", (int)len, code);
+	buf_printf(b, "%s", role_parse(c, &r) ? role_label(r) : c);
+}
+
+void
+staff_audit_words(const char *summary, char *out, size_t size)
+{
+	static const char arrow[] = " \xE2\x86\x92 ";
+	static const char first[] = ", first start";
+	const char *open = strrchr(summary, '('), *close, *mid;
+	size_t n = strlen(summary);
+	bool first_start = n > strlen(first) && strcmp(summary + n - strlen(first), first) == 0;
+	struct buf b = {0};
+
+	snprintf(out, size, "%s", summary);
+	close = open != NULL ? strchr(open, ')') : NULL;
+	if (close == NULL || close - summary + 1 != (ptrdiff_t)(first_start ? n - strlen(first) : n))
+		return;
+	buf_printf(&b, "%.*s(", (int)(open - summary), summary);
+	mid = strstr(open, arrow);
+	if (mid != NULL && mid < close) {
+		role_words(&b, open + 1, (size_t)(mid - open - 1));
+		buf_printf(&b, "%s", arrow);
+		role_words(&b, mid + strlen(arrow), (size_t)(close - mid - strlen(arrow)));
+	} else {
+		role_words(&b, open + 1, (size_t)(close - open - 1));
+	}
+	buf_addc(&b, ')');
+	if (first_start)
+		buf_printf(&b, ", %s", _("first start"));
+	snprintf(out, size, "%s", buf_str(&b));
+	buf_free(&b);
 }

@@ -82,4 +82,8 @@ int staff_list(struct store *s, void (*each)(void *ctx, const struct staff_membe
 int staff_list_all(struct store *s, void (*each)(void *ctx, const struct staff_member *m),
     void *ctx, struct error *err);
 
+/* An account's change as the audit log keeps it ("佐藤 (center → admin)",
+ * "佐藤 (admin), first start") with the roles by their labels. */
+void staff_audit_words(const char *summary, char *out, size_t size);
+
 #endif

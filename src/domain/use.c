@@ -174,8 +174,9 @@ use_check_store(struct store *s, const struct record *r, struct error *err)
 		    label_of(r, "people"), people, room.name, room.capacity);
 		return refuse(err, r, "people");
 	}
-	/* Without both times a use meets no other: a whole-day use is not
-	 * modelled, and the rows kept before these rules still save. */
+	/* Without both times a use meets no other: the time is not known
+	 * (a visit logged from paper, the rows kept before these rules, a
+	 * center's old rows at import), so it cannot be said to overlap. */
 	if (value_of(r, "start") == NULL || value_of(r, "end") == NULL)
 		return true;
 	if (!check_uses(s, r, err) || !check_bookings(s, r, err))

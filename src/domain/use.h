@@ -4,9 +4,11 @@
  * the same room nor a live booking of it by another group, not more people
  * than the room holds.  A use typed by hand that repeats a booking's
  * check-in (same room, group, date and overlapping time) is refused as that
- * check-in, so the two are never counted twice.  A use with no times is
- * allowed and meets no other (whole-day use is not modelled).  A use given
- * no fee gets the room's fee for the slots it covers, less what is waived.
+ * check-in, so the two are never counted twice (and a check-in takes such
+ * a use typed before it as its own: booking_check_in).  A use without
+ * both times is allowed and meets no other (its time is not known).  A use
+ * given no fee gets the room's fee for the slots it covers, less what is
+ * waived.
  */
 #ifndef KYODO_USE_H
 #define KYODO_USE_H

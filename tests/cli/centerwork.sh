@@ -68,8 +68,8 @@ fi
 run k report monthly --db "$CITY" --month 2026-11 --format csv
 expect_out "the overview's CSV: meetings and events per center" \
     "Meetings held,Meeting attendees,Events held,Event participants,Event volunteers"
-if tr -d '\r' <"$T/out" | grep -qE '^jonan,.*,2,42,1,64,7$' &&
-    tr -d '\r' <"$T/out" | grep -qE '^mashiba,.*,1,9,1,40,5$' &&
+if tr -d '\r' <"$T/out" | grep -qE '^jonan センター,.*,2,42,1,64,7$' &&
+    tr -d '\r' <"$T/out" | grep -qE '^mashiba センター,.*,1,9,1,40,5$' &&
     tr -d '\r' <"$T/out" | grep -qE '^Total,.*,3,51,2,104,12$'; then
 	ok "each center's row and the total count its meetings and events"
 else

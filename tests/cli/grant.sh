@@ -130,11 +130,11 @@ check "grant status csv: every line ends in CRLF (Excel)" \
 	test "$(grep -c "$(printf '\r')\$" "$T/out")" -eq "$(wc -l <"$T/out")"
 tr -d '\r' <"$T/out" >"$T/csv"
 check "grant status csv: the header" \
-	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining,program_name,planned"
+	test "$(head -n 1 "$T/csv")" = "id,center,program,fy,title,status,requested,decided,spent,final,paid,remaining,program_name,planned,center_name"
 check "grant status csv: the row, amounts as plain integers" \
-	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,0,0,0,0,地域協働体支援事業補助金,50000" "$T/csv"
+	grep -qxF "$A1,mashiba,support,2015,防災訓練,applied,166000,0,0,0,0,0,地域協働体支援事業補助金,50000,真柴市民センター" "$T/csv"
 check "grant status csv: the FY2016 row" \
-	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0,地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）,0" "$T/csv"
+	grep -qxF "$A2,mashiba,activity,2016,夏祭り,applied,38000,0,0,0,0,0,地域協働体活動費補助金（(仮称)地域ゆめづくり交付金）,0,真柴市民センター" "$T/csv"
 check "grant status csv: a header and two rows" test "$(wc -l <"$T/csv")" -eq 3
 run "$KYODO" grant status --db "$DB" --format csv --fy 2016
 check "grant status --fy 2016: only the FY2016 application" \
@@ -169,7 +169,7 @@ check "grant status --db CITY csv: decided 166000" \
 
 carry "$CITY" "$DB" decision
 check "the decision at the center: decided, remaining 166000 - 50000" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000,地域協働体支援事業補助金,0"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,decided,166000,166000,50000,0,0,116000,地域協働体支援事業補助金,0,真柴市民センター"
 # After the decision an expense is spent at once, without a word (on a copy,
 # so the amounts below stay as they are).
 cp "$DB" "$T/after.db"
@@ -208,7 +208,7 @@ check "grant status --db CITY csv: paid" \
 
 carry "$CITY" "$DB" decision
 check "the payment at the center: paid, remaining final - spent" \
-	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000,地域協働体支援事業補助金,0"
+	test "$(csv_row "$DB" "$A1")" = "$A1,mashiba,support,2015,防災訓練,paid,166000,166000,50000,150000,50000,100000,地域協働体支援事業補助金,0,真柴市民センター"
 run "$KYODO" grant withdraw --db "$DB" --application "防災訓練" --lang en
 expect_rc "grant withdraw after payment: exit 1" 1
 expect_err "grant withdraw after payment: says it is paid" "paid"

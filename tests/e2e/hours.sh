@@ -37,7 +37,7 @@ run sqlite3 "$DB" "SELECT value FROM setting WHERE key = 'closed_weekday'"
 expect_out "Monday stored" "1"
 run sqlite3 "$DB" "SELECT summary FROM audit WHERE action = 'setting' ORDER BY id"
 expect_out "the closing day's change is audited" "closed_weekday:  → 1"
-expect_out "the slots' change is audited" "slots:  → 09:00-12:00,13:00-17:00"
+expect_out "the slots' change is audited, from the default" "slots: 09:00-12:00,13:00-17:00,18:00-22:00 → 09:00-12:00,13:00-17:00"
 # Bookings keep it: a Monday is refused, the evening slot is gone.
 run "$KYODO" add booking --db "$DB" --room 和室 --date 2026-11-30 --start 13:00 --end 17:00 \
     --group 会 --category group --lang en

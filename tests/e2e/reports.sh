@@ -156,7 +156,7 @@ for table in room facility_use meeting event; do
 done
 "$KYODO" report monthly --db "$CITY" --month 2026-11 --format csv --lang en 2>/dev/null |
     tr -d '\r' >"$T/city.csv"
-city_uses=$(awk -F, '$1 == "jonan" { print $2 }' "$T/city.csv")
+city_uses=$(awk -F, '$1 == "城南市民センター" { print $2 }' "$T/city.csv")
 
 if open_signed_in "$CITY" --lang en; then ok "signs in at city hall"; else not_ok "signs in at city hall" "no home"; fi
 keys 5

@@ -29,7 +29,7 @@ keys C-u
 type_text "20"; keys F2
 expect_screen "20 minutes saved" "設定を保存しました"
 run sqlite3 "$DB" "SELECT summary FROM audit WHERE action = 'setting'"
-expect_out "the change is audited with its new value" "idle_minutes:  → 20"
+expect_out "the change is audited with its new value, from the default" "idle_minutes: 10 → 20"
 
 # The administrator may set a longer lock.
 keys F9

@@ -86,3 +86,29 @@ keys F2
 expect_screen "saved once clear of the other use" "保存しました"
 run "$KYODO" list use --db "$DB" --lang en --format csv
 expect_out "the fee is the room's for the one slot 17:00–19:00 reaches (18:00–22:00)" "書道サークル,group,12,1200"
+
+# A use typed before its booking is checked in: the check-in at the day
+# grid takes that use (with the headcount typed then), never a second one.
+"$KYODO" add booking --db "$DB" --date 2026-11-30 --start 09:00 --end 12:00 --room "大会議室" \
+	--group "太極拳の会" --category group >/dev/null 2>&1
+"$KYODO" add use --db "$DB" --date 2026-11-30 --start 09:00 --end 11:30 --room "大会議室" \
+	--group "太極拳の会" --category group --people 7 >/dev/null 2>&1
+keys Escape
+wait_for "メニュー" >/dev/null
+keys 4
+wait_for "予約  令和8年11月" >/dev/null
+keys Right Right Enter
+expect_screen "the day grid of 11-30" "令和8年11月30日"
+keys Down
+expect_screen "the booking is under the cursor" "09:00-12:00  太極拳の会"
+keys i
+expect_screen "the check-in asks how many came" "来館人数"
+type_text "9"
+keys Enter
+expect_screen "checked in" "利用済"
+run "$KYODO" list use --db "$DB" --lang en --format csv --month 2026-11
+if [ "$(grep -c "太極拳の会" "$T/out")" -eq 1 ] && grep -q "太極拳の会,group,9," "$T/out"; then
+	ok "one use for the visit, with the headcount of the check-in"
+else
+	not_ok "one use for the visit, with the headcount of the check-in" "$(grep "太極拳" "$T/out")"
+fi

@@ -67,7 +67,7 @@ test_set_audits_changes(void **state)
 	struct actor admin = as(ROLE_ADMIN), center = as(ROLE_CENTER);
 	const char *keys[] = {"idle_minutes", "language"};
 	const char *values[] = {"20", "ja"};
-	char sum[256];
+	char sum[256], words[256];
 	struct error err;
 
 	if (!setting_set(fx->s, &center, 2, keys, values, &err))
@@ -77,7 +77,23 @@ test_set_audits_changes(void **state)
 	assert_int_equal(audits(fx->s), 2);
 	unit_sql_text(fx->s, "SELECT summary FROM audit WHERE action = 'setting' AND "
 	    "summary LIKE 'idle%'", sum, sizeof sum);
-	assert_string_equal(sum, "idle_minutes:  \xE2\x86\x92 20");
+	/* Never set before: from its default. */
+	assert_string_equal(sum, "idle_minutes: 10 \xE2\x86\x92 20");
+	setting_audit_words(sum, words, sizeof words);
+	assert_string_equal(words, "Lock after (minutes idle): 10 \xE2\x86\x92 20");
+	unit_sql_text(fx->s, "SELECT summary FROM audit WHERE action = 'setting' AND "
+	    "summary LIKE 'lang%'", sum, sizeof sum);
+	assert_string_equal(sum, "language:  \xE2\x86\x92 ja");
+	setting_audit_words(sum, words, sizeof words);
+	assert_string_equal(words, "Language:  \xE2\x86\x92 Japanese");
+	/* Choices by their labels, the weekly closing day's none too; what is
+	 * not a setting's change is left as it was. */
+	setting_audit_words("closed_weekday:  \xE2\x86\x92 1", words, sizeof words);
+	assert_string_equal(words, "Weekly closing day: None \xE2\x86\x92 Monday");
+	setting_audit_words("nosuch: 1 \xE2\x86\x92 2", words, sizeof words);
+	assert_string_equal(words, "nosuch: 1 \xE2\x86\x92 2");
+	setting_audit_words("idle_minutes: 10", words, sizeof words);
+	assert_string_equal(words, "idle_minutes: 10");
 	/* The same values again change nothing and say nothing. */
 	assert_true(setting_set(fx->s, &center, 2, keys, values, &err));
 	assert_int_equal(audits(fx->s), 2);

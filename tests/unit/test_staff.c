@@ -475,6 +475,40 @@ test_hash_settings_and_rehash(void **state)
 	    &err), STAFF_OK);
 }
 
+/* The audit log keeps roles by code; staff_audit_words reads them back by
+ * label, from the entries the adds and the role change wrote. */
+static void
+test_audit_words(void **state)
+{
+	struct unit_fx *fx = *state;
+	struct actor admin = {"山田 太郎", ROLE_ADMIN};
+	struct error err;
+	char sum[256], words[256];
+
+	error_clear(&err);
+	if (!staff_add_first_admin(fx->s, "山田 太郎", "1357", &err))
+		fail_msg("first admin: %s", err.text);
+	add_or_fail(fx->s, "佐藤 花子", ROLE_CENTER, "2468");
+	if (!staff_set_role(fx->s, &admin, "佐藤 花子", ROLE_SECRETARIAT, &err))
+		fail_msg("role: %s", err.text);
+	unit_sql_text(fx->s, "SELECT summary FROM audit WHERE action = 'add' AND "
+	    "actor = '山田 太郎' AND summary LIKE '山田%'", sum, sizeof sum);
+	staff_audit_words(sum, words, sizeof words);
+	assert_string_equal(words, "山田 太郎 (Administrator), first start");
+	unit_sql_text(fx->s, "SELECT summary FROM audit WHERE action = 'add' AND "
+	    "summary LIKE '佐藤%'", sum, sizeof sum);
+	staff_audit_words(sum, words, sizeof words);
+	assert_string_equal(words, "佐藤 花子 (Center staff)");
+	unit_sql_text(fx->s, "SELECT summary FROM audit WHERE action = 'role'", sum, sizeof sum);
+	staff_audit_words(sum, words, sizeof words);
+	assert_string_equal(words, "佐藤 花子 (Center staff \xE2\x86\x92 Secretariat staff)");
+	/* What is not a role is left as it was. */
+	staff_audit_words("田中 (臨時)", words, sizeof words);
+	assert_string_equal(words, "田中 (臨時)");
+	staff_audit_words("(", words, sizeof words);
+	assert_string_equal(words, "(");
+}
+
 #define DB(t) cmocka_unit_test_setup_teardown(t, unit_fx_setup, unit_fx_teardown)
 
 int
@@ -489,6 +523,7 @@ main(void)
 		DB(test_first_admin),
 		DB(test_admin_changes),
 		DB(test_pins),
+		DB(test_audit_words),
 		cmocka_unit_test(test_roles),
 	};
 

@@ -215,11 +215,13 @@ test_overlapping_uses(void **state)
 	    (const char *const[]){"大会議室", "2026-12-02", "13:00–15:00", "囲碁クラブ", NULL});
 	use_refused(f, "大会議室", "2026-12-02", "09:00", "21:00", "囲碁クラブ", "10",
 	    (const char *const[]){"囲碁クラブ", "13:00–15:00", NULL});
-	/* Touching, another room, another day, no times: accepted. */
+	/* Touching, another room, another day: accepted. */
 	use_ok(f, "大会議室", "2026-12-02", "15:00", "17:00", "書道サークル", "10", NULL);
 	use_ok(f, "和室", "2026-12-02", "13:00", "15:00", "書道サークル", "10", NULL);
 	use_ok(f, "大会議室", "2026-12-03", "13:00", "15:00", "書道サークル", "10", NULL);
+	/* A use without both times: its time is not known, it meets none. */
 	use_ok(f, "大会議室", "2026-12-02", NULL, NULL, "書道サークル", "10", NULL);
+	use_ok(f, "大会議室", "2026-12-02", "14:00", NULL, "書道サークル", "10", NULL);
 	/* A use is no overlap with itself when edited. */
 	if (!record_get(S(f), kind_find("use"), a, &r, &err))
 		fail_msg("%s", err.text);
@@ -316,6 +318,37 @@ test_check_in_is_the_use(void **state)
 		}
 	assert_int_equal(rep.total.uses, 2);
 	report_free(&rep);
+}
+
+/* A use typed by hand before its booking's check-in: the check-in takes it
+ * (the headcount typed then, the tie to the booking), one use counted. */
+static void
+test_check_in_takes_the_typed_use(void **state)
+{
+	struct fx *f = *state;
+	struct error err;
+	char b[37], typed[37], use[37];
+
+	book(f, "和室", "2026-12-10", "13:00", "17:00", "郷土史研究会", "500", b);
+	use_ok(f, "和室", "2026-12-10", "13:00", "16:00", "郷土史研究会", "8", typed);
+	if (!booking_check_in(S(f), W(f), b, "12", use, &err))
+		fail_msg("check-in refused: %s", err.text);
+	assert_string_equal(use, typed);
+	assert_int_equal(sql_int(S(f), "SELECT count(*) FROM facility_use WHERE date = '%s' "
+	    "AND deleted = 0", "2026-12-10"), 1);
+	assert_int_equal(sql_int(S(f), "SELECT people FROM facility_use WHERE uuid = '%s'", use),
+	    12);
+	assert_int_equal(sql_int(S(f), "SELECT booking = (SELECT uuid FROM booking WHERE "
+	    "status = 'used') FROM facility_use WHERE uuid = '%s'", use), 1);
+	assert_int_equal(sql_int(S(f), "SELECT version FROM facility_use WHERE uuid = '%s'", use),
+	    2);
+	/* No headcount at the check-in: the typed one stands. */
+	book(f, "和室", "2026-12-11", "13:00", "17:00", "郷土史研究会", "500", b);
+	use_ok(f, "和室", "2026-12-11", "13:00", "17:00", "郷土史研究会", "9", typed);
+	if (!booking_check_in(S(f), W(f), b, "", use, &err))
+		fail_msg("check-in refused: %s", err.text);
+	assert_int_equal(sql_int(S(f), "SELECT people FROM facility_use WHERE uuid = '%s'", use),
+	    9);
 }
 
 static void
@@ -426,6 +459,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_bookings_of_other_groups, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_capacity, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_in_is_the_use, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_check_in_takes_the_typed_use, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_use_fee_from_the_room, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_booking_fee_follows_times, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_no_rooms_yet, setup_bare, teardown),
