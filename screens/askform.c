@@ -113,7 +113,7 @@ askform_draw(struct app *a, void *state)
 	if (af->note != NULL) {
 		plan_wrap(&b, af->note, COLS - 3, "");
 		/* The note gets at most a third of the screen; the fields come first. */
-		for (p = b.data; p != NULL && y < 2 + (LINES - 4) / 3; p = nl + 1, y++) {
+		for (p = b.data; p != NULL && y < 2 + (draw_lines() - 4) / 3; p = nl + 1, y++) {
 			if ((nl = strchr(p, '\n')) == NULL)
 				break;
 			*nl = '\0';
@@ -122,7 +122,7 @@ askform_draw(struct app *a, void *state)
 		buf_free(&b);
 		y++;
 	}
-	form_draw(a, &af->form, y, LINES - 2 - y);
+	form_draw(a, &af->form, y, draw_lines() - 2 - y);
 }
 
 const struct screen screen_ask_form = {

@@ -14,6 +14,8 @@
 #include "base/buf.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "domain/setting.h"
+#include "domain/staff.h"
 #include "domain/record.h"
 #include "screens.h"
 #include "tui/draw.h"
@@ -21,8 +23,7 @@
 
 static const struct action_def act_audit_show = {
 	ACT_AUDIT_SHOW, "Enter", N_("Whole entry"),
-	N_("Show the selected entry whole on the message line: when, who, what."), true,
-	{ACT_KEYS_ENTER},
+	N_("Show the selected entry whole on the message line: when, who, what."), {ACT_KEYS_ENTER},
 };
 
 #define PAGE_MAX 201	/* a screenful and one more, to know more lie below */
@@ -104,13 +105,20 @@ keep(void *ctx, const struct audit_entry *e)
 	snprintf(r->actor, sizeof r->actor, "%s", e->actor);
 	snprintf(r->action, sizeof r->action, "%s", audit_action_label(e->action));
 	snprintf(r->kind, sizeof r->kind, "%s", kind_text(e->kind));
-	snprintf(r->summary, sizeof r->summary, "%s", audit_summary_label(e->summary));
+	/* Roles and settings are stored by their codes; shown by their labels. */
+	if (e->kind != NULL && strcmp(e->kind, "staff") == 0 &&
+	    (strcmp(e->action, "add") == 0 || strcmp(e->action, "role") == 0))
+		staff_audit_words(e->summary, r->summary, sizeof r->summary);
+	else if (strcmp(e->action, "setting") == 0)
+		setting_audit_words(e->summary, r->summary, sizeof r->summary);
+	else
+		snprintf(r->summary, sizeof r->summary, "%s", audit_summary_label(e->summary));
 }
 
 static int
 page_rows(void)
 {
-	int h = LINES - 5;
+	int h = draw_lines() - 5;
 
 	return h < 1 ? 1 : h > PAGE_MAX - 1 ? PAGE_MAX - 1 : h;
 }
@@ -325,7 +333,7 @@ audit_draw(struct app *a, void *state)
 	    COLS - (x + w_at + w_actor + w_action + w_kind + 5), _("Summary"), ATTR_HEADER);
 	if (au->n == 0)
 		draw_text(y + 1, 1, COLS - 2, _("No entries."), ATTR_DIM);
-	for (i = 0; i < au->n && y + 1 + i < LINES - 2; i++) {
+	for (i = 0; i < au->n && y + 1 + i < draw_lines() - 2; i++) {
 		enum tui_attr at = i == au->cursor ? ATTR_SELECTED : ATTR_NORMAL;
 		const struct entry *r = &au->rows[i];
 		int row = y + 1 + i, sx = x + w_at + w_actor + w_action + w_kind + 4;

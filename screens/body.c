@@ -23,13 +23,13 @@
 
 static const struct action_def act_new_member = {
 	ACT_NEW_MEMBER, "F2", N_("New member"),
-	N_("Add a member organization of the body."), true, {ACT_KEY_CODE(KEY_F(2))},
+	N_("Add a member organization of the body."), {ACT_KEY_CODE(KEY_F(2))},
 };
 
 static const struct action_def act_next_stage = {
 	ACT_NEXT_STAGE, "F6", N_("Next stage"),
 	N_("Move the body on to its next stage, after asking; with milestones missing, " "give the reason."),
-	true, {ACT_KEY_CODE(KEY_F(6))},
+	{ACT_KEY_CODE(KEY_F(6))},
 };
 
 /* The page's items (docpage_item.tag).  A milestone is named by its code,

@@ -351,12 +351,12 @@ bookingform_draw(struct app *a, void *state)
 	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()), _("New"));
 	app_draw_title(a, title);
 	/* The form wraps a refusal (a collision lists every date) itself. */
-	row = form_draw(a, &bf->form, 2, LINES - 4);
+	row = form_draw(a, &bf->form, 2, draw_lines() - 4);
 	if (bf->form.refusal[0] != '\0')
 		return;
 	describe_rule(bf, &rule);
 	if (rule.len > 0)
-		draw_wrap(row, LINES - 2, 2, COLS - 3, buf_str(&rule), 0, ATTR_NOTICE);
+		draw_wrap(row, draw_lines() - 2, 2, COLS - 3, buf_str(&rule), 0, ATTR_NOTICE);
 	buf_free(&rule);
 }
 

@@ -25,18 +25,15 @@
 
 const struct action_def act_book = {
 	ACT_BOOK, "n", N_("Book"),
-	N_("Book the highlighted room and time slot (also F2)."), true,
-	{ACT_KEY_CHAR('n'), ACT_KEY_CODE(KEY_F(2))},
+	N_("Book the highlighted room and time slot (also F2)."), {ACT_KEY_CHAR('n'), ACT_KEY_CODE(KEY_F(2))},
 };
 
 static const struct action_def act_cal_prev = {
-	ACT_CAL_PREV, "F5", N_("Prev"), N_("Previous month (also PgUp)."), true,
-	{ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
+	ACT_CAL_PREV, "F5", N_("Prev"), N_("Previous month (also PgUp)."), {ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
 };
 
 static const struct action_def act_cal_next = {
-	ACT_CAL_NEXT, "F6", N_("Next"), N_("Next month (also PgDn)."), true,
-	{ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
+	ACT_CAL_NEXT, "F6", N_("Next"), N_("Next month (also PgDn)."), {ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
 };
 
 #define TOP 3		/* title, the day's line, weekday headings */
@@ -291,7 +288,7 @@ calendar_draw(struct app *a, void *state)
 	struct date first = {c->cur.year, c->cur.month, 1}, now = date_today();
 	char title[256], month[96];
 	int cw = COLS / 7, x0, lead, weeks, avail, rows, shown, top_week, cur_week, i, day, y;
-	int bottom = LINES - 2;
+	int bottom = draw_lines() - 2;
 
 	fmt_month(c->cur.year, c->cur.month, month, sizeof month);
 	snprintf(title, sizeof title, "%s  %s", _("Bookings"), month);

@@ -20,7 +20,7 @@
 
 static const struct action_def act_report = {
 	ACT_REPORT, "Enter", N_("Report"),
-	N_("Show the chosen center's monthly report."), true, {ACT_KEYS_ENTER},
+	N_("Show the chosen center's monthly report."), {ACT_KEYS_ENTER},
 };
 
 #define TOP_ROWS 3	/* title, summary or filter, headings */
@@ -117,7 +117,7 @@ centers_enter(struct app *a, void *state)
 static int
 list_rows(void)
 {
-	int h = LINES - 3 - TOP_ROWS;	/* a detail row above the message row */
+	int h = draw_lines() - 3 - TOP_ROWS;	/* a detail row above the message row */
 
 	return h < 1 ? 1 : h;
 }
@@ -277,7 +277,7 @@ centers_draw(struct app *a, void *state)
 	for (i = cs->top, y = TOP_ROWS; i < cs->nshown && y < TOP_ROWS + rows; i++, y++)
 		draw_center(y, &cs->all[cs->shown[i]], &w, i == cs->cur);
 	if (cs->nall == 0)
-		draw_wrap(TOP_ROWS, LINES - 2, 2, COLS - 3, _("No center is enrolled yet: an "
+		draw_wrap(TOP_ROWS, draw_lines() - 2, 2, COLS - 3, _("No center is enrolled yet: an "
 		    "administrator enrolls one from its key file on the sync screen (9)."), 0,
 		    ATTR_DIM);
 	else if (cs->nshown == 0)
@@ -285,10 +285,10 @@ centers_draw(struct app *a, void *state)
 	else if (cs->all[cs->shown[cs->cur]].heard) {
 		snprintf(detail, sizeof detail, _("Last file: %s"),
 		    cs->all[cs->shown[cs->cur]].last.file);
-		draw_text(LINES - 3, 1, COLS - 2, detail, ATTR_DIM);
+		draw_text(draw_lines() - 3, 1, COLS - 2, detail, ATTR_DIM);
 	}
 	if (cs->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, cs->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, cs->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

@@ -27,37 +27,31 @@
 #include "tui/lineedit.h"
 
 static const struct action_def act_prev_day = {
-	ACT_PREV_DAY, "F5", N_("Prev day"), N_("Previous day (also PgUp)."), true,
-	{ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
+	ACT_PREV_DAY, "F5", N_("Prev day"), N_("Previous day (also PgUp)."), {ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
 };
 
 static const struct action_def act_next_day = {
-	ACT_NEXT_DAY, "F6", N_("Next day"), N_("Next day (also PgDn)."), true,
-	{ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
+	ACT_NEXT_DAY, "F6", N_("Next day"), N_("Next day (also PgDn)."), {ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
 };
 
 static const struct action_def act_check_in = {
 	ACT_CHECK_IN, "i", N_("Check in"),
-	N_("Check the booking in: how many came; records the use."), true,
-	{ACT_KEY_CHAR('i')},
+	N_("Check the booking in: how many came; records the use."), {ACT_KEY_CHAR('i')},
 };
 
 static const struct action_def act_cancel_booking = {
 	ACT_CANCEL_BOOKING, "x", N_("Cancel"),
-	N_("Cancel the booking, after asking (or later dates too)."), true,
-	{ACT_KEY_CHAR('x')},
+	N_("Cancel the booking, after asking (or later dates too)."), {ACT_KEY_CHAR('x')},
 };
 
 static const struct action_def act_next_in_cell = {
 	ACT_NEXT_IN_CELL, "Tab", N_("Next booking"),
-	N_("A slot with more than one booking: the next of them."), false,
-	{ACT_KEY_CHAR('\t')},
+	N_("A slot with more than one booking: the next of them."), {ACT_KEY_CHAR('\t')},
 };
 
 static const struct action_def act_open_booking = {
 	ACT_OPEN_BOOKING, "Enter", N_("Open"),
-	N_("Open the booking to change it (also F3); free: book."), false,
-	{ACT_KEY_CHAR('\r'), ACT_KEY_CHAR('\n'), ACT_KEY_CODE(KEY_F(3))},
+	N_("Open the booking to change it (also F3); free: book."), {ACT_KEY_CHAR('\r'), ACT_KEY_CHAR('\n'), ACT_KEY_CODE(KEY_F(3))},
 };
 
 #define TOP 3		/* title, the day's line, slot headings */
@@ -587,32 +581,67 @@ draw_day_line(const struct dayview *v, int y)
 
 /* The question being asked, on row y (the cancel question also on the
  * row above). */
+/* The prompt's question: for a cancel, with its choices on a line of
+ * their own. */
 static void
-draw_prompt(struct app *a, struct dayview *v, int y)
+prompt_text(const struct dayview *v, char *q, size_t size)
+{
+	int n;
+
+	if (v->mode == MODE_CANCEL) {
+		n = snprintf(q, size, _("Cancel %s?"), v->target_name);
+		if (n < 0 || (size_t)n >= size - 1)
+			return;
+		q[n++] = '\n';
+		snprintf(q + n, size - (size_t)n, P_("1: this date only   2: this and the %d "
+		    "following date   Esc: keep it", "1: this date only   2: this and the %d "
+		    "following dates   Esc: keep it", (unsigned long)v->following), v->following);
+	} else {
+		snprintf(q, size, _("How many came (%s)? "), v->target_name);
+	}
+}
+
+/* Rows the prompt takes: the question wrapped, and for the head count the
+ * field beside its last line or, when that is full, under it. */
+static int
+prompt_rows(const struct dayview *v)
 {
 	char q[700];
-	int w, col, ew;
+	int rows;
 
-	draw_fill(y, 0, COLS, ATTR_NORMAL);
-	if (v->mode == MODE_CANCEL) {
-		draw_fill(y - 1, 0, COLS, ATTR_NORMAL);
-		snprintf(q, sizeof q, _("Cancel %s?"), v->target_name);
-		draw_text(y - 1, 1, COLS - 2, q, ATTR_NOTICE);
-		snprintf(q, sizeof q, P_("1: this date only   2: this and the %d following date"
-		    "   Esc: keep it", "1: this date only   2: this and the %d following dates"
-		    "   Esc: keep it", (unsigned long)v->following), v->following);
-		draw_text(y, 1, COLS - 2, q, ATTR_NOTICE);
+	prompt_text(v, q, sizeof q);
+	rows = draw_wrap_rows(q, COLS - 2);
+	if (v->mode != MODE_CANCEL && (rows > 1 || text_width(q) + 10 > COLS - 2))
+		rows++;
+	return rows;
+}
+
+/* The cancel question or the head count prompt, wrapped (never cut) on
+ * rows top … the row above the message row. */
+static void
+draw_prompt(struct app *a, struct dayview *v, int top)
+{
+	char q[700];
+	int end = draw_lines() - 2, y, x = 1, w, col, ew;
+
+	for (y = top; y < end; y++)
+		draw_fill(y, 0, COLS, ATTR_NORMAL);
+	prompt_text(v, q, sizeof q);
+	y = draw_wrap(top, end, 1, COLS - 2, q, 0, ATTR_NOTICE);
+	if (v->mode == MODE_CANCEL)
 		return;
+	if (prompt_rows(v) == 1) {
+		y = top;
+		x = 1 + text_width(q);
 	}
-	snprintf(q, sizeof q, _("How many came (%s)? "), v->target_name);
-	w = draw_text(y, 1, COLS - 10, q, ATTR_NOTICE);
-	ew = COLS - 2 - w > 8 ? 8 : COLS - 2 - w;
-	if (ew < 2)
+	w = COLS - 1 - x;
+	ew = w > 8 ? 8 : w;
+	if (ew < 2 || y >= end)
 		return;
 	col = lineedit_view(&v->input, ew);
-	draw_fill(y, 1 + w, ew, ATTR_INPUT);
-	draw_text(y, 1 + w, ew, lineedit_text(&v->input) + v->input.first, ATTR_INPUT);
-	app_cursor(a, y, 1 + w + col);
+	draw_fill(y, x, ew, ATTR_INPUT);
+	draw_text(y, x, ew, lineedit_text(&v->input) + v->input.first, ATTR_INPUT);
+	app_cursor(a, y, x + col);
 }
 
 static void
@@ -621,15 +650,20 @@ dayview_draw(struct app *a, void *state)
 	struct dayview *v = state;
 	struct geometry g;
 	char title[256], day[96];
-	int bottom = LINES - 2, rows, detail, i, y;
+	int bottom = draw_lines() - 2, rows, detail, i, y;
 
 	fmt_date_long(v->p.day, day, sizeof day);
 	snprintf(title, sizeof title, "%s  %s", _("Bookings"), day);
 	app_draw_title(a, title);
-	if (v->mode != MODE_GRID)
-		bottom = v->mode == MODE_CANCEL ? LINES - 4 : LINES - 3;
+	/* The prompt takes the rows above the message row, as many as it
+	 * needs, leaving the day's line and the headings. */
+	if (v->mode != MODE_GRID) {
+		bottom = draw_lines() - 2 - prompt_rows(v);
+		if (bottom < TOP)
+			bottom = TOP;
+	}
 	if (!v->loaded) {
-		draw_wrap(2, LINES - 2, 1, COLS - 2, v->err, 0, ATTR_ERROR);
+		draw_wrap(2, draw_lines() - 2, 1, COLS - 2, v->err, 0, ATTR_ERROR);
 		return;
 	}
 	draw_day_line(v, 1);
@@ -653,8 +687,8 @@ dayview_draw(struct app *a, void *state)
 			draw_details(v, y + 1, bottom);
 		}
 	}
-	if (v->mode != MODE_GRID && LINES - 4 > TOP)
-		draw_prompt(a, v, LINES - 3);
+	if (v->mode != MODE_GRID)
+		draw_prompt(a, v, bottom);
 }
 
 static const struct action_def *const *

@@ -28,7 +28,7 @@ docpage_free(struct docpage *p)
 int
 docpage_height(void)
 {
-	return LINES - 3 > 1 ? LINES - 3 : 1;
+	return draw_lines() - 3 > 1 ? draw_lines() - 3 : 1;
 }
 
 void
@@ -173,5 +173,5 @@ docpage_draw(struct app *a, const struct docpage *p, const char *title)
 	app_draw_title(a, title);
 	docview_draw(&p->doc, 1, docpage_height());
 	if (p->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, p->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, p->err, ATTR_ERROR);
 }

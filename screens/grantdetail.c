@@ -169,7 +169,7 @@ list_top(void)
 static int
 list_height(void)
 {
-	int h = LINES - 2 - list_top();
+	int h = draw_lines() - 2 - list_top();
 
 	return h < 1 ? 1 : h;
 }
@@ -285,7 +285,7 @@ draw_head(struct detail *d, int y)
 	if (d->reported_on[0] != '\0')
 		snprintf(p[n++], sizeof p[0], "%s %s", _("Reported on"), d->reported_on);
 	if (d->city)
-		snprintf(p[n++], sizeof p[0], "%s %s", _("Center"), d->row.center);
+		snprintf(p[n++], sizeof p[0], "%s %s", _("Center"), d->row.center_name);
 	else if (d->project[0] != '\0')
 		snprintf(p[n++], sizeof p[0], "%s: %s", _("Plan project"), d->project);
 	used = flow(p, n, y, HEAD_ROWS - 1, ATTR_NORMAL);
@@ -333,7 +333,7 @@ draw_expenses(struct detail *d, int y)
 	if (d->exp.n == 0)
 		draw_text(y + 2, 3, COLS - 4, d->city ? _("No expenses.") :
 		    _("No expenses yet. F2 adds one."), ATTR_DIM);
-	for (i = d->top, row = y + 2; i < d->exp.n && row < LINES - 2; i++, row++) {
+	for (i = d->top, row = y + 2; i < d->exp.n && row < draw_lines() - 2; i++, row++) {
 		const struct record *r = &d->exp.rows[i];
 		enum tui_attr at = i == d->cur ? ATTR_SELECTED : ATTR_NORMAL;
 
@@ -362,7 +362,7 @@ grantdetail_draw(struct app *a, void *state)
 	draw_hline(1 + HEAD_ROWS + MONEY_ROWS, 0, COLS, ATTR_DIM);
 	draw_expenses(d, 1 + HEAD_ROWS + MONEY_ROWS + 1);
 	if (d->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, d->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, d->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

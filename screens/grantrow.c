@@ -21,46 +21,41 @@
 
 const struct action_def act_new_expense = {
 	ACT_NEW_EXPENSE, "e", N_("Expense"),
-	N_("Add an expense to the selected application."), true, {ACT_KEY_CHAR('e')},
+	N_("Add an expense to the selected application."), {ACT_KEY_CHAR('e')},
 };
 
 const struct action_def act_grant_apply = {
 	ACT_GRANT_APPLY, "a", N_("Apply"),
-	N_("Apply for the selected draft, after asking."), true, {ACT_KEY_CHAR('a')},
+	N_("Apply for the selected draft, after asking."), {ACT_KEY_CHAR('a')},
 };
 
 const struct action_def act_grant_report = {
 	ACT_GRANT_REPORT, "r", N_("Report results"),
-	N_("Report the results of the selected grant, after asking."), true,
-	{ACT_KEY_CHAR('r')},
+	N_("Report the results of the selected grant, after asking."), {ACT_KEY_CHAR('r')},
 };
 
 const struct action_def act_grant_withdraw = {
 	ACT_GRANT_WITHDRAW, "w", N_("Withdraw"),
-	N_("Withdraw the selected application, after asking."), true,
-	{ACT_KEY_CHAR('w')},
+	N_("Withdraw the selected application, after asking."), {ACT_KEY_CHAR('w')},
 };
 
 const struct action_def act_grant_decide = {
 	ACT_GRANT_DECIDE, "d", N_("Decide"),
-	N_("City hall: decide the grant (amount, date, conditions)."), true,
-	{ACT_KEY_CHAR('d')},
+	N_("City hall: decide the grant (amount, date, conditions)."), {ACT_KEY_CHAR('d')},
 };
 
 const struct action_def act_grant_advance = {
 	ACT_GRANT_ADVANCE, "v", N_("Advance"),
-	N_("City hall: record an advance payment."), true, {ACT_KEY_CHAR('v')},
+	N_("City hall: record an advance payment."), {ACT_KEY_CHAR('v')},
 };
 
 const struct action_def act_grant_settle = {
 	ACT_GRANT_SETTLE, "s", N_("Settle"),
-	N_("City hall: settle the final amount after the results report."), true,
-	{ACT_KEY_CHAR('s')},
+	N_("City hall: settle the final amount after the results report."), {ACT_KEY_CHAR('s')},
 };
 
 const struct action_def act_grant_pay = {
-	ACT_GRANT_PAY, "p", N_("Pay"), N_("City hall: record the payment."), true,
-	{ACT_KEY_CHAR('p')},
+	ACT_GRANT_PAY, "p", N_("Pay"), N_("City hall: record the payment."), {ACT_KEY_CHAR('p')},
 };
 
 const char *
@@ -75,6 +70,8 @@ grant_row_from(struct grant_row *r, const struct grant_line *g)
 	memset(r, 0, sizeof *r);
 	snprintf(r->uuid, sizeof r->uuid, "%s", g->uuid);
 	snprintf(r->center, sizeof r->center, "%s", g->center ? g->center : "");
+	snprintf(r->center_name, sizeof r->center_name, "%s",
+	    g->center_name ? g->center_name : r->center);
 	snprintf(r->title, sizeof r->title, "%s", g->title ? g->title : "");
 	snprintf(r->program, sizeof r->program, "%s", g->program ? g->program : "");
 	snprintf(r->program_name, sizeof r->program_name, "%s",
@@ -316,7 +313,7 @@ city_step(struct app *a, struct grant_pending *p, const struct grant_row *r,
 	switch (step) {
 	case GRANT_DECIDE:
 		buf_printf(&note, _("%s (%s) asks for %s for an eligible cost of %s; the program "
-		    "allows %s."), r->title, r->center, y1, y2, y3);
+		    "allows %s."), r->title, r->center_name, y1, y2, y3);
 		dflt = r->requested < r->allowed ? r->requested : r->allowed;
 		break;
 	case GRANT_ADVANCE:

@@ -25,7 +25,7 @@
 
 static const struct action_def act_grant_open = {
 	ACT_GRANT_OPEN, "Enter", N_("Expenses"),
-	N_("Open the selected application with its expenses."), false, {ACT_KEYS_ENTER},
+	N_("Open the selected application with its expenses."), {ACT_KEYS_ENTER},
 };
 
 /* The application columns, in the order drawn.  Those with a lower keep
@@ -69,7 +69,7 @@ static struct layout
 layout(const struct grants *g)
 {
 	struct layout l;
-	int avail = LINES - 3, rest;
+	int avail = draw_lines() - 3, rest;
 
 	l.money = avail >= 14 ? 5 : avail >= 9 ? 3 : 0;
 	rest = avail - l.money - 2;
@@ -470,7 +470,7 @@ static void
 cell(const struct grant_row *r, enum col c, char *out, size_t size)
 {
 	switch (c) {
-	case C_CENTER: snprintf(out, size, "%s", r->center); break;
+	case C_CENTER: snprintf(out, size, "%s", r->center_name); break;
 	case C_TITLE: snprintf(out, size, "%s", r->title); break;
 	case C_PROG: snprintf(out, size, "%s", grant_row_program(r)); break;
 	case C_STATUS: snprintf(out, size, "%s", grant_status_label(r->status)); break;
@@ -689,13 +689,13 @@ grants_draw(struct app *a, void *state)
 	y = draw_programmes(g, 1, l.progs);
 	draw_apps(g, y, l.list);
 	if (l.money > 0 && r != NULL) {
-		y = LINES - 2 - l.money;
+		y = draw_lines() - 2 - l.money;
 		draw_hline(y, 0, COLS, ATTR_DIM);
 		draw_text(y, 2, COLS - 4, r->title, ATTR_HEADER);
 		grant_row_draw_money(r, g->city, y + 1, l.money - 1);
 	}
 	if (g->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, g->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, g->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

@@ -20,7 +20,7 @@ extern const struct action_def act_new_expense, act_grant_apply, act_grant_repor
 
 /* A grant_line with its strings copied. */
 struct grant_row {
-	char uuid[37], center[17], title[128], program[32], program_name[160];
+	char uuid[37], center[17], center_name[128], title[128], program[32], program_name[160];
 	char status[16];		/* the code, for grant_status_label */
 	enum grant_status state;	/* for the predicates (grantstatus.h) */
 	int fy;

@@ -107,7 +107,7 @@ static void
 help_draw(struct app *a, void *state)
 {
 	struct help *h = state;
-	int end = LINES - 4, i, kw = 0, lw = 0, w, hx, hw, r, y;
+	int end = draw_lines() - 4, i, kw = 0, lw = 0, w, hx, hw, r, y;
 	bool below;
 
 	app_draw_title(a, _("Help: keys"));
@@ -150,7 +150,7 @@ help_draw(struct app *a, void *state)
 		draw_wrap(y < 2 ? 2 : y, end, hx, hw, _(d->help), y < 2 ? 2 - y : 0,
 		    ATTR_NORMAL);
 	}
-	draw_text(LINES - 3, 2, COLS - 3, store_path(app_store(a)), ATTR_DIM);
+	draw_text(draw_lines() - 3, 2, COLS - 3, store_path(app_store(a)), ATTR_DIM);
 }
 
 static const struct action_def *const *

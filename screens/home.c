@@ -425,7 +425,7 @@ static void
 home_draw(struct app *a, void *state)
 {
 	struct home *h = state;
-	int bottom = LINES - 2;
+	int bottom = draw_lines() - 2;
 	char title[256], fy[64];
 
 	/* The fiscal year (年度) is how the center counts its work. */
@@ -437,7 +437,7 @@ home_draw(struct app *a, void *state)
 	if (h->city) {
 		draw_centers(h, 2, bottom);
 		if (h->err[0] != '\0')
-			draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
+			draw_text(draw_lines() - 2, 1, COLS - 2, h->err, ATTR_ERROR);
 		return;
 	}
 	/* The body's stage and the year's grant balance under the day's lists. */
@@ -445,7 +445,7 @@ home_draw(struct app *a, void *state)
 	draw_text(bottom - 2, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->body, ATTR_NORMAL);
 	draw_text(bottom - 1, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->grants, ATTR_NORMAL);
 	if (h->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, h->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, h->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

@@ -19,42 +19,17 @@
 static const struct action_def act_closed_days = {
 	ACT_CLOSED_DAYS, "F5", N_("Closed days"),
 	N_("The single closed days (holidays of the center, repairs): a list by month."),
-	true, {ACT_KEY_CODE(KEY_F(5))},
+	{ACT_KEY_CODE(KEY_F(5))},
 };
 
-/* "" (no weekly closing day) is shown and chosen as "-". */
-static const struct choice weekdays[] = {
-	{"-", N_("None")},
-	{"0", N_("Sunday")},
-	{"1", N_("Monday")},
-	{"2", N_("Tuesday")},
-	{"3", N_("Wednesday")},
-	{"4", N_("Thursday")},
-	{"5", N_("Friday")},
-	{"6", N_("Saturday")},
-	{NULL, NULL},
+/* The fields are the settings' own (domain/setting), in this order. */
+static const char *const hours_keys[] = {
+	"slots", "closed_weekday", "closed_yearly", "open_on_holidays", "booking_horizon_months",
 };
 
-static const struct choice yes_no[] = {
-	{"yes", N_("Open as usual")},
-	{"no", N_("Closed")},
-	{NULL, NULL},
-};
+#define NFIELDS ((int)(sizeof hours_keys / sizeof hours_keys[0]))
 
-static const struct field fields[] = {
-	{.name = "slots", .label = N_("Time slots"), .type = FIELD_TEXT, .required = true,
-	    .max = 200},
-	{.name = "closed_weekday", .label = N_("Weekly closing day"), .type = FIELD_CHOICE,
-	    .required = true, .choices = weekdays},
-	{.name = "closed_yearly", .label = N_("Closed every year"), .type = FIELD_TEXT,
-	    .max = 200},
-	{.name = "open_on_holidays", .label = N_("National holidays"), .type = FIELD_CHOICE,
-	    .required = true, .choices = yes_no},
-	{.name = "booking_horizon_months", .label = N_("Bookings open (months ahead)"),
-	    .type = FIELD_COUNT, .max = 36},
-};
-
-#define NFIELDS ((int)(sizeof fields / sizeof fields[0]))
+static struct field fields[NFIELDS];
 
 static const struct kind hours_kind = {
 	.name = "hours", .table = "setting", .label = N_("Opening hours"),
@@ -94,6 +69,7 @@ hours_init(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
+	setting_fields(hours_keys, NFIELDS, fields);
 	form_init(&h->form, &hours_kind, NULL);
 	for (i = 0; i < NFIELDS; i++) {
 		v = store_setting(app_store(a), fields[i].name);
@@ -170,17 +146,17 @@ hours_draw(struct app *a, void *state)
 	int w = COLS - 3, y;
 
 	app_draw_title(a, _("Opening hours and closed days"));
-	y = LINES - 3 - draw_wrap_rows(note, w);
+	y = draw_lines() - 3 - draw_wrap_rows(note, w);
 	form_draw(a, &h->form, 2, y - 3 > 1 ? y - 3 : 1);
-	draw_wrap(y, LINES - 2, 2, w, note, 0, ATTR_DIM);
+	draw_wrap(y, draw_lines() - 2, 2, w, note, 0, ATTR_DIM);
 }
 
 static const struct action_def *const *
 hours_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_save, &act_closed_days, &act_cancel, &act_quit, &act_next_field,
-		&act_prev_field, &act_choice, &act_edit_text, NULL,
+		&act_help, &act_save, &act_closed_days, &act_cancel, &act_quit, &act_clear_text,
+		&act_next_field, &act_prev_field, &act_choice, &act_edit_text, NULL,
 	};
 
 	(void)state;

@@ -16,7 +16,7 @@
 static const struct action_def act_pin_digits = {
 	ACT_PIN_DIGITS, "0-9", N_("PIN"),
 	N_("In a PIN field: type the digits (shown as dots), Backspace removes one."),
-	false, {ACT_KEYS_NONE},
+	{ACT_KEYS_NONE},
 };
 
 enum pinform_slot { SLOT_NAME, SLOT_ROLE, SLOT_CURRENT, SLOT_NEW, SLOT_AGAIN };
@@ -255,12 +255,12 @@ pinform_draw(struct app *a, void *state)
 
 	app_draw_title(a, p->title);
 	if (p->note != NULL)
-		y = draw_wrap(y, LINES - 4 - 2 * p->nslots, 2, COLS - 3, p->note, 0, ATTR_NOTICE) + 1;
+		y = draw_wrap(y, draw_lines() - 4 - 2 * p->nslots, 2, COLS - 3, p->note, 0, ATTR_NOTICE) + 1;
 	for (i = 0; i < p->nslots; i++)
 		if ((w = text_width(pinform_label(p, p->slot[i]))) > labelw)
 			labelw = w;
 	vx = 2 + labelw + 2;
-	for (i = 0; i < p->nslots && y < LINES - 2; i++, y++) {
+	for (i = 0; i < p->nslots && y < draw_lines() - 2; i++, y++) {
 		slot = p->slot[i];
 		at = i == p->cur ? ATTR_SELECTED : ATTR_NORMAL;
 		draw_pad(y, 2, labelw, pinform_label(p, slot), false, ATTR_HEADER);
@@ -291,7 +291,7 @@ pinform_draw(struct app *a, void *state)
 		}
 	}
 	if (p->refusal[0] != '\0')
-		draw_wrap(y + 1, LINES - 2, 2, COLS - 3, p->refusal, 0, ATTR_ERROR);
+		draw_wrap(y + 1, draw_lines() - 2, 2, COLS - 3, p->refusal, 0, ATTR_ERROR);
 	if (cy >= 0)
 		app_cursor(a, cy, cx);
 }

@@ -23,12 +23,11 @@
 
 static const struct action_def act_new_project = {
 	ACT_NEW_PROJECT, "F2", N_("New project"), N_("Add a project to the plan."),
-	true, {ACT_KEY_CODE(KEY_F(2))},
+	{ACT_KEY_CODE(KEY_F(2))},
 };
 
 static const struct action_def act_new_issue = {
-	ACT_NEW_ISSUE, "i", N_("New issue"), N_("Add an issue to the plan."), true,
-	{ACT_KEY_CHAR('i')},
+	ACT_NEW_ISSUE, "i", N_("New issue"), N_("Add an issue to the plan."), {ACT_KEY_CHAR('i')},
 };
 
 /* The page's items (docpage_item.tag), each a record. */

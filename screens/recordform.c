@@ -169,7 +169,7 @@ recordform_draw(struct app *a, void *state)
 	snprintf(title, sizeof title, "%s  %s", kind_label(rf->kind),
 	    rf->editing ? _("Edit") : _("New"));
 	app_draw_title(a, title);
-	form_draw(a, &rf->form, 2, LINES - 4);
+	form_draw(a, &rf->form, 2, draw_lines() - 4);
 }
 
 const struct screen screen_record_form = {

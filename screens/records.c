@@ -35,7 +35,7 @@ struct records {
 static int
 list_height(void)
 {
-	int h = LINES - 2 - TOP_ROWS;
+	int h = draw_lines() - 2 - TOP_ROWS;
 
 	return h < 1 ? 1 : h;
 }
@@ -320,7 +320,7 @@ records_draw(struct app *a, void *state)
 	draw_filter_line(r, 1);
 	n = recordlist_layout(r->kind, COLS - 2, cols);
 	recordlist_draw_heading(2, r->kind, cols, n);
-	for (i = 0, y = TOP_ROWS; i < r->lv.n && y < LINES - 2; i++, y++)
+	for (i = 0, y = TOP_ROWS; i < r->lv.n && y < draw_lines() - 2; i++, y++)
 		recordlist_draw_row(y, &r->lv.rows[i], cols, n, i == r->lv.cursor);
 	if (r->lv.more_above)
 		draw_more_mark(TOP_ROWS, COLS - 1, true, ATTR_DIM);
@@ -331,7 +331,7 @@ records_draw(struct app *a, void *state)
 		    _("Nothing in this month matches the filter.") :
 		    _("No records in this month. F2 adds one."), ATTR_DIM);
 	if (r->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, r->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

@@ -34,7 +34,7 @@
 
 static const struct action_def act_fiscal_year = {
 	ACT_FISCAL_YEAR, "y", N_("Year"),
-	N_("The month or the fiscal year (April to March)."), true, {ACT_KEY_CHAR('y')},
+	N_("The month or the fiscal year (April to March)."), {ACT_KEY_CHAR('y')},
 };
 
 #define PAGE_TOP 2	/* title, reportpage_heading line */
@@ -277,7 +277,7 @@ open_center(struct app *a, struct reports *s)
 {
 	if (!listing_centers(s) || !s->have_r || s->r.nrows == 0)
 		return RES_HANDLED;
-	snprintf(s->center, sizeof s->center, "%s", s->r.rows[s->cur].room);
+	snprintf(s->center, sizeof s->center, "%s", s->r.rows[s->cur].code);
 	snprintf(s->center_name, sizeof s->center_name, "%s", center_label(s, s->center));
 	s->scroll = 0;
 	load(a, s);
@@ -288,7 +288,7 @@ static int
 reports_key(struct app *a, void *state, struct key k, int act)
 {
 	struct reports *s = state;
-	int page = LINES - 2 - PAGE_TOP;
+	int page = draw_lines() - 2 - PAGE_TOP;
 
 	switch (act) {
 	case ACT_PREV_MONTH:
@@ -357,12 +357,6 @@ category_label(int i)
 	return field_choice_label(&k->fields[kind_field(k, "category")], report_category(i));
 }
 
-/* The name a row goes by: a room, or at city hall a center's name. */
-static const char *
-row_name(const struct reports *s, const struct report_row *row)
-{
-	return s->r.by_center && row != &s->r.total ? center_label(s, row->room) : row->room;
-}
 
 static int
 main_table(const struct reportpage *c, int vr, const struct reports *s)
@@ -386,7 +380,7 @@ main_table(const struct reportpage *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row->room);
 		reportpage_table_set(&t, i + 1, 1, "%ld", row->uses);
 		reportpage_table_set(&t, i + 1, 2, "%ld", row->users);
 		reportpage_table_set(&t, i + 1, 3, "%ld", row->days_used);
@@ -419,7 +413,7 @@ category_table(const struct reportpage *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row->room);
 		for (k = 0; k < REPORT_CATEGORIES; k++)
 			reportpage_table_set(&t, i + 1, k + 1, "%ld", row->by_category[k]);
 	}
@@ -449,7 +443,7 @@ slot_table(const struct reportpage *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row->room);
 		for (k = 0; k <= ns; k++)
 			reportpage_table_set(&t, i + 1, k + 1, "%ld", row->by_slot[k]);
 	}
@@ -479,7 +473,7 @@ activity_table(const struct reportpage *c, int vr, const struct reports *s)
 	for (i = 0; i <= r->nrows; i++) {
 		const struct report_row *row = i < r->nrows ? &r->rows[i] : &r->total;
 
-		reportpage_table_set(&t, i + 1, 0, "%s", row_name(s, row));
+		reportpage_table_set(&t, i + 1, 0, "%s", row->room);
 		reportpage_table_set(&t, i + 1, 1, "%ld", row->meetings);
 		reportpage_table_set(&t, i + 1, 2, "%ld", row->attendees);
 		reportpage_table_set(&t, i + 1, 3, "%ld", row->events);
@@ -587,7 +581,7 @@ month_page(const struct reportpage *c, const struct reports *s)
 	labels = xcalloc(32, sizeof *labels);
 	vr += reportpage_heading(c, vr, r->by_center ? _("Uses per center") : _("Uses per room"));
 	for (i = 0; i < r->nrows; i++) {
-		items[i].label = row_name(s, &r->rows[i]);
+		items[i].label = r->rows[i].room;
 		items[i].value = r->rows[i].uses;
 	}
 	vr += reportpage_chart(c, vr, items, r->nrows) + 1;
@@ -725,7 +719,7 @@ reports_draw(struct app *a, void *state)
 		return;
 	}
 	c.y0 = PAGE_TOP;
-	c.rows = LINES - 2 - PAGE_TOP;
+	c.rows = draw_lines() - 2 - PAGE_TOP;
 	if (c.rows < 1)
 		c.rows = 1;
 	c.first = 0;

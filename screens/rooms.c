@@ -172,7 +172,7 @@ static int
 rooms_key(struct app *a, void *state, struct key k, int act)
 {
 	struct rooms *r = state;
-	int page = LINES - 2 - TOP;
+	int page = draw_lines() - 2 - TOP;
 
 	switch (act) {
 	case ACT_ADD:
@@ -217,7 +217,7 @@ rooms_draw(struct app *a, void *state)
 	struct rooms *r = state;
 	struct recordlist_column cols[RECORD_MAX_FIELDS];
 	char buf[512];
-	int n, i, y, rows = LINES - 2 - TOP, w;
+	int n, i, y, rows = draw_lines() - 2 - TOP, w;
 
 	snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms", (unsigned long)r->set.n),
 	    _("Rooms"), r->set.n);
@@ -238,7 +238,7 @@ rooms_draw(struct app *a, void *state)
 		r->top = r->cur;
 	if (r->cur >= r->top + rows)
 		r->top = r->cur - rows + 1;
-	for (i = r->top, y = TOP; i < r->set.n && y < LINES - 2; i++, y++)
+	for (i = r->top, y = TOP; i < r->set.n && y < draw_lines() - 2; i++, y++)
 		recordlist_draw_row(y, &r->set.rows[i], cols, n, i == r->cur);
 	if (r->top > 0)
 		draw_more_mark(TOP, COLS - 1, true, ATTR_DIM);
@@ -248,7 +248,7 @@ rooms_draw(struct app *a, void *state)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);
 	if (r->err[0] != '\0')
-		draw_text(LINES - 2, 1, COLS - 2, r->err, ATTR_ERROR);
+		draw_text(draw_lines() - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
 
 static const struct action_def *const *

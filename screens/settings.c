@@ -15,29 +15,9 @@
 #include "tui/draw.h"
 #include "tui/form.h"
 
-static const struct choice languages[] = {
-	{"ja", N_("Japanese")},
-	{"en", N_("English")},
-	{NULL, NULL},
-};
-
-/* "auto" asks the terminal at start whether it draws …, ← or ● wide. */
-static const struct choice on_off[] = {
-	{"auto", N_("Automatic")},
-	{"0", N_("Off")},
-	{"1", N_("On")},
-	{NULL, NULL},
-};
-
-/* Field names are the setting keys. */
-static const struct field fields[] = {
-	{.name = "language", .label = N_("Language"), .type = FIELD_CHOICE, .required = true,
-	    .choices = languages},
-	{.name = "ascii_lines", .label = N_("ASCII lines"), .type = FIELD_CHOICE,
-	    .required = true, .choices = on_off},
-	{.name = "idle_minutes", .label = N_("Lock after (minutes idle)"), .type = FIELD_COUNT,
-	    .required = true, .min = 1, .max = SETTING_IDLE_MAX},
-};
+/* The fields are the settings' own (domain/setting), in this order. */
+static const char *const settings_keys[] = {"language", "ascii_lines", "idle_minutes"};
+static struct field fields[3];
 
 static const struct kind settings_kind = {
 	.name = "settings", .table = "setting", .label = N_("Settings"),
@@ -58,6 +38,7 @@ settings_init(struct app *a, const void *arg)
 	int i;
 
 	(void)arg;
+	setting_fields(settings_keys, 3, fields);
 	form_init(&s->form, &settings_kind, NULL);
 	for (i = 0; i < settings_kind.nfields; i++) {
 		v = store_setting(app_store(a), fields[i].name);
@@ -130,18 +111,18 @@ settings_draw(struct app *a, void *state)
 	    "up to %d."), SETTING_IDLE_STAFF_MAX, SETTING_IDLE_MAX);
 	app_draw_title(a, _("Settings"));
 	/* The notes sit above the message line, whole. */
-	y = LINES - 3 - draw_wrap_rows(limit, w) - draw_wrap_rows(lang, w);
+	y = draw_lines() - 3 - draw_wrap_rows(limit, w) - draw_wrap_rows(lang, w);
 	form_draw(a, &s->form, 2, y - 3 > 1 ? y - 3 : 1);
-	y = draw_wrap(y, LINES - 2, 2, w, limit, 0, ATTR_DIM);
-	draw_wrap(y, LINES - 2, 2, w, lang, 0, ATTR_DIM);
+	y = draw_wrap(y, draw_lines() - 2, 2, w, limit, 0, ATTR_DIM);
+	draw_wrap(y, draw_lines() - 2, 2, w, lang, 0, ATTR_DIM);
 }
 
 static const struct action_def *const *
 settings_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_save, &act_cancel, &act_quit, &act_next_field, &act_prev_field,
-		&act_choice, &act_edit_text, NULL,
+		&act_help, &act_save, &act_cancel, &act_quit, &act_clear_text, &act_next_field,
+		&act_prev_field, &act_choice, &act_edit_text, NULL,
 	};
 
 	(void)state;

@@ -21,18 +21,16 @@
 
 static const struct action_def act_sign_in = {
 	ACT_SIGN_IN, "Enter", N_("Sign in"),
-	N_("Sign in with the chosen name and PIN."), false, {ACT_KEYS_ENTER},
+	N_("Sign in with the chosen name and PIN."), {ACT_KEYS_ENTER},
 };
 
 static const struct action_def act_pin = {
-	ACT_PIN, "0-9", N_("PIN"), N_("Type your PIN; it is not shown."), false,
-	{ACT_KEYS_NONE},
+	ACT_PIN, "0-9", N_("PIN"), N_("Type your PIN; it is not shown."), {ACT_KEYS_NONE},
 };
 
 static const struct action_def act_first_admin = {
 	ACT_FIRST_ADMIN, "Enter", N_("Set up"),
-	N_("Register the first administrator: a name and a PIN typed twice."), true,
-	{ACT_KEYS_ENTER},
+	N_("Register the first administrator: a name and a PIN typed twice."), {ACT_KEYS_ENTER},
 };
 
 #define PIN_BYTES 64
@@ -296,7 +294,7 @@ signin_draw(struct app *a, void *state)
 	draw_bar(0, title, day, ATTR_TITLE);
 	draw_text(y++, 2, COLS - 3, _("Sign in"), ATTR_HEADER);
 	if (s->list.n == 0) {
-		draw_wrap(y + 1, LINES - 2, 2, COLS - 3, _("This is the first start: nobody "
+		draw_wrap(y + 1, draw_lines() - 2, 2, COLS - 3, _("This is the first start: nobody "
 		    "can sign in yet. Press Enter to register the administrator, who then "
 		    "adds the other staff. F10 closes kyodo."), 0, ATTR_NOTICE);
 		return;
@@ -304,14 +302,14 @@ signin_draw(struct app *a, void *state)
 	vrows = s->verdict[0] != '\0' ? draw_wrap_rows(s->verdict, COLS - 5) : 1;
 	/* On a short screen the verdict (why one cannot sign in yet) is read
 	 * whole before the instructions are. */
-	if (LINES - 2 - y - 2 - 4 - vrows >= 0) {
-		w = draw_wrap(y, LINES - 2, 2, COLS - 3, _("Choose your name with Up/Down, type "
+	if (draw_lines() - 2 - y - 2 - 4 - vrows >= 0) {
+		w = draw_wrap(y, draw_lines() - 2, 2, COLS - 3, _("Choose your name with Up/Down, type "
 		    "your PIN, press Enter."), 0, ATTR_NORMAL);
 		y = w + 1;
 	}
 	/* The list takes what the PIN line and the verdict, wrapped whole,
 	 * leave. */
-	rows = LINES - 2 - y - 3 - vrows;
+	rows = draw_lines() - 2 - y - 3 - vrows;
 	if (rows < 1)
 		rows = 1;
 	if (s->cur < s->top)
@@ -337,7 +335,7 @@ signin_draw(struct app *a, void *state)
 	draw_text(y, 4 + w, COLS - 5 - w, bullets, ATTR_NORMAL);
 	app_cursor(a, y, 4 + w + text_width(bullets));
 	if (s->verdict[0] != '\0')
-		draw_wrap(y + 2, LINES - 2, 4, COLS - 5, s->verdict, 0,
+		draw_wrap(y + 2, draw_lines() - 2, 4, COLS - 5, s->verdict, 0,
 		    s->verdict_error ? ATTR_ERROR : ATTR_NOTICE);
 }
 

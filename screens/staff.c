@@ -18,32 +18,28 @@
 #include "tui/draw.h"
 
 static const struct action_def act_staff_add = {
-	ACT_STAFF_ADD, "F2", N_("New"), N_("Add a staff member: name, role and PIN."), true,
-	{ACT_KEY_CODE(KEY_F(2))},
+	ACT_STAFF_ADD, "F2", N_("New"), N_("Add a staff member: name, role and PIN."), {ACT_KEY_CODE(KEY_F(2))},
 };
 
 /* One id, two words: what F4 does to the highlighted person. */
 static const struct action_def act_staff_deactivate = {
 	ACT_STAFF_ACTIVE, "F4", N_("Deactivate"),
-	N_("Stop the highlighted person from signing in, after asking."), true,
-	{ACT_KEY_CODE(KEY_F(4)), ACT_KEY_CODE(KEY_DC)},
+	N_("Stop the highlighted person from signing in, after asking."), {ACT_KEY_CODE(KEY_F(4)), ACT_KEY_CODE(KEY_DC)},
 };
 
 static const struct action_def act_staff_reactivate = {
 	ACT_STAFF_ACTIVE, "F4", N_("Reactivate"),
-	N_("Let the highlighted person sign in again, after asking."), true,
-	{ACT_KEY_CODE(KEY_F(4)), ACT_KEY_CODE(KEY_DC)},
+	N_("Let the highlighted person sign in again, after asking."), {ACT_KEY_CODE(KEY_F(4)), ACT_KEY_CODE(KEY_DC)},
 };
 
 static const struct action_def act_staff_role = {
-	ACT_STAFF_ROLE, "F5", N_("Role"), N_("Change the highlighted person's role."), true,
-	{ACT_KEY_CODE(KEY_F(5))},
+	ACT_STAFF_ROLE, "F5", N_("Role"), N_("Change the highlighted person's role."), {ACT_KEY_CODE(KEY_F(5))},
 };
 
 static const struct action_def act_staff_pin = {
 	ACT_STAFF_PIN, "F6", N_("Reset PIN"),
 	N_("Give the highlighted person a new PIN (typed twice); this also lifts a lock."),
-	true, {ACT_KEY_CODE(KEY_F(6))},
+	{ACT_KEY_CODE(KEY_F(6))},
 };
 
 struct staff {
@@ -254,7 +250,7 @@ staff_draw(struct app *a, void *state)
 	draw_pad(y, 3 + namew + 2, rolew, _("Role"), false, ATTR_HEADER);
 	draw_text(y, 3 + namew + rolew + 4, COLS - namew - rolew - 8, _("Sign-in"), ATTR_HEADER);
 	y++;
-	rows = LINES - 2 - y;
+	rows = draw_lines() - 2 - y;
 	if (rows < 1)
 		rows = 1;
 	if (s->cur < s->top)

@@ -51,19 +51,17 @@
 
 static const struct action_def act_import = {
 	ACT_IMPORT, "Enter", N_("Import"), N_("Check the chosen file and apply it."),
-	true, {ACT_KEYS_ENTER},
+	{ACT_KEYS_ENTER},
 };
 
 static const struct action_def act_import_all = {
 	ACT_IMPORT_ALL, "F3", N_("Import all"),
-	N_("Check and apply every file here addressed to this store."), true,
-	{ACT_KEY_CODE(KEY_F(3))},
+	N_("Check and apply every file here addressed to this store."), {ACT_KEY_CODE(KEY_F(3))},
 };
 
 static const struct action_def act_accept_machine = {
 	ACT_ACCEPT_MACHINE, "F7", N_("Accept machine"),
-	N_("Administrator: accept this machine after a move (asks)."), true,
-	{ACT_KEY_CODE(KEY_F(7))},
+	N_("Administrator: accept this machine after a move (asks)."), {ACT_KEY_CODE(KEY_F(7))},
 };
 
 /* The folder last chosen in this session (the store keeps it too). */
@@ -275,6 +273,11 @@ sticks_key(struct app *a, struct syncpage *y, struct key k, int act)
 		return RES_POP;
 	if (act == ACT_CHOOSE)
 		return choose_folder(a, y);
+	if (act == ACT_CLEAR_TEXT) {
+		lineedit_set(&y->typed, "");
+		y->cur = y->nsticks;
+		return RES_HANDLED | RES_REDRAW;
+	}
 	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN || k.ch == KEY_PPAGE ||
 	    k.ch == KEY_NPAGE || (!on_typed && (k.ch == KEY_HOME || k.ch == KEY_END))))
 		return syncpage_move(y, k);
@@ -447,6 +450,7 @@ sync_actions(void *state)
 	o[n++] = &act_help;
 	if (y->view == SYNCPAGE_STICKS) {
 		o[n++] = &act_choose;
+		o[n++] = &act_clear_text;
 	} else if (y->view == SYNCPAGE_FOLDER) {
 		o[n++] = &act_export;
 		if (y->nfiles > 0)
@@ -457,6 +461,8 @@ sync_actions(void *state)
 	} else if (y->view == SYNCPAGE_KEYS || y->view == SYNCPAGE_KEYFORM ||
 	    y->view == SYNCPAGE_KEYCHECK) {
 		o[n++] = &act_choose;
+		if (y->view == SYNCPAGE_KEYFORM)
+			o[n++] = &act_clear_text;
 	} else if (y->view == SYNCPAGE_CENTERS) {
 		o[n++] = &act_choose;
 		o[n++] = &act_export;

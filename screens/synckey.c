@@ -22,13 +22,13 @@
 const struct action_def act_sync_key_city = {
 	ACT_SYNC_KEY, "F4", N_("City's key"),
 	N_("Administrator: register the city's key from its file on the chosen stick (asks)."),
-	true, {ACT_KEY_CODE(KEY_F(4))},
+	{ACT_KEY_CODE(KEY_F(4))},
 };
 
 const struct action_def act_sync_key_center = {
 	ACT_SYNC_KEY, "F4", N_("Enroll center"),
 	N_("Administrator: enroll a center from its key file on the chosen stick (asks)."),
-	true, {ACT_KEY_CODE(KEY_F(4))},
+	{ACT_KEY_CODE(KEY_F(4))},
 };
 
 void

@@ -21,13 +21,11 @@
 
 const struct action_def act_export = {
 	ACT_EXPORT, "F2", N_("Export"),
-	N_("Write the file for the other side to the chosen stick."), true,
-	{ACT_KEY_CODE(KEY_F(2))},
+	N_("Write the file for the other side to the chosen stick."), {ACT_KEY_CODE(KEY_F(2))},
 };
 
 const struct action_def act_choose = {
-	ACT_CHOOSE, "Enter", N_("Choose"), N_("Use the chosen folder or center."), true,
-	{ACT_KEYS_ENTER},
+	ACT_CHOOSE, "Enter", N_("Choose"), N_("Use the chosen folder or center."), {ACT_KEYS_ENTER},
 };
 
 /* ---- the head: key, log, machine ---- */
@@ -123,7 +121,7 @@ draw_log_line(int row, const char *label, bool has, const struct synclog_entry *
 		/* Its own row only where it fits there whole and the view below
 		 * keeps its rows. */
 		if (pass == 0 && (1 + text_width(label) + 1 + text_width(text) <= COLS - 1 ||
-		    3 + text_width(file) > COLS - 1 || LINES < 16))
+		    3 + text_width(file) > COLS - 1 || draw_lines() < 16))
 			break;
 	}
 	draw_pair(row, 1, label, text, ATTR_NORMAL);
@@ -195,7 +193,7 @@ syncpage_draw_head(struct app *a, struct syncpage *y)
 		warning = y->info_err;
 	/* The warning wrapped whole, leaving the view a few rows. */
 	if (warning != NULL)
-		row = draw_wrap(row, LINES - 6 > row ? LINES - 6 : row + 1, 1, COLS - 2, warning, 0,
+		row = draw_wrap(row, draw_lines() - 6 > row ? draw_lines() - 6 : row + 1, 1, COLS - 2, warning, 0,
 		    ATTR_ERROR);
 	else if (row <= 4)
 		row++;	/* the warning's row stays blank while the head is short */
@@ -226,7 +224,7 @@ syncpage_go(struct syncpage *y, enum syncpage_view v)
 int
 syncpage_list_rows(void)
 {
-	int h = LINES - 2 - (SYNCPAGE_HEAD_ROWS + 1);
+	int h = draw_lines() - 2 - (SYNCPAGE_HEAD_ROWS + 1);
 
 	return h < 1 ? 1 : h;
 }
@@ -308,7 +306,8 @@ paint(struct syncpage *y)
 	if (!draw_too_small()) {
 		syncpage_draw_head(y->app, y);
 		syncpage_draw_working(y, SYNCPAGE_HEAD_ROWS);
-		keys_draw_bar(LINES - 1, no_actions);
+		draw_set_bar_rows(1);
+		keys_draw_bar(no_actions);
 	}
 	curs_set(0);
 	refresh();
@@ -356,7 +355,7 @@ syncpage_show_result(struct app *a, struct syncpage *y)
 void
 syncpage_draw_working(struct syncpage *y, int row)
 {
-	row = draw_wrap(row, LINES - 2, 1, COLS - 2, y->work_title, 0, ATTR_HEADER) + 1;
+	row = draw_wrap(row, draw_lines() - 2, 1, COLS - 2, y->work_title, 0, ATTR_HEADER) + 1;
 	gauge_percent_draw(row++, 2, COLS - 4, y->work_done, y->work_total, ATTR_NOTICE);
 	draw_text(row, 2, COLS - 3, y->work_what, ATTR_NORMAL);
 }

@@ -210,8 +210,12 @@ app_draw_title(struct app *a, const char *title)
 {
 	char right[256] = "";
 
-	if (a->signed_in)
+	/* The title goes before the role: on a narrow window the name alone. */
+	if (a->signed_in) {
 		snprintf(right, sizeof right, "%s (%s)", a->who.name, role_label(a->who.role));
+		if (text_width(title) + 2 + text_width(right) + 2 > COLS)
+			snprintf(right, sizeof right, "%s", a->who.name);
+	}
 	draw_bar(0, title, right, ATTR_TITLE);
 }
 
@@ -262,14 +266,14 @@ app_apply_settings(struct app *a)
 static void
 draw_message(struct app *a, const char *text, enum tui_attr attr)
 {
-	int rows = draw_wrap_rows(text, COLS - 2), top, y;
+	int rows = draw_wrap_rows(text, COLS - 2), bar = draw_lines() - 1, top, y;
 
-	if (rows > LINES - 2)
-		rows = LINES - 2;
-	top = LINES - 1 - rows;
-	for (y = top; y < LINES - 1; y++)
+	if (rows > bar - 1)
+		rows = bar - 1;
+	top = bar - rows;
+	for (y = top; y < bar; y++)
 		draw_fill(y, 0, COLS, ATTR_NORMAL);
-	draw_wrap(top, LINES - 1, 1, COLS - 2, text, 0, attr);
+	draw_wrap(top, bar, 1, COLS - 2, text, 0, attr);
 	/* A field hidden under the message shows no cursor. */
 	if (a->cursor && a->cursor_y >= top)
 		a->cursor = false;
@@ -288,6 +292,7 @@ draw_all(struct app *a)
 		if (a->asking && LINES > 3)
 			draw_text(3, 0, COLS, a->question, ATTR_NOTICE);
 	} else {
+		draw_set_bar_rows(keys_bar_rows(s->actions(st)));
 		s->draw(a, st);
 		if (a->asking) {
 			draw_message(a, a->question, ATTR_NOTICE);
@@ -295,7 +300,7 @@ draw_all(struct app *a)
 		} else if (a->msg[0] != '\0') {
 			draw_message(a, a->msg, a->msg_error ? ATTR_ERROR : ATTR_NOTICE);
 		}
-		keys_draw_bar(LINES - 1, s->actions(st));
+		keys_draw_bar(s->actions(st));
 	}
 	if (a->cursor) {
 		curs_set(1);

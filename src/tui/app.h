@@ -45,8 +45,9 @@ struct screen {
 	 * ACT_NONE (an enum action or the screen's own number).  Returns
 	 * RES_* bits. */
 	int (*key)(struct app *a, void *state, struct key k, int act);
-	/* Draws rows 0 … LINES-3; the app draws the message line (LINES-2)
-	 * over it when it has something to say, and the key bar (LINES-1). */
+	/* Draws rows 0 … draw_lines()-3; the app draws the message line
+	 * (draw_lines()-2) over it when it has something to say, and the key
+	 * bar from draw_lines()-1 to the foot. */
 	void (*draw)(struct app *a, void *state);
 	/* Once a second while the screen is on top; may be NULL. */
 	int (*tick)(struct app *a, void *state);

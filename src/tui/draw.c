@@ -220,6 +220,20 @@ draw_more_mark(int y, int x, bool up, enum tui_attr a)
 	draw_text(y, x, 1, mark, a);
 }
 
+static int bar_rows = 1;
+
+int
+draw_lines(void)
+{
+	return LINES - (bar_rows - 1);
+}
+
+void
+draw_set_bar_rows(int rows)
+{
+	bar_rows = rows < 1 ? 1 : rows;
+}
+
 bool
 draw_window_too_small(void)
 {

@@ -16,6 +16,13 @@
 #define DRAW_MIN_COLS 40
 #define DRAW_MIN_ROWS 10
 
+/* The window's rows as a screen lays them out: LINES less the key bar's
+ * rows beyond its first, so "draw_lines() - 1" is the bar's first row and
+ * "draw_lines() - 2" the message row.  The app sets the bar's rows before
+ * each frame. */
+int draw_lines(void);
+void draw_set_bar_rows(int rows);
+
 /* ASCII lines ("-", "|", "+") instead of box drawing. */
 void draw_set_ascii(bool ascii);
 bool draw_ascii(void);

@@ -444,8 +444,8 @@ const struct action_def *const *
 form_screen_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_save, &act_cancel, &act_quit, &act_next_field, &act_prev_field,
-		&act_edit_text, &act_choice, NULL,
+		&act_help, &act_save, &act_cancel, &act_quit, &act_clear_text, &act_next_field,
+		&act_prev_field, &act_edit_text, &act_choice, NULL,
 	};
 
 	(void)state;

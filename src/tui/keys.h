@@ -46,6 +46,7 @@ enum action {
 	ACT_PREV_YEAR,	/* F5/Left: the previous fiscal year */
 	ACT_NEXT_YEAR,	/* F6/Right: the next fiscal year */
 	ACT_THIS_YEAR,	/* F7: this fiscal year */
+	ACT_CLEAR_TEXT,	/* Ctrl-U in a text field (lineedit does it) */
 	ACT_SCREEN = 64	/* the first number of a screen's own actions */
 };
 
@@ -67,9 +68,9 @@ struct action_def {
 	const char *keyname;	/* shown in the bar and help: "F2", "Enter" */
 	const char *label;	/* N_: short, for the bar */
 	const char *help;	/* N_: one sentence, for the help screen */
-	bool on_bar;		/* has a function key to show */
 	/* Keys that trigger it; none for actions the screen reads raw keys
-	 * for (typing, arrows).  {0, false} ends the list early. */
+	 * for (typing, arrows), which only help describes.  {0, false} ends
+	 * the list early.  Every action with keys shows on the bar. */
 	struct key keys[KEYS_MAX];
 };
 
@@ -77,7 +78,7 @@ extern const struct action_def act_help, act_add, act_save, act_edit, act_delete
     act_prev_month, act_next_month, act_this_month, act_settings, act_lock, act_quit,
     act_back, act_cancel, act_open, act_move, act_page, act_next_field, act_prev_field,
     act_choice, act_edit_text, act_filter, act_menu, act_accept, act_scroll, act_detail,
-    act_grid_move, act_prev_year, act_next_year, act_this_year;
+    act_grid_move, act_prev_year, act_next_year, act_this_year, act_clear_text;
 
 /* A screen's actions are a NULL-terminated array of pointers to these.
  * The action in acts that key k triggers, or NULL. */
@@ -91,7 +92,11 @@ int keys_append(const struct action_def **acts, int n, int max,
     const struct action_def *const *more);
 /* What a list or a page ends with: lock, quit, back, move. */
 extern const struct action_def *const keys_list_tail[];
-/* Draws the function-key bar for acts on row y across the window. */
-void keys_draw_bar(int y, const struct action_def *const *acts);
+/* The function-key bar: every action of acts that has a key to show, as
+ * "key label", on as many rows at the window's foot as it takes (never a
+ * label cut while a third of the window holds them). */
+#define KEYS_BAR_MAX 24
+int keys_bar_rows(const struct action_def *const *acts);
+void keys_draw_bar(const struct action_def *const *acts);
 
 #endif

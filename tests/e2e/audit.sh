@@ -94,3 +94,36 @@ keys Home
 expect_no_screen "Home: the newest again" "▲"
 keys End Enter
 expect_screen "End selects the page's last row, an old entry (Enter shows it)" "cli:test  追加  古い記録"
+
+# Roles and settings are stored by their codes and read by their labels:
+# "佐藤 花子 (center)" as 佐藤 花子 (センター職員), a role change with both
+# roles, a setting by its field's label and a choice by its label.
+# (A role change is made on the staff screen; its entry as that writes it.)
+sqlite3 "$DB" "INSERT INTO audit (at, actor, action, kind, uuid, summary) VALUES
+    ('2026-11-29T09:00:00Z', '管理者', 'role', 'staff', NULL,
+    '佐藤 花子 (center → secretariat)')"
+"$KYODO" setting --db "$DB" idle_minutes 20 >/dev/null 2>&1 ||
+	not_ok "setting for the test" "kyodo setting failed"
+"$KYODO" setting --db "$DB" open_on_holidays no >/dev/null 2>&1 ||
+	not_ok "setting for the test" "kyodo setting failed"
+start_kyodo 100 30 -- --db "$DB"
+wait_for "管理者" >/dev/null
+sign_in 1 9999
+wait_for "管理者 (" >/dev/null
+keys a
+expect_screen "a role change, both roles by label" "佐藤 花子 (センター職員 → 事務局員)"
+expect_screen "the idle lock by its label, from its default" "自動ロック（無操作の分数）: 10 → 20"
+expect_screen "a holiday rule by its labels" "祝日: 通常どおり開館 → 休館"
+expect_no_screen "no setting keys" "idle_minutes"
+type_text "佐藤"
+expect_screen "a staff member added, with the role's label" "佐藤 花子 (センター職員)"
+expect_no_screen "no role codes" "(center"
+start_kyodo 100 30 -- --db "$DB" --lang en
+wait_for "管理者" >/dev/null
+sign_in 1 9999
+wait_for "管理者 (" >/dev/null
+keys a
+expect_screen "en: a role change by labels (cut between words)" "佐藤 花子 (Center staff →…"
+expect_screen "en: a setting by its label" "Lock after (minutes idle)"
+expect_no_screen "en: no setting keys" "open_on_holidays"
+

@@ -73,6 +73,8 @@ done
 keys Escape
 wait_for "1 Meetings" >/dev/null
 keys 6
+wait_for "Stages and milestones" >/dev/null
+keys NPage
 expect_screen "the checklist shows milestones logged elsewhere" "Stage 2: building the organization  (4 of 4 done)"
 keys F6
 expect_screen "F6 with every milestone done asks" "Move the body on to stage 3? (y/n)"

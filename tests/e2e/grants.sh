@@ -268,4 +268,4 @@ expect_screen_re "the list shows it decided" "jonan +見守り推進事業 +Deci
 check "the decision is the city's row" \
 	test "$(sqlite3 "$CITY" "SELECT origin || '|' || center || '|' || decided_amount || '|' || decided_on || '|' || conditions FROM decision WHERE application = '$B'")" = \
 	"city|jonan|200000|2026-11-28|領収書を添付すること"
-expect_screen "the city may now pay an advance" "vAdvance"
+expect_screen "the city may now pay an advance" "v Advance"

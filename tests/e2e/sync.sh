@@ -139,7 +139,7 @@ KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA KYODO_MACHINE_ID=another-machine"
 open_signed_in "$DB" --lang en >/dev/null
 keys 9
 expect_screen "moved: the screen says so" "Another machine: export refused"
-expect_screen "moved: the accept key is offered" "F7Accept machine"
+expect_screen "moved: the accept key is offered" "F7 Accept machine"
 keys Enter
 expect_screen "after a restart the folder typed last is under the cursor" "Folder: $T/elsewhere"
 keys Escape

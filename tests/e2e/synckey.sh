@@ -48,7 +48,7 @@ expect_screen "ja: no city key: said without a command" "市の鍵がまだ登�
 expect_no_screen "ja: no message names a command" "kyodo key"
 keys Enter
 expect_screen "ja: the stick is chosen" "フォルダ：$STICK"
-expect_screen "ja: F4 is on the bar" "F4市の鍵"
+expect_screen "ja: F4 is on the bar" "F4 市の鍵"
 keys F4
 expect_screen "ja: center staff are told it is an administrator's" "市の鍵を登録できるのは管理者だけです"
 
@@ -130,7 +130,7 @@ expect_screen "en: Esc from the check: the key files" "Choose the city's key fil
 check "en: n keeps the city's key" test "$(sqlite3 "$DB" "SELECT count(*) FROM audit WHERE summary LIKE '%$NEW_FP%'")" = 0
 keys Escape
 expect_screen "en: Esc from the key files: the folder" "Folder: $MEDIA/stick2"
-expect_screen "en: F4 on the bar" "F4City's key"
+expect_screen "en: F4 on the bar" "F4 City's key"
 
 # --- city hall enrolls a center ---
 start_kyodo -- --db "$CITY" --lang en

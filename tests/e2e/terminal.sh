@@ -28,7 +28,7 @@ sleep 0.3
 if alive; then ok "survives 1x1"; else not_ok "survives 1x1" "the program ended"; fi
 resize 80 24
 expect_screen "80x24 again: home redrawn" "今月（令和8年11月）の件数"
-expect_screen "with the key bar" "F10終了"
+expect_screen "with the key bar" "F10 終了"
 resize 120 40
 expect_screen "120x40: home redrawn" "今月（令和8年11月）の件数"
 keys 1

@@ -173,5 +173,5 @@ open_signed_in() {
 
 # list_rows: the rows of a record list (between headings and message line).
 list_rows() {
-	screen | sed -n '4,22p'
+	screen | sed -n '4,21p'
 }
