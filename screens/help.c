@@ -150,7 +150,7 @@ help_draw(struct app *a, void *state)
 		draw_wrap(y < 2 ? 2 : y, end, hx, hw, _(d->help), y < 2 ? 2 - y : 0,
 		    ATTR_NORMAL);
 	}
-	draw_text(draw_lines() - 3, 2, COLS - 3, store_path(app_store(a)), ATTR_DIM);
+	draw_text(draw_lines() - 3, 2, COLS - 3, app_store_path(a), ATTR_DIM);
 }
 
 static const struct action_def *const *

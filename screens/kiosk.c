@@ -10,6 +10,7 @@ static const struct app_screens kiosk_screens = {
 	.home = &screen_home,
 	.help = &screen_help,
 	.settings = &screen_settings,
+	.setup = &screen_setup,
 };
 
 int

@@ -38,7 +38,7 @@ enum screen_action {
 extern const struct action_def act_book;
 
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,
-    screen_record_form;
+    screen_setup, screen_record_form;
 /* The list of a dated kind people log; opened with the kind's name
  * ("meeting", "event", "use"). */
 extern const struct screen screen_records;

@@ -4,6 +4,7 @@
  */
 #include "app.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -205,6 +206,21 @@ app_lock(struct app *a)
 	a->pending = PENDING_LOCK;
 }
 
+const char *
+app_store_path(struct app *a)
+{
+	return a->opt->db;
+}
+
+void
+app_take_store(struct app *a, struct store *s)
+{
+	a->store = s;
+	store_cache_kib(s, 8192);
+	app_apply_settings(a);
+	app_lock(a);
+}
+
 void
 app_draw_title(struct app *a, const char *title)
 {
@@ -229,7 +245,8 @@ app_apply_settings(struct app *a)
 
 	if (a->english_only) {
 		i18n_set_lang("en");
-	} else if (!a->opt->lang_given && (v = store_setting(a->store, "language")) != NULL) {
+	} else if (!a->opt->lang_given && a->store != NULL &&
+	    (v = store_setting(a->store, "language")) != NULL) {
 		i18n_set_lang(v);
 		free(v);
 	}
@@ -237,7 +254,7 @@ app_apply_settings(struct app *a)
 	 * what the terminal says.  It is asked before curses starts, the first
 	 * time "auto" is met; a later switch to "auto" uses that answer, or
 	 * takes the terminal as narrow when it was never asked. */
-	v = store_setting(a->store, "ascii_lines");
+	v = a->store != NULL ? store_setting(a->store, "ascii_lines") : NULL;
 	autom = v == NULL || strcmp(v, "auto") == 0;
 	ascii = v != NULL && strcmp(v, "1") == 0;
 	free(v);
@@ -248,7 +265,7 @@ app_apply_settings(struct app *a)
 	ascii = ascii || a->english_only || (autom && a->ambiguous_wide);
 	draw_set_ascii(ascii);
 	text_set_ascii(ascii);
-	v = store_setting(a->store, "idle_minutes");
+	v = a->store != NULL ? store_setting(a->store, "idle_minutes") : NULL;
 	if (v != NULL && atol(v) > 0)
 		minutes = atol(v);
 	free(v);
@@ -515,6 +532,8 @@ daily_backup(struct app *a, const char *db)
 	struct error err;
 	bool made;
 
+	if (a->store == NULL)
+		return;		/* a new terminal: nothing to copy yet */
 	if (store_opened_readonly(a->store)) {
 		app_error(a, "%s", _("The store is read-only: nothing can be saved until it can "
 		    "be written again."));
@@ -637,25 +656,32 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	memset(&a, 0, sizeof a);
 	a.opt = o;
 	a.screens = screens;
-	a.store = store_open(o->db, &err);
-	if (a.store == NULL) {
+	/* No file at all: a new terminal, set up on screen.  Anything else
+	 * (a file kyodo cannot read) is said and nothing is touched. */
+	if (access(o->db, F_OK) != 0 && errno == ENOENT && screens->setup != NULL) {
+		a.store = NULL;
+	} else if ((a.store = store_open(o->db, &err)) == NULL) {
 		fprintf(stderr, "kyodo: %s\n", err.text);
 		return 1;
+	} else {
+		/* Room for what a day's screens read (8 MB rather than SQLite's
+		 * 2), so a screen opened again after the others still finds its
+		 * pages. */
+		store_cache_kib(a.store, 8192);
 	}
-	/* Room for what a day's screens read (8 MB rather than SQLite's 2), so
-	 * a screen opened again after the others still finds its pages. */
-	store_cache_kib(a.store, 8192);
 	a.english_only = terminal_lacks_japanese();
 	app_apply_settings(&a);
 	if (!term_start(o->kiosk)) {
 		fprintf(stderr, "kyodo: %s\n", _("The kiosk needs a terminal."));
-		store_close(a.store);
+		if (a.store != NULL)
+			store_close(a.store);
 		return 1;
 	}
-	if (!app_push(&a, screens->signin, NULL)) {
+	if (!app_push(&a, a.store != NULL ? screens->signin : screens->setup, NULL)) {
 		term_stop();
 		fprintf(stderr, "kyodo: %s\n", a.msg);
-		store_close(a.store);
+		if (a.store != NULL)
+			store_close(a.store);
 		return 1;
 	}
 	if (a.english_only)
@@ -670,7 +696,8 @@ app_run(const struct tui_options *o, const struct app_screens *screens)
 	pop_all(&a);
 	drop_draft(&a);
 	term_stop();
-	store_close(a.store);
+	if (a.store != NULL)
+		store_close(a.store);
 	if (frame_log != NULL) {
 		struct rusage ru;
 

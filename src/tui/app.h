@@ -58,8 +58,14 @@ struct screen {
 	bool (*keep)(void *state, struct app_draft *d);
 };
 
-/* The store and the signed-in staff member (NULL at the sign-in screen). */
+/* The store and the signed-in staff member (NULL at the sign-in screen).
+ * The store is NULL only on the setup screen of a new terminal. */
 struct store *app_store(struct app *a);
+/* The store's file (--db), made or not. */
+const char *app_store_path(struct app *a);
+/* The store the setup screen made: the kiosk goes on with it, at the
+ * first start's sign-in. */
+void app_take_store(struct app *a, struct store *s);
 const struct actor *app_actor(struct app *a);
 /* Signs who in: the stack is replaced by the home screen. */
 void app_sign_in(struct app *a, const struct actor *who);
@@ -89,12 +95,13 @@ bool app_kiosk(struct app *a);
 /* The screens the app itself opens. */
 struct app_screens {
 	const struct screen *signin, *home, *help, *settings;
+	const struct screen *setup;	/* a new terminal's, when --db names no file */
 };
 
 struct tui_options;
-/* Opens the store, runs the kiosk until it quits, restores the terminal.
- * Returns the exit status (1 with a sentence on stderr when the store
- * cannot be opened). */
+/* Opens the store (or, when no file is there, starts at the setup screen),
+ * runs the kiosk until it quits, restores the terminal.  Returns the exit
+ * status (1 with a sentence on stderr when the store cannot be opened). */
 int app_run(const struct tui_options *o, const struct app_screens *screens);
 
 #endif
