@@ -20,7 +20,7 @@
 #include "tui/gauge.h"
 
 const struct action_def act_new_expense = {
-	ACT_NEW_EXPENSE, "e", N_("Expense"),
+	ACT_NEW_EXPENSE, "e", N_("Add expense"),
 	N_("Add an expense to the selected application."), {ACT_KEY_CHAR('e')},
 };
 

@@ -24,7 +24,7 @@
 #include "tui/fmt.h"
 
 static const struct action_def act_grant_open = {
-	ACT_GRANT_OPEN, "Enter", N_("Expenses"),
+	ACT_GRANT_OPEN, "Enter", N_("Expense list"),
 	N_("Open the selected application with its expenses."), {ACT_KEYS_ENTER},
 };
 
@@ -395,7 +395,7 @@ static int
 draw_programmes(const struct grants *g, int y, int rows)
 {
 	char limit[48], rate[16], span[96];
-	int i, cw = 0, lw = text_width(_("no limit")), sw = 0, nw, x;
+	int i, lw = text_width(_("no limit")), sw = 0, nw, x;
 
 	if (rows == 0)
 		return y;
@@ -404,14 +404,13 @@ draw_programmes(const struct grants *g, int y, int rows)
 		fmt_yen(g->progs[i].limit, limit, sizeof limit);
 		era_format_fy_span(g->progs[i].from, g->progs[i].to, fmt_era_lang(), span,
 		    sizeof span);
-		if (text_width(g->progs[i].code) > cw)
-			cw = text_width(g->progs[i].code);
 		if (text_width(limit) > lw)
 			lw = text_width(limit);
 		if (text_width(span) > sw)
 			sw = text_width(span);
 	}
-	nw = COLS - 2 - cw - lw - 5 - sw - 4 - 2;
+	/* By name: the code is the city's, for files. */
+	nw = COLS - 2 - lw - 5 - sw - 3 - 2;
 	for (i = 0; i < rows && i < g->nprog; i++, y++) {
 		const struct prog *p = &g->progs[i];
 
@@ -427,8 +426,6 @@ draw_programmes(const struct grants *g, int y, int rows)
 		rate_text(p, rate, sizeof rate);
 		era_format_fy_span(p->from, p->to, fmt_era_lang(), span, sizeof span);
 		x = 2;
-		draw_pad(y, x, cw, p->code, false, ATTR_NORMAL);
-		x += cw + 1;
 		if (nw >= 6) {
 			draw_pad(y, x, nw, p->name, false, ATTR_NORMAL);
 			x += nw + 1;
@@ -442,8 +439,10 @@ draw_programmes(const struct grants *g, int y, int rows)
 	return y;
 }
 
-/* The widest the programme column grows in the list. */
+/* The widest the programme column grows in the list; on a window of 110
+ * columns or more, wide enough for most names whole. */
 #define PROG_COL_MAX 20
+#define PROG_COL_WIDE 32
 /* The narrowest it gets before it is left out: 地域協働体活動… and
  * 地域協働体支援… still differ. */
 #define PROG_COL_MIN 16
@@ -539,8 +538,8 @@ measure(struct grants *g)
 		city_room(g);
 	/* A programme's full name is long; its start tells them apart and the
 	 * detail page shows it whole. */
-	if (g->cell_w[C_PROG] > PROG_COL_MAX)
-		g->cell_w[C_PROG] = PROG_COL_MAX;
+	if (g->cell_w[C_PROG] > (COLS >= 110 ? PROG_COL_WIDE : PROG_COL_MAX))
+		g->cell_w[C_PROG] = COLS >= 110 ? PROG_COL_WIDE : PROG_COL_MAX;
 }
 
 static struct cols

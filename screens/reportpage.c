@@ -77,8 +77,9 @@ reportpage_table_draw(const struct reportpage *c, int vr, const struct reportpag
 				w[j] = cw;
 		}
 	}
-	if (w[0] > REPORTPAGE_NAME_MAX_W)
-		w[0] = REPORTPAGE_NAME_MAX_W;
+	/* A wide window shows longer names whole. */
+	if (w[0] > REPORTPAGE_NAME_MAX_W * (COLS >= 110 ? 2 : 1))
+		w[0] = REPORTPAGE_NAME_MAX_W * (COLS >= 110 ? 2 : 1);
 	/* Too wide: closer columns, a narrower first column, then columns
 	 * left out from the right. */
 	for (total = 0, j = 0; j < n; j++)

@@ -35,9 +35,10 @@ expect_screen_re() {	# NAME ERE
 if open_signed_in "$DB" --lang en; then ok "signs in"; else not_ok "signs in" "no home"; fi
 keys 8
 expect_screen "8 opens grants in this fiscal year" "Grants  FY2026 (Reiwa 8)"
-expect_screen_re "a program: code, name, limit, rate, years" \
-	"support +地域協働体支援事業補助金 +¥200,000 +2/3 FY2014–2015"
-expect_screen_re "a program without a limit, still open" "activity .* no limit +100% FY2015–"
+expect_screen_re "a program: name, limit, rate, years" \
+	"^  地域協働体支援事業補助金 +¥200,000 +2/3 FY2014–2015"
+expect_screen_re "a program without a limit, still open" "活動費補助金.* no limit +100% FY2015–"
+expect_no_screen "no program codes" "support "
 expect_screen "the year's application" "研修旅行事業"
 
 # A new application in the kiosk: the programme open this year is chosen.
