@@ -48,7 +48,7 @@ static const struct menu_entry menu[] = {
 	{'o', N_("Opening hours"), &screen_hours, NULL, OPENING_ROLES},
 	/* Settings and help have their function keys (F8, F1) as well. */
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
-	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
+	{'h', N_("Help"), &screen_guides, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
 	/* The administrator's (the core refuses the others too). */
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
@@ -63,7 +63,7 @@ static const struct menu_entry city_menu[] = {
 	{'8', N_("Grants"), &screen_grants, NULL, EVERYONE},
 	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
-	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
+	{'h', N_("Help"), &screen_guides, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
 	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
@@ -91,11 +91,19 @@ struct home {
 	int mtop;		/* first menu entry in view (a small terminal) */
 	char err[512];
 	char body[256], grants[256];	/* the body's stage, the year's grant balance */
+	struct synclog_export_state file;	/* the month's file to city hall */
 	/* City hall: its centers' monthly files instead of a center's day. */
 	bool city;
 	struct buf centers;	/* one line a center, "\n" between */
 	int ncenters, nlate;
 	long long generation;	/* the store's when loaded (store_generation) */
+};
+
+/* F1 on home: the task guides (guides.c), which end with these keys. */
+static const struct action_def act_guides = {
+	ACT_GUIDES, "F1", N_("Help"),
+	N_("Short guides to the daily and monthly tasks, then the keys of this screen."),
+	{ACT_KEY_CODE(KEY_F(1))},
 };
 
 struct collect {
@@ -211,6 +219,8 @@ load(struct home *h, struct app *a)
 			snprintf(h->err, sizeof h->err, "%s", err.text);
 	}
 	body_home_lines(app_store(a), h->body, sizeof h->body, h->grants, sizeof h->grants);
+	if (!synclog_export_state(app_store(a), h->today, &h->file, &err))
+		snprintf(h->err, sizeof h->err, "%s", err.text);
 	if (h->err[0] != '\0')
 		h->generation = -1;	/* read again next time */
 }
@@ -290,6 +300,10 @@ home_key(struct app *a, void *state, struct key k, int act)
 	struct home *h = state;
 	int i;
 
+	if (act == ACT_GUIDES) {
+		app_push(a, &screen_guides, NULL);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	if (act == ACT_OPEN)
 		return open_entry(a, h, h->cur);
 	if (!k.code) {
@@ -421,6 +435,34 @@ draw_centers(struct home *h, int y, int bottom)
 	draw_wrap(y, bottom, x, w, buf_str(&h->centers), 0, ATTR_NORMAL);
 }
 
+/* The month's file to city hall: sent, due by the month's end, or late
+ * (then in the error colour), with the day of the last one. */
+static void
+draw_file_line(const struct home *h, int y)
+{
+	char buf[256], last[64] = "", iso[11];
+	enum tui_attr at = ATTR_NORMAL;
+
+	if (h->file.sent) {
+		date_format(h->file.last, iso);
+		fmt_date_short(iso, last, sizeof last);
+	}
+	if (h->file.due == SYNCLOG_DONE) {
+		snprintf(buf, sizeof buf, _("Monthly file: sent %s"), last);
+	} else if (h->file.due == SYNCLOG_LATE) {
+		snprintf(buf, sizeof buf, _("Monthly file late: %ld days since the last"),
+		    h->file.days);
+		at = ATTR_ERROR;
+	} else if (h->file.sent) {
+		snprintf(buf, sizeof buf, _("Monthly file: due by month end (last %s)"), last);
+		at = ATTR_NOTICE;
+	} else {
+		snprintf(buf, sizeof buf, "%s", _("Monthly file: due by month end (9 Sync)"));
+		at = ATTR_NOTICE;
+	}
+	draw_pad(y, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, buf, false, at);
+}
+
 static void
 home_draw(struct app *a, void *state)
 {
@@ -440,8 +482,10 @@ home_draw(struct app *a, void *state)
 			draw_text(draw_lines() - 2, 1, COLS - 2, h->err, ATTR_ERROR);
 		return;
 	}
-	/* The body's stage and the year's grant balance under the day's lists. */
-	draw_today(h, 2, bottom - 2);
+	/* The month's file, the body's stage and the year's grant balance
+	 * under the day's lists. */
+	draw_today(h, 2, bottom - 3);
+	draw_file_line(h, bottom - 3);
 	draw_text(bottom - 2, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->body, ATTR_NORMAL);
 	draw_text(bottom - 1, MENU_WIDTH + 1, COLS - MENU_WIDTH - 2, h->grants, ATTR_NORMAL);
 	if (h->err[0] != '\0')
@@ -452,7 +496,7 @@ static const struct action_def *const *
 home_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_settings, &act_lock, &act_quit, &act_menu, &act_open, &act_move,
+		&act_guides, &act_settings, &act_lock, &act_quit, &act_menu, &act_open, &act_move,
 		NULL,
 	};
 

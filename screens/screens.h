@@ -31,14 +31,15 @@ enum screen_action {
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
 	ACT_GRANT_PAY,						/* grantrow.c */
 	ACT_CLOSED_DAYS,					/* hours.c */
-	ACT_AUDIT_SHOW						/* audit.c */
+	ACT_AUDIT_SHOW,						/* audit.c */
+	ACT_GUIDES						/* home.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
 extern const struct action_def act_book;
 
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,
-    screen_setup, screen_record_form;
+    screen_setup, screen_guides, screen_record_form;
 /* The list of a dated kind people log; opened with the kind's name
  * ("meeting", "event", "use"). */
 extern const struct screen screen_records;

@@ -67,6 +67,31 @@ synclog_last(struct store *s, const char *direction, const char *peer,
 	return one_entry(s, st, e, err);
 }
 
+bool
+synclog_export_state(struct store *s, struct date today, struct synclog_export_state *out,
+    struct error *err)
+{
+	struct synclog_entry e;
+	char day[11];
+	int found;
+
+	memset(out, 0, sizeof *out);
+	out->due = SYNCLOG_DUE;
+	found = synclog_last(s, "export", "city", &e, err);
+	if (found < 0)
+		return false;
+	snprintf(day, sizeof day, "%.10s", e.at);
+	if (found == 0 || !date_parse(day, &out->last))
+		return true;
+	out->sent = true;
+	out->days = date_to_days(today) - date_to_days(out->last);
+	if (out->last.year == today.year && out->last.month == today.month)
+		out->due = SYNCLOG_DONE;
+	else if (out->days > SYNCLOG_LATE_DAYS)
+		out->due = SYNCLOG_LATE;
+	return true;
+}
+
 long
 synclog_list(struct store *s, const char *peer, int limit,
     void (*each)(void *ctx, const struct synclog_entry *e), void *ctx, struct error *err)

@@ -60,6 +60,24 @@ struct synclog_center {
 long synclog_centers(struct store *s, struct date today,
     void (*each)(void *ctx, const struct synclog_center *c), void *ctx, struct error *err);
 
+/* A center's monthly file for city hall: sent this month (done), not yet
+ * this month (due by the month's end), or nothing sent for more than
+ * SYNCLOG_LATE_DAYS days (late).  Never sent is due, not late: a new
+ * store has had no month to send. */
+enum synclog_due { SYNCLOG_DONE, SYNCLOG_DUE, SYNCLOG_LATE };
+
+struct synclog_export_state {
+	enum synclog_due due;
+	bool sent;			/* a file was written at least once */
+	struct date last;		/* the day of the last one, when sent */
+	long days;			/* days from it to today, when sent */
+};
+
+/* The state of the file to city hall against today.  False (with err) when
+ * the log could not be read. */
+bool synclog_export_state(struct store *s, struct date today, struct synclog_export_state *out,
+    struct error *err);
+
 /* A logged UTC time as local "YYYY-MM-DD HH:MM" (size >= 17); the text as it
  * is when it is not a logged time. */
 void synclog_local_time(const char *at, char *out, size_t size);

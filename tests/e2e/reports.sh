@@ -201,6 +201,7 @@ expect_screen "ja: its events" "行事: 2 回、参加者 104 人、ボランテ
 expect_screen "ja: its meetings listed" "円卓会議 秋"
 expect_screen "ja: the list's headings" "出席者数"
 keys Down Down Down Down
+wait_for "子ども食堂" >/dev/null
 if screen | grep -qE "子ども食堂 +11-23.* +40 +5"; then
 	ok "ja: an event's line: title, date, participants, volunteers"
 else

@@ -250,6 +250,42 @@ test_centers_and_the_35_days(void **state)
 	assert_int_equal(synclog_centers(x->c1, (struct date){2026, 11, 28}, keep, &cs, &err), 0);
 }
 
+/* The file to city hall: due while none was sent this month (never sent
+ * is due, not late), done once one is, late after 35 days without one. */
+static void
+test_export_state(void **state)
+{
+	struct lx *x = *state;
+	struct synclog_export_state st;
+	struct error err;
+	struct date d;
+
+	assert_true(date_parse("2026-11-28", &d));
+	assert_true(synclog_export_state(x->c1, d, &st, &err));
+	assert_int_equal(st.due, SYNCLOG_DUE);
+	assert_false(st.sent);
+	exec(x->c1, "INSERT INTO sync_log (at, direction, peer, file, rows, result) VALUES "
+	    "('2026-11-02T01:00:00Z', 'export', 'city', 'a.kyodo', 0, 'ok')");
+	assert_true(synclog_export_state(x->c1, d, &st, &err));
+	assert_int_equal(st.due, SYNCLOG_DONE);
+	assert_true(st.sent);
+	assert_int_equal(st.last.day, 2);
+	assert_int_equal(st.days, 26);
+	/* December: due, not late, until 35 days have passed. */
+	assert_true(date_parse("2026-12-07", &d));
+	assert_true(synclog_export_state(x->c1, d, &st, &err));
+	assert_int_equal(st.due, SYNCLOG_DUE);
+	assert_true(date_parse("2026-12-08", &d));
+	assert_true(synclog_export_state(x->c1, d, &st, &err));
+	assert_int_equal(st.days, 36);
+	assert_int_equal(st.due, SYNCLOG_LATE);
+	/* A file to another peer or an import does not count. */
+	exec(x->c1, "INSERT INTO sync_log (at, direction, peer, file, rows, result) VALUES "
+	    "('2026-12-05T01:00:00Z', 'import', 'city', 'b.kyodo', 0, 'ok')");
+	assert_true(synclog_export_state(x->c1, d, &st, &err));
+	assert_int_equal(st.due, SYNCLOG_LATE);
+}
+
 static void
 test_local_time(void **state)
 {
@@ -283,6 +319,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_last_export_and_import, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_list_newest_first, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_centers_and_the_35_days, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_export_state, setup, teardown),
 		cmocka_unit_test(test_local_time),
 	};
 
