@@ -96,7 +96,8 @@ store_sql_error(struct store *s, const char *doing, struct error *err)
 	else if ((code & 0xFF) == SQLITE_BUSY)
 		error_set(err, _("%s: the store is busy in another program; try again."), doing);
 	else if ((code & 0xFF) == SQLITE_CORRUPT || (code & 0xFF) == SQLITE_NOTADB)
-		error_set(err, _("%s: the store file is damaged (kyodo check says where)."), doing);
+		error_set(err, _("%s: the store file is damaged; the daily backups can put it "
+		    "back."), doing);
 	else if ((code & 0xFF) == SQLITE_IOERR || (code & 0xFF) == SQLITE_CANTOPEN)
 		error_set(err, _("%s: the store file could not be read or written."), doing);
 	else

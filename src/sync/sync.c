@@ -218,8 +218,10 @@ sync_export(struct store *s, const struct actor *who, const char *peer, const ch
 	}
 	if (!keys_peer(s, peer, &to, NULL)) {
 		error_set(err, store_kind(s) == STORE_CENTER ?
-		    _("The city's key is not installed here (kyodo key --city FILE).") :
-		    _("No center %s is enrolled (kyodo center add)."), peer);
+		    _("The city's key is not registered here yet: an administrator registers it "
+		    "from the key file city hall gives.") :
+		    _("No center %s is enrolled here: city hall enrolls a center from its key "
+		    "file."), peer);
 		return false;
 	}
 	if (!keys_same_machine(s)) {

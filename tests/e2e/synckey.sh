@@ -49,6 +49,12 @@ expect_no_screen "ja: no message names a command" "kyodo key"
 keys Enter
 expect_screen "ja: the stick is chosen" "フォルダ：$STICK"
 expect_screen "ja: F4 is on the bar" "F4 市の鍵"
+keys F2
+expect_screen "ja: an export without the city's key is refused in words" \
+    "書き込めませんでした：市の鍵がまだ登録されていません"
+expect_no_screen "ja: the refusal names no command" "kyodo key"
+keys Escape
+wait_for "F4 市の鍵" >/dev/null
 keys F4
 expect_screen "ja: center staff are told it is an administrator's" "市の鍵を登録できるのは管理者だけです"
 
