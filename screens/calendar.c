@@ -4,7 +4,7 @@
  * of those open, as a count and a bar), holidays by name and closed days
  * marked.  Arrows move the highlighted day (across months too), F5/F6 or
  * PgUp/PgDn change the month, Enter opens the day's grid of rooms × slots
- * (dayview.c), n books on the highlighted day.
+ * (dayview.c), n books on the highlighted day, w opens its week (week.c).
  *
  * The layout shrinks with the window: three rows a week, then two, then
  * one, and at worst only the weeks around the highlighted day.
@@ -34,6 +34,12 @@ static const struct action_def act_cal_prev = {
 
 static const struct action_def act_cal_next = {
 	ACT_CAL_NEXT, "F6", N_("Next"), N_("Next month (also PgDn)."), {ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
+};
+
+static const struct action_def act_week = {
+	ACT_WEEK, "w", N_("Week"),
+	N_("The highlighted day's week: each room's bookings, meetings and uses by name."),
+	{ACT_KEY_CHAR('w')},
 };
 
 #define TOP 3		/* title, the day's line, weekday headings */
@@ -165,6 +171,11 @@ calendar_key(struct app *a, void *state, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BOOK:
 		return book(a, c);
+	case ACT_WEEK:
+		arg.day = c->cur;
+		arg.follow = &c->cur;
+		app_push(a, &screen_week, &arg);
+		return RES_HANDLED | RES_REDRAW;
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -330,8 +341,8 @@ static const struct action_def *const *
 calendar_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_lock,
-		&act_quit, &act_back, &act_detail, &act_grid_move, NULL,
+		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_week,
+		&act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 
 	(void)state;
