@@ -170,11 +170,14 @@ struct columns {
 	int time_x, kind_x, kind_w, name_x, name_w, room_x, room_w;
 };
 
+/* Columns: time, kind, name (with the purpose), room.  The room column is
+ * as wide as the widest room listed (up to a third of the rest); the name
+ * takes what is left, so a wider terminal shows more of it. */
 static struct columns
-columns(void)
+columns(const struct agenda *v)
 {
 	struct columns c;
-	int k, w, rest;
+	int k, w, i, rest;
 
 	c.time_x = 2;
 	c.kind_x = c.time_x + 13;
@@ -185,13 +188,26 @@ columns(void)
 			c.kind_w = w;
 	}
 	c.name_x = c.kind_x + c.kind_w + 2;
-	/* The name takes three fifths of what is left, the room the rest. */
 	rest = COLS - 2 - c.name_x;
-	c.name_w = rest * 3 / 5;
-	c.room_x = c.name_x + c.name_w + 2;
-	c.room_w = COLS - 2 - c.room_x;
+	c.room_w = text_width(_("Room"));
+	for (i = 0; i < v->ag.nitems; i++) {
+		w = text_width(v->ag.items[i].room_name);
+		if (w > c.room_w)
+			c.room_w = w;
+	}
+	if (c.room_w > rest / 3)
+		c.room_w = rest / 3;
 	if (c.room_w < 1)
 		c.room_w = 1;
+	c.name_w = rest - c.room_w - 2;
+	/* Past a long name's width the room reads better beside it. */
+	if (c.name_w > 56) {
+		c.name_w = 56;
+		c.room_w = rest - c.name_w - 2;
+	}
+	if (c.name_w < 1)
+		c.name_w = 1;
+	c.room_x = c.name_x + c.name_w + 2;
 	return c;
 }
 
@@ -239,7 +255,7 @@ agenda_draw(struct app *a, void *state)
 {
 	struct agenda *v = state;
 	struct date last = date_add_days(date_today(), AGENDA_DAYS - 1);
-	struct columns c = columns();
+	struct columns c = columns(v);
 	char title[256], from[96];
 	int rows = list_rows(), i, y;
 

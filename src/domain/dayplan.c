@@ -460,7 +460,7 @@ hold(struct month_ctx *c, int day, int bit)
 	}
 }
 
-/* Columns: date, start, end, room. */
+/* Columns: date, start, end, room, whether it is a booking. */
 static void
 count_booking(struct month_ctx *c, sqlite3_stmt *st)
 {
@@ -471,7 +471,8 @@ count_booking(struct month_ctx *c, sqlite3_stmt *st)
 		return;
 	if (!time_parse(text(st, 1), &start) || !time_parse(text(st, 2), &end))
 		return;
-	c->m->bookings[d.day]++;
+	if (sqlite3_column_int(st, 4))
+		c->m->bookings[d.day]++;
 	room = room_index(&c->rooms, text(st, 3));
 	if (!dayplan_slots(c->o, start, end, &first, &last))
 		return;
@@ -510,13 +511,22 @@ dayplan_month(struct store *s, int year, int month, struct dayplan_month *m,
 	}
 	for (day = 1; day <= m->days; day++)
 		m->open[day] = m->closed[day] ? 0 : m->nrooms * m->nslots;
-	/* Only the columns counted, of the bookings that hold a room: a range
-	 * of booking_by_date and the month's rows (a covering index for this
-	 * one question would cost every booking saved and city hall's import
-	 * more than the month's hundred rows cost here). */
+	/* Only the columns counted, of what holds a room (as the day's grid
+	 * has it: bookings, meetings in one of the rooms, uses but a
+	 * check-in's): ranges of the *_by_date indexes and the month's rows
+	 * (a covering index for this one question would cost every booking
+	 * saved and city hall's import more than the month's hundred rows
+	 * cost here). */
 	date_month_range(year, month, from, to);
-	rc = store_prepare(s, "SELECT date, start, \"end\", room FROM booking WHERE deleted = 0 "
-	    "AND date >= ?1 AND date < ?2 AND origin = ?3 AND status <> 'cancelled'", &st);
+	rc = store_prepare(s, "SELECT date, start, \"end\", room, 1 FROM booking WHERE deleted = 0 "
+	    "AND date >= ?1 AND date < ?2 AND origin = ?3 AND status <> 'cancelled' "
+	    "UNION ALL SELECT date, start, \"end\", room, 0 FROM meeting m WHERE deleted = 0 "
+	    "AND date >= ?1 AND date < ?2 AND origin = ?3 AND EXISTS (SELECT 1 FROM room r "
+	    "WHERE r.deleted = 0 AND r.name = m.room) "
+	    "UNION ALL SELECT date, start, \"end\", room, 0 FROM facility_use f WHERE "
+	    "deleted = 0 AND date >= ?1 AND date < ?2 AND origin = ?3 AND NOT EXISTS (SELECT 1 "
+	    "FROM booking b WHERE b.uuid = f.booking AND b.deleted = 0 AND b.status <> "
+	    "'cancelled' AND b.date = f.date AND b.origin = f.origin)", &st);
 	if (rc == SQLITE_OK) {
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);

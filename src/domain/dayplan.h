@@ -129,7 +129,8 @@ struct dayplan_month {
 	int nrooms;		/* active rooms */
 	int nslots;
 	bool closed[32];	/* [day], 1-based */
-	int booked[32];		/* room-slots held on that day */
+	int booked[32];		/* room-slots held on that day (by bookings,
+				 * meetings and uses, as the day's grid) */
 	int open[32];		/* room-slots open that day (0 when closed) */
 	int bookings[32];	/* live bookings that day */
 };

@@ -393,6 +393,16 @@ test_occupied(void **state)
 	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 9}, 1, &ag, &err));
 	assert_int_equal(ag.nitems, 0);
 	dayplan_agenda_free(&ag);
+
+	/* The month's fill counts the meeting and the use as the grid does;
+	 * its count of bookings stays bookings. */
+	{
+		struct dayplan_month m;
+
+		assert_true(dayplan_month(s, 2026, 11, &m, &err));
+		assert_int_equal(m.booked[10], 4);
+		assert_int_equal(m.bookings[10], 2);
+	}
 }
 
 int
