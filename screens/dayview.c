@@ -604,10 +604,12 @@ draw_details(const struct dayview *v, int y, int bottom)
 }
 
 /* "2 bookings  会議 1  施設利用 1  (会 会議  利 施設利用)": the meetings and
- * uses counted and their marks explained only when the day has them. */
+ * uses counted and their marks explained only when the day has them (and
+ * the line has room for it whole). */
 static void
 day_counts(const struct dayview *v, struct buf *line)
 {
+	size_t start;
 	int n[DAYPLAN_EVENT + 1] = {0}, i, k;
 
 	for (i = 0; i < v->p.nentries; i++)
@@ -619,11 +621,16 @@ day_counts(const struct dayview *v, struct buf *line)
 			buf_printf(line, "  %s %d", dayplan_kind_label(k), n[k]);
 	if (n[DAYPLAN_MEETING] + n[DAYPLAN_USE] == 0)
 		return;
+	start = line->len;
 	buf_adds(line, "  (");
 	for (k = DAYPLAN_MEETING; k <= DAYPLAN_USE; k++)
 		buf_printf(line, "%s%s %s", k > DAYPLAN_MEETING ? "  " : "",
 		    dayplan_kind_mark(k), dayplan_kind_label(k));
 	buf_adds(line, ")");
+	if (text_width(buf_str(line)) > COLS - 2) {
+		line->len = start;
+		line->data[start] = '\0';
+	}
 }
 
 static void

@@ -338,7 +338,7 @@ draw_day_line(const struct week *v, int y)
 	const struct dayplan *p;
 	int d;
 	int n[DAYPLAN_EVENT + 1] = {0}, i, k;
-	struct buf line = {0};
+	struct buf line = {0}, legend = {0};
 	char day[96];
 	const char *ja, *en;
 
@@ -365,13 +365,18 @@ draw_day_line(const struct week *v, int y)
 			if (n[k] > 0)
 				buf_printf(&line, "  %s %d", dayplan_kind_label(k), n[k]);
 	}
-	buf_adds(&line, "  (");
+	/* What the marks mean, when the line has room for it whole. */
+	buf_adds(&legend, "  (");
 	for (k = DAYPLAN_MEETING; k <= DAYPLAN_USE; k++)
-		buf_printf(&line, "%s%s %s", k > DAYPLAN_MEETING ? "  " : "",
+		buf_printf(&legend, "%s%s %s", k > DAYPLAN_MEETING ? "  " : "",
 		    dayplan_kind_mark(k), dayplan_kind_label(k));
-	buf_adds(&line, ")");
-	draw_text(y, 1, COLS - 2, buf_str(&line), p->closed ? ATTR_ERROR : ATTR_NORMAL);
+	buf_adds(&legend, ")");
+	if (text_width(buf_str(&line)) + text_width(buf_str(&legend)) <= COLS - 2)
+		buf_adds(&line, buf_str(&legend));
+	draw_wrap(y, y + 1, 1, COLS - 2, buf_str(&line), 0, p->closed ? ATTR_ERROR :
+	    ATTR_NORMAL);
 	buf_free(&line);
+	buf_free(&legend);
 }
 
 /* The highlighted cell's entries in full, rows y … bottom-1. */

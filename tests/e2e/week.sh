@@ -181,6 +181,24 @@ keys Escape Escape
 expect_screen "en: home again" "This month"
 keys 4 w
 expect_screen "en: the week from the calendar" "Week  2026-11-22 (Reiwa 8) Sun - 11-28"
+keys F6 F6 F6 F6 F6
+expect_screen "en: the New Year week, closed days marked" "│closed"
+expect_screen "en: the closed day's reason whole" "Closed: closed every year 12/29–1/3"
+expect_no_screen "en: the marks' legend left out rather than cut" "(M Meeting"
+keys Escape Escape
+
+# --- English at 120×40 ---
+start_kyodo 120 40 -- --db "$DB" --lang en
+wait_for "佐藤 花子" >/dev/null
+sign_in 0 1234
+wait_for "佐藤 花子 (" >/dev/null
+keys w
+expect_screen "en 120x40: the week" "Week  2026-11-22 (Reiwa 8) Sun - 11-28"
+expect_screen "en 120x40: times in full" "18:30-20:30"
+expect_screen "en 120x40: the whole name" "太極拳クラブ"
+keys a
+expect_screen "en 120x40: the coming days' columns" "Name or title"
+expect_screen "en 120x40: an event with its field" "秋の防災訓練 (Safety)"
 keys Escape Escape
 
 check "kyodo kept running" alive
