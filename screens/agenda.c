@@ -55,7 +55,8 @@ load(struct app *a, struct agenda *v)
 	v->nrows = 0;
 	v->err[0] = '\0';
 	v->generation = gen;
-	v->loaded = dayplan_agenda_load(app_store(a), date_today(), AGENDA_DAYS, &v->ag, &err);
+	v->loaded = dayplan_agenda_load(app_store(a), date_today(), AGENDA_DAYS, false, &v->ag,
+	    &err);
 	if (!v->loaded) {
 		snprintf(v->err, sizeof v->err, "%s", err.text);
 		return;

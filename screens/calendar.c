@@ -7,7 +7,9 @@
  * (dayview.c), n books on the highlighted day, w opens its week (week.c).
  *
  * The layout shrinks with the window: three rows a week, then two, then
- * one, and at worst only the weeks around the highlighted day.
+ * one, and at worst only the weeks around the highlighted day.  A tall
+ * window gives a week more rows, and each day lists what takes its rooms
+ * by name (会 a meeting, 利 a use) in them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,9 +50,34 @@ struct calendar {
 	struct date cur;	/* the highlighted day */
 	struct dayplan_month m;	/* of cur's month */
 	bool have_month;
+	struct dayplan_agenda names;	/* the month's entries, for tall cells */
+	int first[32], count[32];	/* [day]: its entries in names */
 	long long generation;	/* the store's when m was read (store_generation) */
 	char err[512];
 };
+
+/* The month's entries by name, for cells tall enough to list them; none
+ * when they cannot be read (the counts still show). */
+static void
+load_names(struct app *a, struct calendar *c)
+{
+	struct error err;
+	int i, d;
+
+	dayplan_agenda_free(&c->names);
+	memset(c->first, 0, sizeof c->first);
+	memset(c->count, 0, sizeof c->count);
+	if (!dayplan_agenda_load(app_store(a), (struct date){c->cur.year, c->cur.month, 1},
+	    date_days_in_month(c->cur.year, c->cur.month), true, &c->names, &err))
+		return;
+	for (i = c->names.nitems - 1; i >= 0; i--) {
+		d = c->names.items[i].date.day;
+		if (d >= 1 && d <= 31) {
+			c->first[d] = i;
+			c->count[d]++;
+		}
+	}
+}
 
 /* Reads cur's month, unless m already holds it and the store is unchanged
  * (back from the day's grid, say). */
@@ -68,6 +95,7 @@ load(struct app *a, struct calendar *c)
 	c->have_month = dayplan_month(app_store(a), c->cur.year, c->cur.month, &c->m, &err);
 	if (!c->have_month)
 		snprintf(c->err, sizeof c->err, "%s", err.text);
+	load_names(a, c);
 }
 
 static void *
@@ -84,7 +112,10 @@ calendar_init(struct app *a, const void *arg)
 static void
 calendar_done(void *state)
 {
-	free(state);
+	struct calendar *c = state;
+
+	dayplan_agenda_free(&c->names);
+	free(c);
 }
 
 static void
@@ -194,6 +225,30 @@ holiday_name(struct date d)
 	return fmt_era_lang() == ERA_JA ? ja : en;
 }
 
+/* The day's entries by name on rows y … y+rows-1 (before bottom), the
+ * last row "+N" when more than rows are left. */
+static void
+draw_names(const struct calendar *c, struct date d, int y, int x, int w, int rows, int bottom,
+    enum tui_attr at)
+{
+	int n = c->count[d.day], r;
+	struct buf line = {0};
+
+	for (r = 0; r < rows && r < n && y + r < bottom; r++) {
+		const struct dayplan_entry *e = &c->names.items[c->first[d.day] + r].e;
+
+		buf_reset(&line);
+		if (r == rows - 1 && n > rows)
+			buf_printf(&line, "+%d", n - r);
+		else if (e->kind != DAYPLAN_BOOKING)
+			buf_printf(&line, "%s %s", dayplan_kind_mark(e->kind), e->group);
+		else
+			buf_adds(&line, e->group);
+		draw_pad(y + r, x, w, buf_str(&line), false, at);
+	}
+	buf_free(&line);
+}
+
 /* Rows 0 … rows-1 of one day's cell at (y, x), w columns wide. */
 static void
 draw_cell(struct calendar *c, struct date d, struct date now, int y, int x, int w, int rows,
@@ -249,6 +304,12 @@ draw_cell(struct calendar *c, struct date d, struct date now, int y, int x, int 
 	buf_adds(&line, count);
 	draw_pad(y + 1, x, w, buf_str(&line), true, at);
 	buf_free(&line);
+	/* Rows 2 on, when there are more than three: what takes the rooms, by
+	 * name, the last row saying how many more. */
+	if (rows >= 4) {
+		draw_names(c, d, y + 2, x, w, rows - 2, bottom, sel ? at : ATTR_NORMAL);
+		return;
+	}
 	/* Row 2: how many bookings. */
 	if (rows >= 3 && y + 2 < bottom && m->bookings[d.day] > 0) {
 		snprintf(count, sizeof count, P_("%d booking", "%d bookings",
@@ -318,8 +379,9 @@ calendar_draw(struct app *a, void *state)
 	weeks = (lead + c->m.days + 6) / 7;
 	avail = bottom - TOP;
 	rows = avail / weeks;
-	if (rows > 3)
-		rows = 3;
+	/* Past three rows a week, the names of what takes the rooms. */
+	if (rows > 7)
+		rows = 7;
 	if (rows < 1)
 		rows = 1;
 	/* Too few rows for every week: the weeks around the highlighted day. */

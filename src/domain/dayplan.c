@@ -410,15 +410,15 @@ dayplan_week_free(struct dayplan_week *w)
 }
 
 bool
-dayplan_agenda_load(struct store *s, struct date first, int ndays, struct dayplan_agenda *ag,
-    struct error *err)
+dayplan_agenda_load(struct store *s, struct date first, int ndays, bool rooms_only,
+    struct dayplan_agenda *ag, struct error *err)
 {
 	struct items c = {NULL, 0, 0};
 
 	memset(ag, 0, sizeof *ag);
 	ag->first = first;
 	ag->ndays = ndays;
-	if (!read_items(s, first, ndays, false, &c, err)) {
+	if (!read_items(s, first, ndays, rooms_only, &c, err)) {
 		free(c.v);
 		return false;
 	}

@@ -105,7 +105,8 @@ struct date dayplan_week_start(struct date d);
 
 /* The coming days as one list: every booking, meeting, facility use and
  * event of the days from first on (each entry's day in `date`, its room's
- * name in `room_name`), by date then time. */
+ * name in `room_name`), by date then time.  With rooms_only, only what
+ * takes a room, as on the day's grid (no events, no meeting elsewhere). */
 struct dayplan_item {
 	struct date date;
 	struct dayplan_entry e;	/* e.room is not used */
@@ -119,7 +120,7 @@ struct dayplan_agenda {
 	struct dayplan_item *items;	/* owned */
 };
 
-bool dayplan_agenda_load(struct store *s, struct date first, int ndays,
+bool dayplan_agenda_load(struct store *s, struct date first, int ndays, bool rooms_only,
     struct dayplan_agenda *ag, struct error *err);
 void dayplan_agenda_free(struct dayplan_agenda *ag);
 

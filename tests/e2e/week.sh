@@ -5,7 +5,8 @@
 # home (w), names shown, F5/F6 a week, F7 this week, Enter opens the day;
 # the coming days' list (a) with a booking, a meeting and an event of the
 # days ahead, scrolling with ▲/▼, Enter opening a day.  At 80×24 and
-# 120×40 (times in full, more rows), in Japanese and in English.
+# 120×40 (times in full, more rows, the calendar naming what takes the
+# rooms), in Japanese and in English.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -159,6 +160,13 @@ keys Escape Left Left Enter
 expect_screen "120x40: the day grid" "予約  令和8年11月26日(木)"
 expect_screen "120x40: the meeting on the grid" "│会 役員会"
 keys Escape Escape
+wait_for "メニュー" >/dev/null
+keys 4
+expect_screen "120x40: the calendar" "予約  令和8年11月"
+expect_screen "120x40: a tall calendar names the meeting" "会 役員会"
+expect_screen "120x40: … and the use" "利 体操会"
+expect_screen "120x40: … and the bookings" "書道の会"
+keys Escape
 
 # --- English ---
 open_signed_in "$DB" --lang en

@@ -370,7 +370,7 @@ test_occupied(void **state)
 
 	/* The coming days: every kind, events and the meeting away too, in
 	 * date and time order; the check-in still once. */
-	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 10}, 14, &ag, &err));
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 10}, 14, false, &ag, &err));
 	assert_int_equal(ag.nitems, 7);
 	assert_false(ag.items[0].e.timed);
 	assert_string_equal(ag.items[1].e.group, "体操の会");
@@ -387,11 +387,20 @@ test_occupied(void **state)
 	assert_string_equal(ag.items[6].room_name, "");
 	dayplan_agenda_free(&ag);
 	/* From the 11th: the event alone; over one day before: nothing. */
-	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 11}, 14, &ag, &err));
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 11}, 14, false, &ag, &err));
 	assert_int_equal(ag.nitems, 1);
 	dayplan_agenda_free(&ag);
-	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 9}, 1, &ag, &err));
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 9}, 1, false, &ag, &err));
 	assert_int_equal(ag.nitems, 0);
+	dayplan_agenda_free(&ag);
+
+	/* Only what takes a room: no event, no meeting at city hall. */
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 10}, 14, true, &ag, &err));
+	assert_int_equal(ag.nitems, 5);
+	for (i = 0; i < ag.nitems; i++) {
+		assert_int_not_equal(ag.items[i].e.kind, DAYPLAN_EVENT);
+		assert_string_not_equal(ag.items[i].e.group, "市との協議");
+	}
 	dayplan_agenda_free(&ag);
 
 	/* The month's fill counts the meeting and the use as the grid does;
