@@ -4,10 +4,12 @@
  * of those open, as a count and a bar), holidays by name and closed days
  * marked.  Arrows move the highlighted day (across months too), F5/F6 or
  * PgUp/PgDn change the month, Enter opens the day's grid of rooms × slots
- * (dayview.c), n books on the highlighted day.
+ * (dayview.c), n books on the highlighted day, w opens its week (week.c).
  *
  * The layout shrinks with the window: three rows a week, then two, then
- * one, and at worst only the weeks around the highlighted day.
+ * one, and at worst only the weeks around the highlighted day.  A tall
+ * window gives a week more rows, and each day lists what takes its rooms
+ * by name (会 a meeting, 利 a use) in them.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,15 +38,46 @@ static const struct action_def act_cal_next = {
 	ACT_CAL_NEXT, "F6", N_("Next"), N_("Next month (also PgDn)."), {ACT_KEY_CODE(KEY_F(6)), ACT_KEY_CODE(KEY_NPAGE)},
 };
 
+static const struct action_def act_week = {
+	ACT_WEEK, "w", N_("Week"),
+	N_("The highlighted day's week: each room's bookings, meetings and uses by name."),
+	{ACT_KEY_CHAR('w')},
+};
+
 #define TOP 3		/* title, the day's line, weekday headings */
 
 struct calendar {
 	struct date cur;	/* the highlighted day */
 	struct dayplan_month m;	/* of cur's month */
 	bool have_month;
+	struct dayplan_agenda names;	/* the month's entries, for tall cells */
+	int first[32], count[32];	/* [day]: its entries in names */
 	long long generation;	/* the store's when m was read (store_generation) */
 	char err[512];
 };
+
+/* The month's entries by name, for cells tall enough to list them; none
+ * when they cannot be read (the counts still show). */
+static void
+load_names(struct app *a, struct calendar *c)
+{
+	struct error err;
+	int i, d;
+
+	dayplan_agenda_free(&c->names);
+	memset(c->first, 0, sizeof c->first);
+	memset(c->count, 0, sizeof c->count);
+	if (!dayplan_agenda_load(app_store(a), (struct date){c->cur.year, c->cur.month, 1},
+	    date_days_in_month(c->cur.year, c->cur.month), true, &c->names, &err))
+		return;
+	for (i = c->names.nitems - 1; i >= 0; i--) {
+		d = c->names.items[i].date.day;
+		if (d >= 1 && d <= 31) {
+			c->first[d] = i;
+			c->count[d]++;
+		}
+	}
+}
 
 /* Reads cur's month, unless m already holds it and the store is unchanged
  * (back from the day's grid, say). */
@@ -62,6 +95,7 @@ load(struct app *a, struct calendar *c)
 	c->have_month = dayplan_month(app_store(a), c->cur.year, c->cur.month, &c->m, &err);
 	if (!c->have_month)
 		snprintf(c->err, sizeof c->err, "%s", err.text);
+	load_names(a, c);
 }
 
 static void *
@@ -78,7 +112,10 @@ calendar_init(struct app *a, const void *arg)
 static void
 calendar_done(void *state)
 {
-	free(state);
+	struct calendar *c = state;
+
+	dayplan_agenda_free(&c->names);
+	free(c);
 }
 
 static void
@@ -165,6 +202,11 @@ calendar_key(struct app *a, void *state, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BOOK:
 		return book(a, c);
+	case ACT_WEEK:
+		arg.day = c->cur;
+		arg.follow = &c->cur;
+		app_push(a, &screen_week, &arg);
+		return RES_HANDLED | RES_REDRAW;
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -181,6 +223,30 @@ holiday_name(struct date d)
 	if (!holiday_of(d, &ja, &en))
 		return NULL;
 	return fmt_era_lang() == ERA_JA ? ja : en;
+}
+
+/* The day's entries by name on rows y … y+rows-1 (before bottom), the
+ * last row "+N" when more than rows are left. */
+static void
+draw_names(const struct calendar *c, struct date d, int y, int x, int w, int rows, int bottom,
+    enum tui_attr at)
+{
+	int n = c->count[d.day], r;
+	struct buf line = {0};
+
+	for (r = 0; r < rows && r < n && y + r < bottom; r++) {
+		const struct dayplan_entry *e = &c->names.items[c->first[d.day] + r].e;
+
+		buf_reset(&line);
+		if (r == rows - 1 && n > rows)
+			buf_printf(&line, "+%d", n - r);
+		else if (e->kind != DAYPLAN_BOOKING)
+			buf_printf(&line, "%s %s", dayplan_kind_mark(e->kind), e->group);
+		else
+			buf_adds(&line, e->group);
+		draw_pad(y + r, x, w, buf_str(&line), false, at);
+	}
+	buf_free(&line);
 }
 
 /* Rows 0 … rows-1 of one day's cell at (y, x), w columns wide. */
@@ -238,6 +304,12 @@ draw_cell(struct calendar *c, struct date d, struct date now, int y, int x, int 
 	buf_adds(&line, count);
 	draw_pad(y + 1, x, w, buf_str(&line), true, at);
 	buf_free(&line);
+	/* Rows 2 on, when there are more than three: what takes the rooms, by
+	 * name, the last row saying how many more. */
+	if (rows >= 4) {
+		draw_names(c, d, y + 2, x, w, rows - 2, bottom, sel ? at : ATTR_NORMAL);
+		return;
+	}
 	/* Row 2: how many bookings. */
 	if (rows >= 3 && y + 2 < bottom && m->bookings[d.day] > 0) {
 		snprintf(count, sizeof count, P_("%d booking", "%d bookings",
@@ -307,8 +379,9 @@ calendar_draw(struct app *a, void *state)
 	weeks = (lead + c->m.days + 6) / 7;
 	avail = bottom - TOP;
 	rows = avail / weeks;
-	if (rows > 3)
-		rows = 3;
+	/* Past three rows a week, the names of what takes the rooms. */
+	if (rows > 7)
+		rows = 7;
 	if (rows < 1)
 		rows = 1;
 	/* Too few rows for every week: the weeks around the highlighted day. */
@@ -330,8 +403,8 @@ static const struct action_def *const *
 calendar_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_lock,
-		&act_quit, &act_back, &act_detail, &act_grid_move, NULL,
+		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_week,
+		&act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 
 	(void)state;

@@ -3,7 +3,10 @@
  * slot (午前 午後 夜間, from the opening settings).  A booking fills every
  * slot it holds, its group's name cut by display width; a slot shared by
  * two bookings says "+1", and Tab picks among them.  Under the grid the
- * highlighted slot's bookings in full.
+ * highlighted slot's bookings in full.  Meetings in a room and facility use
+ * take their slots too, marked 会 and 利 (the day's line says what the marks
+ * mean, the lines under the grid name each kind); Enter opens them in their
+ * own form, and only a booking is checked in or cancelled here.
  *
  * n books the highlighted room and slot (the form starts filled in), Enter
  * opens the booking (or books an empty slot), i checks it in (asks how many
@@ -212,6 +215,7 @@ open_booking(struct app *a, struct dayview *v)
 
 	if (e == NULL)
 		return book(a, v);
+	arg.kind = kind_find(dayplan_kind_name(e->kind));
 	arg.uuid = e->uuid;
 	app_push(a, &screen_record_form, &arg);
 	return RES_HANDLED | RES_REDRAW;
@@ -223,6 +227,18 @@ status_label(const char *code)
 	const struct kind *k = kind_find("booking");
 
 	return field_choice_label(&k->fields[kind_field(k, "status")], code);
+}
+
+/* False (and says so) when e is a meeting or use: only a booking is
+ * checked in or cancelled. */
+static bool
+is_booking(struct app *a, const struct dayplan_entry *e)
+{
+	if (e->kind == DAYPLAN_BOOKING)
+		return true;
+	app_error(a, _("Only a booking is checked in or cancelled here; this is a %s (%s)."),
+	    dayplan_kind_label(e->kind), e->group);
+	return false;
 }
 
 /* Names the booking in questions: "書道の会, 11-28 09:30–11:30". */
@@ -246,6 +262,8 @@ ask_check_in(struct app *a, struct dayview *v)
 
 	if (e == NULL)
 		return RES_HANDLED;
+	if (!is_booking(a, e))
+		return RES_HANDLED | RES_REDRAW;
 	if (strcmp(e->status, "booked") != 0) {
 		app_error(a, _("This booking is %s; only a booked one can be checked in."),
 		    status_label(e->status));
@@ -312,6 +330,8 @@ ask_cancel(struct app *a, struct dayview *v)
 
 	if (e == NULL)
 		return RES_HANDLED;
+	if (!is_booking(a, e))
+		return RES_HANDLED | RES_REDRAW;
 	if (strcmp(e->status, "booked") != 0) {
 		app_error(a, _("This booking is %s; only a booked one can be cancelled."),
 		    status_label(e->status));
@@ -444,8 +464,9 @@ geometry(const struct dayview *v)
 		if (w > g.room_w)
 			g.room_w = w;
 	}
-	if (g.room_w > 14)
-		g.room_w = 14;
+	/* A wide terminal gives long room names more of its width. */
+	if (g.room_w > (COLS >= 120 ? 24 : 14))
+		g.room_w = COLS >= 120 ? 24 : 14;
 	if (g.room_w > COLS / 4)
 		g.room_w = COLS / 4;
 	/* Each slot: a separator column, then its cell. */
@@ -481,11 +502,16 @@ draw_headings(const struct dayview *v, const struct geometry *g, int y)
 	}
 }
 
-/* The text of a cell: the first booking's group, "+N" for the others. */
+/* The text of a cell: the first entry's name (a meeting's or use's after
+ * its mark), "+N" for the others. */
 static void
 cell_text(const struct dayview *v, const int *idx, int n, struct buf *out)
 {
-	buf_adds(out, v->p.entries[idx[0]].group);
+	const struct dayplan_entry *e = &v->p.entries[idx[0]];
+
+	if (e->kind != DAYPLAN_BOOKING)
+		buf_printf(out, "%s ", dayplan_kind_mark(e->kind));
+	buf_adds(out, e->group);
 	if (n > 1)
 		buf_printf(out, " +%d", n - 1);
 }
@@ -511,7 +537,8 @@ draw_room_row(const struct dayview *v, const struct geometry *g, int room, int y
 		x = slot_x(g, s);
 		w = (t - s + 1) * (g->slot_w + 1) - 1;
 		sel = sel_row && v->slot >= s && v->slot <= t;
-		at = sel ? ATTR_SELECTED : n > 0 && strcmp(v->p.entries[idx[0]].status,
+		at = sel ? ATTR_SELECTED : n > 0 && v->p.entries[idx[0]].kind ==
+		    DAYPLAN_BOOKING && strcmp(v->p.entries[idx[0]].status,
 		    "booked") != 0 ? ATTR_DIM : ATTR_NORMAL;
 		draw_text(y, x - 1, 1, draw_ascii() ? "|" : "\xE2\x94\x82", ATTR_NORMAL);
 		buf_reset(&text);
@@ -524,12 +551,32 @@ draw_room_row(const struct dayview *v, const struct geometry *g, int room, int y
 	buf_free(&text);
 }
 
-/* The highlighted slot's bookings in full, from row y to bottom-1. */
+/* One entry in full: times, name, purpose or kind of meeting, people, and
+ * a booking's status (予約済 …) or what the entry is (会議, 施設利用). */
+static void
+detail_line(const struct dayplan_entry *e, bool pick, struct buf *line)
+{
+	char t[12];
+
+	dayplan_entry_times(e, t);
+	buf_printf(line, "%s %s  %s", pick ? ">" : " ", t[0] != '\0' ? t : _("no time"),
+	    e->group);
+	if (e->purpose[0] != '\0' && strcmp(e->purpose, e->group) != 0)
+		buf_printf(line, "  %s", e->purpose);
+	if (e->people > 0)
+		buf_printf(line, P_("  %ld person", "  %ld people", (unsigned long)e->people),
+		    e->people);
+	buf_printf(line, "  [%s]", e->kind == DAYPLAN_BOOKING ? status_label(e->status) :
+	    dayplan_kind_label(e->kind));
+}
+
+/* The highlighted slot's entries in full, then the room's entries without
+ * times, from row y to bottom-1. */
 static void
 draw_details(const struct dayview *v, int y, int bottom)
 {
-	int idx[CELL_MAX], n = cell(v, idx), i, pick;
-	char a[6], b[6], slot[64];
+	int idx[CELL_MAX], n = cell(v, idx), i, pick, nu;
+	char slot[64];
 	struct buf line = {0};
 
 	if (y >= bottom || v->p.nrooms == 0 || v->p.opening.nslots == 0)
@@ -537,29 +584,53 @@ draw_details(const struct dayview *v, int y, int bottom)
 	if (n == 0) {
 		opening_slot_name(&v->p.opening, v->slot, slot, sizeof slot);
 		buf_printf(&line, _("%s, %s: free. n books it."), v->p.rooms[v->room].name, slot);
-		draw_text(y, 1, COLS - 2, buf_str(&line), ATTR_DIM);
-		buf_free(&line);
-		return;
+		draw_text(y++, 1, COLS - 2, buf_str(&line), ATTR_DIM);
 	}
 	if (n > CELL_MAX)
 		n = CELL_MAX;
-	pick = v->pick % n;
+	pick = n > 0 ? v->pick % n : -1;
 	for (i = 0; i < n && y < bottom; i++, y++) {
-		const struct dayplan_entry *e = &v->p.entries[idx[i]];
-
 		buf_reset(&line);
-		time_format(e->start, a);
-		time_format(e->end, b);
-		buf_printf(&line, "%s %s-%s  %s", i == pick && n > 1 ? ">" : " ", a, b, e->group);
-		if (e->purpose[0] != '\0')
-			buf_printf(&line, "  %s", e->purpose);
-		if (e->people > 0)
-			buf_printf(&line, P_("  %ld person", "  %ld people", (unsigned long)e->people),
-			    e->people);
-		buf_printf(&line, "  [%s]", status_label(e->status));
+		detail_line(&v->p.entries[idx[i]], i == pick && n > 1, &line);
 		draw_text(y, 1, COLS - 2, buf_str(&line), i == pick ? ATTR_HEADER : ATTR_NORMAL);
 	}
+	nu = dayplan_untimed(&v->p, v->room, idx, CELL_MAX);
+	for (i = 0; i < nu && i < CELL_MAX && y < bottom; i++, y++) {
+		buf_reset(&line);
+		detail_line(&v->p.entries[idx[i]], false, &line);
+		draw_text(y, 1, COLS - 2, buf_str(&line), ATTR_DIM);
+	}
 	buf_free(&line);
+}
+
+/* "2 bookings  会議 1  施設利用 1  (会 会議  利 施設利用)": the meetings and
+ * uses counted and their marks explained only when the day has them (and
+ * the line has room for it whole). */
+static void
+day_counts(const struct dayview *v, struct buf *line)
+{
+	size_t start;
+	int n[DAYPLAN_EVENT + 1] = {0}, i, k;
+
+	for (i = 0; i < v->p.nentries; i++)
+		n[v->p.entries[i].kind]++;
+	buf_printf(line, P_("%d booking", "%d bookings", (unsigned long)n[DAYPLAN_BOOKING]),
+	    n[DAYPLAN_BOOKING]);
+	for (k = DAYPLAN_MEETING; k <= DAYPLAN_USE; k++)
+		if (n[k] > 0)
+			buf_printf(line, "  %s %d", dayplan_kind_label(k), n[k]);
+	if (n[DAYPLAN_MEETING] + n[DAYPLAN_USE] == 0)
+		return;
+	start = line->len;
+	buf_adds(line, "  (");
+	for (k = DAYPLAN_MEETING; k <= DAYPLAN_USE; k++)
+		buf_printf(line, "%s%s %s", k > DAYPLAN_MEETING ? "  " : "",
+		    dayplan_kind_mark(k), dayplan_kind_label(k));
+	buf_adds(line, ")");
+	if (text_width(buf_str(line)) > COLS - 2) {
+		line->len = start;
+		line->data[start] = '\0';
+	}
 }
 
 static void
@@ -573,8 +644,7 @@ draw_day_line(const struct dayview *v, int y)
 	if (v->p.closed)
 		buf_printf(&line, _("Closed: %s"), v->p.why);
 	else
-		buf_printf(&line, P_("%d booking", "%d bookings", (unsigned long)v->p.nentries),
-		    v->p.nentries);
+		day_counts(v, &line);
 	draw_text(y, 1, COLS - 2, buf_str(&line), v->p.closed ? ATTR_ERROR : ATTR_NORMAL);
 	buf_free(&line);
 }

@@ -39,6 +39,7 @@ static const struct menu_entry menu[] = {
 	{'2', N_("Events"), &screen_records, "event", EVERYONE},
 	{'3', N_("Facility use"), &screen_records, "use", EVERYONE},
 	{'4', N_("Bookings"), &screen_bookings, NULL, EVERYONE},
+	{'w', N_("Week"), &screen_week, NULL, EVERYONE},
 	{'5', N_("Monthly reports"), &screen_reports, NULL, EVERYONE},
 	{'6', N_("Community body"), &screen_body, NULL, EVERYONE},
 	{'7', N_("Community plan"), &screen_plan, NULL, EVERYONE},

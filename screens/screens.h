@@ -32,7 +32,9 @@ enum screen_action {
 	ACT_GRANT_PAY,						/* grantrow.c */
 	ACT_CLOSED_DAYS,					/* hours.c */
 	ACT_AUDIT_SHOW,						/* audit.c */
-	ACT_GUIDES						/* home.c */
+	ACT_GUIDES,						/* home.c */
+	ACT_WEEK,						/* calendar.c */
+	ACT_WEEK_PREV, ACT_WEEK_NEXT, ACT_THIS_WEEK, ACT_AGENDA	/* week.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -80,6 +82,11 @@ struct booking_form_arg {
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
 };
+
+/* The week of rooms × days (week.c), opened with a struct dayview_arg (the
+ * day to show, and whom to tell each day it moves to) or NULL for today,
+ * and the coming days' list (agenda.c, arg NULL). */
+extern const struct screen screen_week, screen_agenda;
 
 /* The community body, its plan and its grants (body.c, plan.c, grants.c,
  * grantdetail.c). */

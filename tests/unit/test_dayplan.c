@@ -1,8 +1,10 @@
 /* Unit tests for core/dayplan: which slots a booking holds (overlap, spans,
  * times between slots), a day's rooms × slots with cancelled bookings left
  * out and a room out of use still shown when booked, a month's room-slots
- * booked and open (closed days, two bookings in one slot counted once), and
- * the later dates of a series. */
+ * booked and open (closed days, two bookings in one slot counted once), the
+ * later dates of a series, and meetings and facility use taking rooms beside
+ * bookings (a checked-in booking and its use one entry) in a day, a week and
+ * the coming days' list with events. */
 #include "unit.h"
 
 #include "base/actor.h"
@@ -57,6 +59,27 @@ book(struct store *s, const struct actor *who, const char *room, const char *dat
 		fail_msg("booking %s %s: %s", room, date, err.text);
 	if (uuid != NULL)
 		snprintf(uuid, 37, "%s", r.uuid);
+	record_free(&r);
+}
+
+/* A meeting, use or event from field=value pairs (NULL-ended). */
+static void
+add(struct store *s, const struct actor *who, const char *kind, ...)
+{
+	struct record r;
+	struct error err;
+	const char *f, *v;
+	va_list ap;
+
+	record_init(&r, kind_find(kind));
+	va_start(ap, kind);
+	while ((f = va_arg(ap, const char *)) != NULL) {
+		v = va_arg(ap, const char *);
+		set(&r, f, v);
+	}
+	va_end(ap);
+	if (!record_insert(s, who, &r, &err))
+		fail_msg("%s: %s", kind, err.text);
 	record_free(&r);
 }
 
@@ -268,6 +291,129 @@ test_series(void **state)
 	assert_int_equal(dayplan_series_following(s, "no-such-id", &err), 0);
 }
 
+static void
+test_occupied(void **state)
+{
+	struct fx *fx = *state;
+	struct store *s = fx->u->s;
+	struct dayplan p;
+	struct dayplan_week w;
+	struct dayplan_agenda ag;
+	struct error err;
+	char used[37], use[37], times[12];
+	int idx[4], i;
+
+	book(s, &fx->who, "和室", "2026-11-10", "09:30", "11:30", "書道の会", used);
+	book(s, &fx->who, "和室", "2026-11-10", "18:00", "20:00", "夜の会", NULL);
+	add(s, &fx->who, "meeting", "date", "2026-11-10", "start", "13:30", "end", "15:00",
+	    "kind", "board", "title", "役員会", "room", "大会議室", (char *)NULL);
+	/* A meeting away from the center's rooms takes none of them. */
+	add(s, &fx->who, "meeting", "date", "2026-11-10", "start", "10:00", "end", "11:00",
+	    "kind", "city", "title", "市との協議", "room", "市役所", (char *)NULL);
+	add(s, &fx->who, "use", "date", "2026-11-10", "start", "09:00", "end", "12:00",
+	    "room", "大会議室", "group", "体操の会", "category", "group", "people", "12",
+	    (char *)NULL);
+	/* No times: known to be in the room that day, in no slot. */
+	add(s, &fx->who, "use", "date", "2026-11-10", "room", "和室", "category", "own",
+	    (char *)NULL);
+	add(s, &fx->who, "event", "date", "2026-11-12", "start", "10:00", "end", "12:00",
+	    "title", "秋祭り", "field", "culture", (char *)NULL);
+	assert_true(booking_check_in(s, &fx->who, used, "15", use, &err));
+
+	assert_true(dayplan_load(s, (struct date){2026, 11, 10}, &p, &err));
+	assert_int_equal(p.nrooms, 2);
+	/* 書道の会, 夜の会, the untimed use, 役員会, 体操の会: the check-in's
+	 * use is its booking, not a second entry. */
+	assert_int_equal(p.nentries, 5);
+	assert_int_equal(dayplan_cell(&p, 0, 0, idx, 4), 1);
+	assert_int_equal(p.entries[idx[0]].kind, DAYPLAN_BOOKING);
+	assert_string_equal(p.entries[idx[0]].uuid, used);
+	assert_string_equal(p.entries[idx[0]].status, "used");
+	assert_int_equal(p.entries[idx[0]].people, 15);
+	dayplan_entry_times(&p.entries[idx[0]], times);
+	assert_string_equal(times, "09:30-11:30");
+	/* 大会議室: the use in the morning, the meeting in the afternoon. */
+	assert_int_equal(dayplan_cell(&p, 1, 0, idx, 4), 1);
+	assert_int_equal(p.entries[idx[0]].kind, DAYPLAN_USE);
+	assert_string_equal(p.entries[idx[0]].group, "体操の会");
+	assert_int_equal(dayplan_cell(&p, 1, 1, idx, 4), 1);
+	assert_int_equal(p.entries[idx[0]].kind, DAYPLAN_MEETING);
+	assert_string_equal(p.entries[idx[0]].group, "役員会");
+	assert_int_equal(dayplan_cell(&p, 1, 2, idx, 4), 0);
+	/* The use with no times, named by its category, in no slot. */
+	assert_int_equal(dayplan_untimed(&p, 0, idx, 4), 1);
+	assert_false(p.entries[idx[0]].timed);
+	assert_int_equal(p.entries[idx[0]].first_slot, -1);
+	assert_string_not_equal(p.entries[idx[0]].group, "");
+	dayplan_entry_times(&p.entries[idx[0]], times);
+	assert_string_equal(times, "");
+	assert_int_equal(dayplan_untimed(&p, 1, idx, 4), 0);
+	for (i = 0; i < p.nentries; i++)
+		assert_string_not_equal(p.entries[i].group, "市との協議");
+	dayplan_free(&p);
+
+	/* The week of the 10th: Sunday the 8th to Saturday the 14th. */
+	assert_int_equal(date_compare(dayplan_week_start((struct date){2026, 11, 10}),
+	    (struct date){2026, 11, 8}), 0);
+	assert_int_equal(date_compare(dayplan_week_start((struct date){2026, 11, 8}),
+	    (struct date){2026, 11, 8}), 0);
+	assert_true(dayplan_week_load(s, (struct date){2026, 11, 8}, 7, &w, &err));
+	assert_int_equal(w.ndays, 7);
+	assert_int_equal(w.nrooms, 2);
+	assert_int_equal(w.day[0].nentries, 0);
+	assert_int_equal(w.day[2].nentries, 5);
+	assert_int_equal(dayplan_cell(&w.day[2], 1, 1, idx, 4), 1);
+	assert_string_equal(w.day[2].entries[idx[0]].group, "役員会");
+	/* An event takes no room. */
+	assert_int_equal(w.day[4].nentries, 0);
+	dayplan_week_free(&w);
+
+	/* The coming days: every kind, events and the meeting away too, in
+	 * date and time order; the check-in still once. */
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 10}, 14, false, &ag, &err));
+	assert_int_equal(ag.nitems, 7);
+	assert_false(ag.items[0].e.timed);
+	assert_string_equal(ag.items[1].e.group, "体操の会");
+	assert_string_equal(ag.items[1].room_name, "大会議室");
+	assert_string_equal(ag.items[2].e.group, "書道の会");
+	assert_string_equal(ag.items[3].e.group, "市との協議");
+	assert_string_equal(ag.items[3].room_name, "市役所");
+	assert_string_equal(ag.items[4].e.group, "役員会");
+	assert_int_equal(ag.items[4].e.kind, DAYPLAN_MEETING);
+	assert_string_equal(ag.items[5].e.group, "夜の会");
+	assert_string_equal(ag.items[6].e.group, "秋祭り");
+	assert_int_equal(ag.items[6].e.kind, DAYPLAN_EVENT);
+	assert_int_equal(date_compare(ag.items[6].date, (struct date){2026, 11, 12}), 0);
+	assert_string_equal(ag.items[6].room_name, "");
+	dayplan_agenda_free(&ag);
+	/* From the 11th: the event alone; over one day before: nothing. */
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 11}, 14, false, &ag, &err));
+	assert_int_equal(ag.nitems, 1);
+	dayplan_agenda_free(&ag);
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 9}, 1, false, &ag, &err));
+	assert_int_equal(ag.nitems, 0);
+	dayplan_agenda_free(&ag);
+
+	/* Only what takes a room: no event, no meeting at city hall. */
+	assert_true(dayplan_agenda_load(s, (struct date){2026, 11, 10}, 14, true, &ag, &err));
+	assert_int_equal(ag.nitems, 5);
+	for (i = 0; i < ag.nitems; i++) {
+		assert_int_not_equal(ag.items[i].e.kind, DAYPLAN_EVENT);
+		assert_string_not_equal(ag.items[i].e.group, "市との協議");
+	}
+	dayplan_agenda_free(&ag);
+
+	/* The month's fill counts the meeting and the use as the grid does;
+	 * its count of bookings stays bookings. */
+	{
+		struct dayplan_month m;
+
+		assert_true(dayplan_month(s, 2026, 11, &m, &err));
+		assert_int_equal(m.booked[10], 4);
+		assert_int_equal(m.bookings[10], 2);
+	}
+}
+
 int
 main(void)
 {
@@ -276,6 +422,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_day, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_month, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_series, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_occupied, setup, teardown),
 	};
 
 	unit_init();
