@@ -60,6 +60,10 @@ groupfee_follow(struct groupfee *g, struct app *a, struct form *f)
 			form_set(f, F(f, "exemption"), g->info.waiver);
 		form_set(f, F(f, "category"), strcmp(g->info.category, "body") == 0 ? "body" :
 		    "group");
+		/* A booking's contact, when none is typed, is the group's. */
+		if (F(f, "contact") >= 0 && form_text(f, F(f, "contact"))[0] == '\0' &&
+		    g->info.contact[0] != '\0')
+			form_set(f, F(f, "contact"), g->info.contact);
 	} else if (was && waiver_is_choice(f)) {
 		/* The group's waiver does not stay with a name typed over it. */
 		form_set(f, F(f, "exemption"), "none");
@@ -134,7 +138,7 @@ groupfee_line(struct groupfee *g, struct app *a, const struct form *f, struct bu
 		for (i = 0; group_categories[i].code != NULL; i++)
 			if (strcmp(group_categories[i].code, g->info.category) == 0)
 				label = _(group_categories[i].label);
-		snprintf(cat, sizeof cat, "%s: %s", label, why);
+		snprintf(cat, sizeof cat, _("%s: %s"), label, why);
 		snprintf(why, sizeof why, "%s", cat);
 	}
 	fmt_yen(fee, y1, sizeof y1);

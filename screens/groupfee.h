@@ -30,7 +30,8 @@ struct groupfee {
 void groupfee_init(struct groupfee *g, struct app *a, struct form *f, const char *fee_shown);
 void groupfee_free(struct groupfee *g);
 /* After a key: a group field that now names another registered group sets
- * the waiver (a booking's kind of waiver) and the category from it. */
+ * the waiver (a booking's kind of waiver) and the category from it, and a
+ * booking's empty contact to its representative and contact. */
 void groupfee_follow(struct groupfee *g, struct app *a, struct form *f);
 /* The line under the form: "Fee ¥1,000, waived ¥500 (Registered group:
  * Half waiver): ¥500 to pay."; empty when the fee cannot be told yet. */

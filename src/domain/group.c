@@ -117,8 +117,9 @@ group_lookup(struct store *s, const char *name, struct group_info *out)
 	bool found = false;
 
 	if (name == NULL || *name == '\0' || store_prepare(s, "SELECT name, "
-	    "ifnull(reading, ''), category FROM user_group WHERE deleted = 0 AND name = ? "
-	    "AND origin = ?", &st) != SQLITE_OK)
+	    "ifnull(reading, ''), category, trim(ifnull(representative, '') || ' ' || "
+	    "ifnull(contact, '')) FROM user_group WHERE deleted = 0 AND name = ? AND origin = ?",
+	    &st) != SQLITE_OK)
 		return false;
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
@@ -128,6 +129,8 @@ group_lookup(struct store *s, const char *name, struct group_info *out)
 		    (const char *)sqlite3_column_text(st, 1));
 		snprintf(out->category, sizeof out->category, "%s",
 		    (const char *)sqlite3_column_text(st, 2));
+		snprintf(out->contact, sizeof out->contact, "%s",
+		    (const char *)sqlite3_column_text(st, 3));
 		found = true;
 	}
 	store_done(s, st);

@@ -31,6 +31,7 @@ const char *group_category_waiver(struct store *s, const char *category);
 struct group_info {
 	char name[256];
 	char reading[256];
+	char contact[256];	/* the representative and contact, "" when neither */
 	char category[16];	/* a group_categories code */
 	const char *waiver;	/* its rate: "none", "half" or "full" (static) */
 };
