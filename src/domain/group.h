@@ -70,7 +70,7 @@ struct group_names {
 };
 
 /* Fills out (emptied first) with the register's groups, by reading, then up
- * to 200 other names typed before, the latest first. */
+ * to 200 other names typed in the past year, the latest first. */
 bool group_names_load(struct store *s, struct group_names *out, struct error *err);
 void group_names_free(struct group_names *g);
 
