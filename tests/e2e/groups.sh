@@ -93,9 +93,9 @@ type_text "や"
 expect_screen "the group is listed under the field" "山びこ会  やまびこかい  登録団体"
 expect_screen "how to pick is said" "↓↑ で一覧から名前を選び"
 keys Down Enter
-expect_no_screen "the list closes" "やまびこかい  登録団体"
 expect_screen "its category sets the waiver" "半額減免"
 expect_screen "the group's contact is filled in" "山田 一郎 0191-22-1234"
+expect_no_screen "the list closes" "やまびこかい  登録団体"
 expect_screen "the fee and the waiver are shown before saving" \
     "使用料 ¥500、減免 ¥250（登録団体 半額減免）、お支払い ¥250。"
 keys F2
