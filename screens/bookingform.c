@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "domain/booking.h"
+#include "groupfee.h"
 #include "base/i18n.h"
 #include "base/recur.h"
 #include "base/text.h"
@@ -116,6 +117,7 @@ check_form(const struct record *r, struct error *err)
 struct bookingform {
 	struct form form;
 	char fee_shown[32];	/* the slot's fee filled in, "" for none */
+	struct groupfee gf;	/* the group from the register, the fee shown */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
 };
@@ -152,6 +154,7 @@ bookingform_init(struct app *a, const void *arg)
 	/* Room, date and times are filled in: start on who books. */
 	bf->form.cur = fa->room != NULL ? F("group") : F("room");
 	form_load_refs(&bf->form, app_store(a));
+	groupfee_init(&bf->gf, a, &bf->form, bf->fee_shown);
 	return bf;
 }
 
@@ -161,6 +164,7 @@ bookingform_done(void *state)
 	struct bookingform *bf = state;
 
 	form_free(&bf->form);
+	groupfee_free(&bf->gf);
 	free(bf);
 }
 
@@ -300,8 +304,10 @@ static int
 bookingform_key(struct app *a, void *state, struct key k, int act)
 {
 	struct bookingform *bf = state;
+	int res = form_screen_key(a, &bf->form, k, act, bookingform_save, bf);
 
-	return form_screen_key(a, &bf->form, k, act, bookingform_save, bf);
+	groupfee_follow(&bf->gf, a, &bf->form);
+	return res;
 }
 
 /* The text of field name as typed ("" when empty). */
@@ -344,16 +350,21 @@ static void
 bookingform_draw(struct app *a, void *state)
 {
 	struct bookingform *bf = state;
-	struct buf rule = {0};
+	struct buf rule = {0}, fee = {0};
 	char title[256];
 	int row;
 
 	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()), _("New"));
 	app_draw_title(a, title);
 	/* The form wraps a refusal (a collision lists every date) itself. */
-	row = form_draw(a, &bf->form, 2, draw_lines() - 4);
+	row = form_draw(a, &bf->form, 2, draw_lines() - 5);
 	if (bf->form.refusal[0] != '\0')
 		return;
+	/* The fee and its waiver, before saving. */
+	groupfee_line(&bf->gf, a, &bf->form, &fee);
+	if (fee.len > 0)
+		row = draw_wrap(row, draw_lines() - 2, 2, COLS - 3, buf_str(&fee), 0, ATTR_NOTICE);
+	buf_free(&fee);
 	describe_rule(bf, &rule);
 	if (rule.len > 0)
 		draw_wrap(row, draw_lines() - 2, 2, COLS - 3, buf_str(&rule), 0, ATTR_NOTICE);

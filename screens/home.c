@@ -47,6 +47,8 @@ static const struct menu_entry menu[] = {
 	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
 	{'0', N_("Rooms"), &screen_rooms, NULL, EVERYONE},
 	{'o', N_("Opening hours"), &screen_hours, NULL, OPENING_ROLES},
+	/* The register of user groups is kept by the center (kinds.c). */
+	{'g', N_("User groups"), &screen_groups, "group", OPENING_ROLES},
 	/* Settings and help have their function keys (F8, F1) as well. */
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_guides, NULL, EVERYONE},

@@ -1,7 +1,8 @@
 /*
  * hours — the center's opening, which bookings and uses keep: the time
  * slots, the weekly closing day, the yearly closed days, whether holidays
- * are open, and how far ahead bookings open.  A form over a `struct kind`
+ * are open, and how far ahead bookings open; and the fee waiver each
+ * category of user group gets (the rules a booking's fee follows).  A form over a `struct kind`
  * of its own (field names are the setting keys); domain/setting checks,
  * saves and audits it, and says who may.  F5 lists the single closed days
  * (the "closed" kind).
@@ -25,6 +26,7 @@ static const struct action_def act_closed_days = {
 /* The fields are the settings' own (domain/setting), in this order. */
 static const char *const hours_keys[] = {
 	"slots", "closed_weekday", "closed_yearly", "open_on_holidays", "booking_horizon_months",
+	"group_waiver_body", "group_waiver_registered", "group_waiver_other",
 };
 
 #define NFIELDS ((int)(sizeof hours_keys / sizeof hours_keys[0]))

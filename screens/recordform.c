@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "groupfee.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/form.h"
@@ -17,6 +18,7 @@ struct recordform {
 	struct record orig;	/* the stored record when editing */
 	bool editing;
 	struct form form;
+	struct groupfee gf;	/* a use's or booking's group and fee */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
 };
@@ -63,6 +65,7 @@ recordform_init(struct app *a, const void *arg)
 			form_set(&rf->form, i, fa->draft[i]);
 		rf->form.changed = true;
 	}
+	groupfee_init(&rf->gf, a, &rf->form, NULL);
 	return rf;
 }
 
@@ -116,6 +119,7 @@ recordform_done(void *state)
 	struct recordform *rf = state;
 
 	form_free(&rf->form);
+	groupfee_free(&rf->gf);
 	record_free(&rf->orig);
 	free(rf);
 }
@@ -156,20 +160,35 @@ static int
 recordform_key(struct app *a, void *state, struct key k, int act)
 {
 	struct recordform *rf = state;
+	int res = form_screen_key(a, &rf->form, k, act, recordform_save, rf);
 
-	return form_screen_key(a, &rf->form, k, act, recordform_save, rf);
+	groupfee_follow(&rf->gf, a, &rf->form);
+	return res;
 }
 
 static void
 recordform_draw(struct app *a, void *state)
 {
 	struct recordform *rf = state;
+	struct buf fee = {0};
 	char title[256];
+	int row;
 
 	snprintf(title, sizeof title, "%s  %s", kind_label(rf->kind),
 	    rf->editing ? _("Edit") : _("New"));
 	app_draw_title(a, title);
-	form_draw(a, &rf->form, 2, draw_lines() - 4);
+	if (!rf->gf.on) {
+		form_draw(a, &rf->form, 2, draw_lines() - 4);
+		return;
+	}
+	/* A use's or booking's fee and waiver, before saving. */
+	row = form_draw(a, &rf->form, 2, draw_lines() - 5);
+	if (rf->form.refusal[0] != '\0')
+		return;
+	groupfee_line(&rf->gf, a, &rf->form, &fee);
+	if (fee.len > 0)
+		draw_wrap(row, draw_lines() - 2, 2, COLS - 3, buf_str(&fee), 0, ATTR_NOTICE);
+	buf_free(&fee);
 }
 
 const struct screen screen_record_form = {

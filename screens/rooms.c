@@ -5,7 +5,11 @@
  * Delete deletes after asking.  The core decides who may change rooms; a
  * refusal is its sentence, and a line at the top says so beforehand.
  *
- * A center has tens of rooms at most, so the list is read whole.
+ * The register of user groups (利用団体, screen_groups) is the same screen
+ * over the "group" kind: name, reading, representative, contact, category.
+ *
+ * A center has tens of rooms and some hundreds of groups at most, so the
+ * list is read whole.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +17,8 @@
 
 #include "base/i18n.h"
 #include "base/text.h"
+#include "domain/group.h"
+#include "domain/setting.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -23,6 +29,7 @@
 
 struct rooms {
 	const struct kind *kind;
+	bool groups;		/* the register of user groups, not the rooms */
 	struct record_rows set;	/* this store's rooms, as listed */
 	int cur, top;
 	struct lineedit filter;
@@ -75,8 +82,9 @@ rooms_init(struct app *a, const void *arg)
 	struct rooms *r = xcalloc(1, sizeof *r);
 	struct error err;
 
-	(void)arg;
-	r->kind = kind_find("room");
+	/* arg: the kind's name ("group"); NULL for the rooms. */
+	r->groups = arg != NULL && strcmp(arg, "group") == 0;
+	r->kind = kind_find(r->groups ? "group" : "room");
 	lineedit_init(&r->filter, NULL, 100);
 	if (!record_may_write(app_actor(a), r->kind, &err))
 		snprintf(r->may_not, sizeof r->may_not, "%s", err.text);
@@ -211,16 +219,54 @@ rooms_key(struct app *a, void *state, struct key k, int act)
 	return filter_key(a, r, k);
 }
 
+/* The waiver each category brings, and where it is changed. */
+static void
+waivers_line(struct app *a, struct buf *line)
+{
+	const struct field *cat = &kind_find("group")->fields[kind_field(kind_find("group"),
+	    "category")];
+	char key[64];
+	int i;
+
+	struct buf items = {0};
+
+	for (i = 0; cat->choices[i].code != NULL; i++) {
+		const struct setting_def *d = setting_find(group_waiver_key(cat->choices[i].code,
+		    key, sizeof key));
+
+		if (i > 0)
+			buf_adds(&items, _(", "));
+		buf_printf(&items, _("%s: %s"), _(cat->choices[i].label), d == NULL ? "" :
+		    field_choice_label(&d->field, group_category_waiver(app_store(a),
+		    cat->choices[i].code)));
+	}
+	buf_printf(line, _("Fee waivers: %s (changed on the opening hours screen, o)."),
+	    buf_str(&items));
+	buf_free(&items);
+}
+
 static void
 rooms_draw(struct app *a, void *state)
 {
 	struct rooms *r = state;
 	struct recordlist_column cols[RECORD_MAX_FIELDS];
+	struct buf waivers = {0};
 	char buf[512];
-	int n, i, y, rows = draw_lines() - 2 - TOP, w;
+	int n, i, y, bottom = draw_lines() - 2, rows, w;
 
-	snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms", (unsigned long)r->set.n),
-	    _("Rooms"), r->set.n);
+	/* The groups' waivers under the list, wrapped whole. */
+	if (r->groups) {
+		waivers_line(a, &waivers);
+		bottom = draw_lines() - 1 - draw_wrap_rows(buf_str(&waivers), COLS - 2);
+	}
+	rows = bottom - TOP;
+
+	if (r->groups)
+		snprintf(buf, sizeof buf, P_("%s  %d group", "%s  %d groups",
+		    (unsigned long)r->set.n), _("User groups"), r->set.n);
+	else
+		snprintf(buf, sizeof buf, P_("%s  %d room", "%s  %d rooms",
+		    (unsigned long)r->set.n), _("Rooms"), r->set.n);
 	app_draw_title(a, buf);
 	if (r->filter.text.len > 0) {
 		w = draw_text(1, 1, COLS - 2, _("Filter: "), ATTR_HEADER);
@@ -238,15 +284,23 @@ rooms_draw(struct app *a, void *state)
 		r->top = r->cur;
 	if (r->cur >= r->top + rows)
 		r->top = r->cur - rows + 1;
-	for (i = r->top, y = TOP; i < r->set.n && y < draw_lines() - 2; i++, y++)
+	for (i = r->top, y = TOP; i < r->set.n && y < bottom; i++, y++)
 		recordlist_draw_row(y, &r->set.rows[i], cols, n, i == r->cur);
 	if (r->top > 0)
 		draw_more_mark(TOP, COLS - 1, true, ATTR_DIM);
 	if (i < r->set.n)
 		draw_more_mark(y - 1, COLS - 1, false, ATTR_DIM);
-	if (r->set.n == 0)
+	if (r->set.n == 0 && r->groups)
+		draw_wrap(TOP + 1, bottom, 2, COLS - 3, r->filter.text.len > 0 ?
+		    _("No group matches the filter.") : _("No groups registered yet. F2 adds "
+		    "one: its name, reading and category (which decides its fee waiver)."), 0,
+		    ATTR_DIM);
+	else if (r->set.n == 0)
 		draw_text(TOP + 1, 2, COLS - 3, r->filter.text.len > 0 ?
 		    _("No room matches the filter.") : _("No rooms yet. F2 adds one."), ATTR_DIM);
+	if (r->groups)
+		draw_wrap(bottom, draw_lines() - 1, 1, COLS - 2, buf_str(&waivers), 0, ATTR_DIM);
+	buf_free(&waivers);
 	if (r->err[0] != '\0')
 		draw_text(draw_lines() - 2, 1, COLS - 2, r->err, ATTR_ERROR);
 }
@@ -265,6 +319,17 @@ rooms_actions(void *state)
 
 const struct screen screen_rooms = {
 	.name = "rooms",
+	.init = rooms_init,
+	.free = rooms_done,
+	.enter = rooms_enter,
+	.key = rooms_key,
+	.draw = rooms_draw,
+	.actions = rooms_actions,
+};
+
+/* The register of user groups: the same screen over the "group" kind. */
+const struct screen screen_groups = {
+	.name = "groups",
 	.init = rooms_init,
 	.free = rooms_done,
 	.enter = rooms_enter,

@@ -109,5 +109,7 @@ extern const struct screen screen_staff;
 /* The opening hours and closed days (hours.c), for center staff and the
  * administrator. */
 extern const struct screen screen_hours;
+/* The register of user groups (rooms.c; opened with "group"). */
+extern const struct screen screen_groups;
 
 #endif

@@ -24,6 +24,7 @@
 #include "body.h"
 #include "booking.h"
 #include "grantbook.h"
+#include "group.h"
 #include "base/actor.h"
 #include "base/i18n.h"
 #include "room.h"
@@ -458,10 +459,28 @@ static const struct kind expense_kind = {
 	.writers = BODY_WRITERS,
 };
 
+/* The register of user groups (利用団体); the category decides the waiver
+ * (group.h).  Like rooms, kept by the center's staff. */
+static const struct field group_fields[] = {
+	TEXT("name", N_("Group name"), true, 60, 20),
+	TEXT("reading", N_("Reading (kana)"), false, 60, 14),
+	TEXT("representative", N_("Representative"), false, 40, 12),
+	TEXT("contact", N_("Contact"), false, 60, 14),
+	CHOICE("category", N_("Group category"), true, group_categories, 16, "other"),
+};
+
+static const struct kind group_kind = {
+	.name = "group", .table = "user_group", .label = N_("User group"),
+	.fields = group_fields, .nfields = NFIELDS(group_fields),
+	.title = "name", .check = group_check, .check_store = group_check_store,
+	.order = "ifnull(reading, name), name",	/* in kana order (あいうえお順) */
+	.writers = CENTER_WRITERS,
+};
+
 static const struct kind *const kinds[] = {
 	&meeting_kind, &event_kind, &use_kind, &room_kind, &closed_kind, &booking_kind,
 	&body_kind, &member_kind, &milestone_kind, &plan_kind, &issue_kind, &project_kind,
-	&programme_kind, &application_kind, &decision_kind, &expense_kind, NULL,
+	&programme_kind, &application_kind, &decision_kind, &expense_kind, &group_kind, NULL,
 };
 _Static_assert(NFIELDS(kinds) - 1 <= KIND_MAX, "more kinds than KIND_MAX");
 

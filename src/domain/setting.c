@@ -44,6 +44,15 @@ static const struct choice on_off[] = {
 	{NULL, NULL},
 };
 
+/* A category of user group's fee waiver (group.h reads it): the codes a
+ * booking's waiver takes. */
+static const struct choice group_waivers[] = {
+	{"none", N_("None")},
+	{"half", N_("Half waiver")},
+	{"full", N_("Full waiver")},
+	{NULL, NULL},
+};
+
 const struct setting_def setting_defs[] = {
 	{"slots", N_("time slots, e.g. 09:00-12:00,13:00-17:00,18:00-22:00"), true,
 	    OPENING_DEFAULT_SLOTS, {.name = "slots", .label = N_("Time slots"),
@@ -70,6 +79,18 @@ const struct setting_def setting_defs[] = {
 	{"idle_minutes", N_("minutes of no input before the kiosk locks (1-240)"), false, "10",
 	    {.name = "idle_minutes", .label = N_("Lock after (minutes idle)"),
 	    .type = FIELD_COUNT, .required = true, .min = 1, .max = SETTING_IDLE_MAX}},
+	/* The fee waiver (減免) of each category of user group (group.h), the
+	 * city's usual rates by default. */
+	{"group_waiver_body", N_("fee waiver for the community body itself: none, half or full"),
+	    false, "full", {.name = "group_waiver_body", .label = N_("Waiver: the community body"),
+	    .type = FIELD_CHOICE, .required = true, .choices = group_waivers}},
+	{"group_waiver_registered", N_("fee waiver for registered groups: none, half or full"),
+	    false, "half", {.name = "group_waiver_registered",
+	    .label = N_("Waiver: registered groups"), .type = FIELD_CHOICE, .required = true,
+	    .choices = group_waivers}},
+	{"group_waiver_other", N_("fee waiver for other groups: none, half or full"), false,
+	    "none", {.name = "group_waiver_other", .label = N_("Waiver: other groups"),
+	    .type = FIELD_CHOICE, .required = true, .choices = group_waivers}},
 	{NULL, NULL, false, NULL, {0}},
 };
 
@@ -168,6 +189,11 @@ setting_valid(const char *key, const char *value, struct error *err)
 	if (strcmp(key, "ascii_lines") == 0 && (strcmp(value, "0") == 0 ||
 	    strcmp(value, "1") == 0 || strcmp(value, "auto") == 0))
 		return true;
+	/* A waiver rate is one of its choices. */
+	if (strncmp(key, "group_waiver_", 13) == 0)
+		for (n = 0; d->field.choices[n].code != NULL; n++)
+			if (strcmp(d->field.choices[n].code, value) == 0)
+				return true;
 	n = setting_number(value);
 	if (strcmp(key, "idle_minutes") == 0 && n >= 1 && n <= SETTING_IDLE_MAX)
 		return true;
@@ -185,6 +211,11 @@ setting_may(const struct actor *who, const char *key, const char *value, struct 
 	if (d->opening && who->role != ROLE_CENTER) {
 		error_set(err, _("The opening hours and closed days are changed by center staff "
 		    "or an administrator."));
+		return false;
+	}
+	if (strncmp(key, "group_waiver_", 13) == 0 && who->role != ROLE_CENTER) {
+		error_set(err, _("The fee waivers of user groups are set by center staff or an "
+		    "administrator."));
 		return false;
 	}
 	if (strcmp(key, "idle_minutes") == 0 && setting_number(value) > SETTING_IDLE_STAFF_MAX) {

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "base/i18n.h"
+#include "group.h"
 #include "opening.h"
 #include "room.h"
 #include "store/store.h"
@@ -185,7 +186,15 @@ use_check_store(struct store *s, const struct record *r, struct error *err)
 	time_parse(value_of(r, "end"), &end);
 	if (r->value[f] == NULL && id[0] != '\0' &&
 	    (fee = room_fee_for(s, &o, id, start, end)) >= 0) {
-		fee -= record_int(r, kind_field(r->kind, "exemption"));
+		int x = kind_field(r->kind, "exemption");
+		struct group_info g;
+
+		/* A registered group given no waiver gets its category's. */
+		if (r->value[x] == NULL && group_lookup(s, value_of(r, "group"), &g)) {
+			snprintf(num, sizeof num, "%lld", group_waived(fee, g.waiver));
+			((struct record *)r)->value[x] = xstrdup(num);
+		}
+		fee -= record_int(r, x);
 		snprintf(num, sizeof num, "%lld", fee > 0 ? fee : 0);
 		/* save.c hands check_store the record it is about to write. */
 		((struct record *)r)->value[f] = xstrdup(num);

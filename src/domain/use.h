@@ -8,7 +8,8 @@
  * a use typed before it as its own: booking_check_in).  A use without
  * both times is allowed and meets no other (its time is not known).  A use
  * given no fee gets the room's fee for the slots it covers, less what is
- * waived.
+ * waived; given neither fee nor waiver, a group in the register (group.h)
+ * gets its category's waiver.
  */
 #ifndef KYODO_USE_H
 #define KYODO_USE_H

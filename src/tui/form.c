@@ -35,6 +35,7 @@ form_init(struct form *f, const struct kind *k, const struct record *r)
 
 	memset(f, 0, sizeof *f);
 	f->kind = k;
+	f->complete = -1;
 	for (i = 0; i < k->nfields; i++) {
 		const struct field *fd = &k->fields[i];
 
@@ -66,6 +67,10 @@ form_free(struct form *f)
 		f->ref_labels[i] = NULL;
 		f->ref_count[i] = 0;
 	}
+	free(f->match);
+	f->match = NULL;
+	f->nmatch = 0;
+	f->pick_open = false;
 }
 
 static void set_field_err(struct form *f, int i, const char *text);
@@ -152,6 +157,62 @@ pick(struct form *f, int dir)
 }
 
 void
+form_complete_from(struct form *f, int i, const struct group_names *names)
+{
+	f->complete = i;
+	f->names = names;
+	free(f->match);
+	f->match = names->n > 0 ? xreallocarray(NULL, (size_t)names->n, sizeof *f->match) : NULL;
+	f->nmatch = 0;
+	f->pick = -1;
+	f->pick_open = false;
+}
+
+/* The names that begin with what the field holds; the list opens when
+ * there are some and something is typed. */
+static void
+refilter(struct form *f)
+{
+	const char *t = lineedit_text(&f->edit[f->complete]);
+	int j;
+
+	f->nmatch = 0;
+	f->pick = -1;
+	for (j = 0; *t != '\0' && j < f->names->n; j++)
+		if (group_match(f->names->v[j].name, f->names->v[j].reading, t))
+			f->match[f->nmatch++] = j;
+	/* Only the name typed whole: nothing left to pick. */
+	f->pick_open = f->nmatch > 1 || (f->nmatch == 1 &&
+	    strcmp(f->names->v[f->match[0]].name, t) != 0);
+}
+
+/* Keys while the pick list is open; 0 for those it does not take. */
+static int
+pick_key(struct form *f, struct key k)
+{
+	bool enter = (!k.code && (k.ch == '\r' || k.ch == '\n')) || (k.code && k.ch == KEY_ENTER);
+
+	if (k.code && k.ch == KEY_DOWN) {
+		if (f->pick < f->nmatch - 1)
+			f->pick++;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (k.code && k.ch == KEY_UP && f->pick >= 0) {
+		f->pick--;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	if (enter && f->pick >= 0) {
+		lineedit_set(&f->edit[f->cur], f->names->v[f->match[f->pick]].name);
+		f->changed = true;
+		f->refusal[0] = '\0';
+		set_field_err(f, f->cur, NULL);
+		f->pick_open = false;
+		return RES_HANDLED | RES_REDRAW;
+	}
+	return 0;
+}
+
+void
 form_set(struct form *f, int i, const char *value)
 {
 	const struct field *fd = &f->kind->fields[i];
@@ -214,6 +275,7 @@ move_to(struct form *f, int i)
 		return RES_HANDLED;
 	check_field(f, f->cur);
 	f->cur = i;
+	f->pick_open = false;
 	return RES_HANDLED | RES_REDRAW;
 }
 
@@ -236,6 +298,10 @@ cycle(struct form *f, int dir)
 int
 form_key(struct form *f, struct key k)
 {
+	int res;
+
+	if (f->pick_open && f->cur == f->complete && (res = pick_key(f, k)) != 0)
+		return res;
 	if (!k.code && (k.ch == '\t' || k.ch == '\r' || k.ch == '\n'))
 		return move_to(f, f->cur + 1);
 	if (k.code && (k.ch == KEY_DOWN || k.ch == KEY_ENTER))
@@ -257,6 +323,8 @@ form_key(struct form *f, struct key k)
 		f->changed = true;
 		f->refusal[0] = '\0';
 		set_field_err(f, f->cur, NULL);
+		if (f->cur == f->complete)
+			refilter(f);
 		return RES_HANDLED | RES_REDRAW;
 	case LINEEDIT_MOVED:
 		return RES_HANDLED | RES_REDRAW;
@@ -271,6 +339,7 @@ form_refuse(struct form *f, const struct error *err)
 	snprintf(f->refusal, sizeof f->refusal, "%s", err->text);
 	if (err->field >= 0 && err->field < f->kind->nfields) {
 		f->cur = err->field;
+		f->pick_open = false;
 		set_field_err(f, err->field, err->text);
 	}
 }
@@ -379,10 +448,61 @@ draw_value(struct app *a, struct form *f, int i, int y, int x, int w)
 	draw_ref_label(f, i, y, x, w);
 }
 
+#define PICKS_SHOWN 6	/* names the pick list shows at once */
+
+/* What a name in the pick list is: a registered group's reading and
+ * category, or a name typed before. */
+static void
+pick_note(const struct group_name *g, char *out, size_t size)
+{
+	const char *cat = "";
+	int i;
+
+	for (i = 0; g->category != NULL && group_categories[i].code != NULL; i++)
+		if (strcmp(group_categories[i].code, g->category) == 0)
+			cat = _(group_categories[i].label);
+	if (!g->registered)
+		snprintf(out, size, "%s", _("(typed before, not registered)"));
+	else
+		snprintf(out, size, "%s%s%s", g->reading != NULL ? g->reading : "",
+		    g->reading != NULL ? "  " : "", cat);
+}
+
+/* The pick list under the field at row fy (over it when there is no room
+ * below), between rows top and end, from column x, w wide. */
+static void
+draw_picks(const struct form *f, int fy, int top, int end, int x, int w)
+{
+	int rows = f->nmatch < PICKS_SHOWN ? f->nmatch : PICKS_SHOWN, first = 0, i, y, used;
+	char note[512];
+
+	if (f->pick >= rows)
+		first = f->pick - rows + 1;
+	y = fy + 1;
+	if (y + rows > end && fy - rows >= top)
+		y = fy - rows;
+	if (y + rows > end)
+		rows = end - y;
+	for (i = 0; i < rows; i++) {
+		const struct group_name *g = &f->names->v[f->match[first + i]];
+		enum tui_attr at = first + i == f->pick ? ATTR_SELECTED : ATTR_INPUT;
+
+		draw_fill(y + i, x, w, at);
+		used = draw_text(y + i, x + 1, w - 3, g->name, at);
+		pick_note(g, note, sizeof note);
+		if (used + 4 < w - 2)
+			draw_text(y + i, x + 1 + used + 2, w - 3 - used - 2, note, at);
+	}
+	if (first > 0)
+		draw_more_mark(y, x + w - 1, true, ATTR_INPUT);
+	if (first + rows < f->nmatch && rows > 0)
+		draw_more_mark(y + rows - 1, x + w - 1, false, ATTR_INPUT);
+}
+
 int
 form_draw(struct app *a, struct form *f, int y, int h)
 {
-	int lw = label_width(f), rows, i, row, vx;
+	int lw = label_width(f), rows, i, row, vx, pick_y;
 	const char *msg;
 	enum tui_attr at = ATTR_ERROR;
 
@@ -390,6 +510,10 @@ form_draw(struct app *a, struct form *f, int y, int h)
 	 * to fill it in; wrapped whole, the fields giving up rows for it. */
 	if (f->refusal[0] != '\0') {
 		msg = f->refusal;
+	} else if (f->pick_open && f->cur == f->complete) {
+		msg = _("Down/Up: choose a name from the list, Enter: take it; or type on (a name "
+		    "not listed is kept as typed).");
+		at = ATTR_DIM;
 	} else if (f->field_err[f->cur] != NULL) {
 		msg = f->field_err[f->cur];
 	} else {
@@ -404,6 +528,7 @@ form_draw(struct app *a, struct form *f, int y, int h)
 	if (f->cur >= f->top + rows)
 		f->top = f->cur - rows + 1;
 	vx = 2 + lw + 2;
+	pick_y = -1;
 	for (i = f->top, row = 0; i < f->kind->nfields && row < rows; i++, row++) {
 		const struct field *fd = &f->kind->fields[i];
 		bool bad = f->field_err[i] != NULL;
@@ -413,6 +538,13 @@ form_draw(struct app *a, struct form *f, int y, int h)
 		draw_pad(y + row, 2, lw, field_label(fd), false,
 		    i == f->cur ? ATTR_HEADER : ATTR_NORMAL);
 		draw_value(a, f, i, y + row, vx, COLS - vx - 1);
+		if (i == f->complete && i == f->cur)
+			pick_y = y + row;
+	}
+	if (f->pick_open && pick_y >= 0) {
+		int pw = COLS - vx - 1 < 50 ? COLS - vx - 1 : 50;
+
+		draw_picks(f, pick_y, y, y + rows, vx, pw);
 	}
 	row = y + (rows < f->kind->nfields ? rows : f->kind->nfields) + 1;
 	if (row >= y + h)
@@ -433,6 +565,11 @@ form_screen_key(struct app *a, struct form *f, struct key k, int act,
 {
 	if (act == ACT_SAVE) {
 		save(a, state);
+		return RES_HANDLED | RES_REDRAW;
+	}
+	/* Esc closes an open pick list first. */
+	if (act == ACT_CANCEL && f->pick_open) {
+		f->pick_open = false;
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (act == ACT_CANCEL)

@@ -12,6 +12,7 @@
 #include <stdbool.h>
 
 #include "app.h"
+#include "domain/group.h"
 #include "domain/record.h"
 #include "keys.h"
 #include "lineedit.h"
@@ -31,6 +32,13 @@ struct form {
 	 * program's code and its name); NULL entries where none. */
 	char **ref_labels[RECORD_MAX_FIELDS];
 	int ref_count[RECORD_MAX_FIELDS];
+	/* One text field may complete as one types (a booking's group): the
+	 * names it offers (the screen's), the matches shown under the field
+	 * and the one highlighted (-1: none, the cursor stays in the field). */
+	int complete;		/* the field, -1 for none */
+	const struct group_names *names;
+	int *match, nmatch, pick;
+	bool pick_open;
 };
 
 /* Fills the form from r's values, or empty (a required choice starts on
@@ -41,6 +49,11 @@ void form_free(struct form *f);
  * records of that kind, and the city's); ←/→ then pick among them while
  * the field is empty or holds one of them. */
 void form_load_refs(struct form *f, struct store *s);
+/* Field i completes from names (kept by the caller while f lives): as one
+ * types, the names whose start or reading's start is what was typed are
+ * listed under the field; Down/Up highlight one, Enter takes it, Esc closes
+ * the list.  Any other text is still taken as typed. */
+void form_complete_from(struct form *f, int i, const struct group_names *names);
 /* Sets field i to canonical text (a default). */
 void form_set(struct form *f, int i, const char *value);
 /* Field i as it stands (a choice's code, "" for none), checked or not;

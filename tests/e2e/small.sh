@@ -15,7 +15,7 @@ wait_for "佐藤 花子 (" >/dev/null
 expect_screen "the menu starts at the top" "1 会議"
 expect_screen "a mark says more lie below" "▼"
 expect_no_screen "nothing above yet" "▲"
-keys Down Down Down Down Down Down Down Down Down Down Down Down
+keys Down Down Down Down Down Down Down Down Down Down Down Down Down	# past w, o and g
 expect_screen "the highlight's entry scrolled into view" "s 設定"
 expect_screen "a mark says entries lie above" "▲"
 expect_no_screen "the first entries scrolled out" "1 会議"
@@ -23,7 +23,7 @@ keys Enter
 expect_screen "Enter opens the entry reached" "自動ロック"
 keys Escape
 wait_for "メニュー" >/dev/null
-keys Up Up Up Up Up Up Up Up Up Up Up Up
+keys Up Up Up Up Up Up Up Up Up Up Up Up Up
 expect_screen "back at the top" "1 会議"
 
 # The lockout's sentence wraps whole at 40 columns (it was cut mid-word).
