@@ -31,7 +31,9 @@ enum screen_action {
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
 	ACT_GRANT_PAY,						/* grantrow.c */
 	ACT_CLOSED_DAYS,					/* hours.c */
-	ACT_AUDIT_SHOW						/* audit.c */
+	ACT_AUDIT_SHOW,						/* audit.c */
+	ACT_COPY_BOOKING,					/* dayview.c */
+	ACT_COPY_RECORD						/* records.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -54,6 +56,9 @@ struct record_form_arg {
 	/* The fields as they were typed before an idle lock (app_draft), or
 	 * NULL. */
 	char *const *draft;
+	/* A record of kind to copy into the new one (uuid NULL): every field
+	 * filled from it but the date, which is day; NULL for none. */
+	const char *copy;
 };
 
 /* Bookings (calendar.c, dayview.c, bookingform.c), rooms and reports. */
@@ -75,6 +80,9 @@ struct booking_form_arg {
 	const char *room;	/* NULL: none chosen */
 	int start, end;		/* the slot, minutes; -1: none */
 	long long fee;		/* the room's fee for the slot; -1: none */
+	/* A booking whose terms (room, times, group, fee …) fill the form,
+	 * on day: a copy; NULL for none. */
+	const char *copy;
 	/* Called with a single booking's uuid (not for a series). */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;

@@ -266,12 +266,17 @@ add_clash(struct store *s, struct series_result *res, const struct record *r, st
 	c->why = xstrdup(why);
 }
 
-/* Books the series; with skip_taken a taken date is skipped and listed
- * rather than refusing the whole series. */
+enum series_mode { SERIES_ALL, SERIES_FREE, SERIES_TRY };
+
+/* Books the series; SERIES_FREE skips a taken date and lists it rather
+ * than refusing the whole series; SERIES_TRY does that and then writes
+ * nothing. */
 static bool
 add_series(struct store *s, const struct actor *who, const struct record *tmpl,
-    const struct recur *rule, bool skip_taken, struct series_result *res, struct error *err)
+    const struct recur *rule, enum series_mode mode, struct series_result *res,
+    struct error *err)
 {
+	bool skip_taken = mode != SERIES_ALL;
 	static struct date dates[RECUR_MAX];
 	struct buf refused = {0};
 	struct opening o;
@@ -336,6 +341,10 @@ add_series(struct store *s, const struct actor *who, const struct record *tmpl,
 		goto fail;
 	}
 	buf_free(&refused);
+	if (mode == SERIES_TRY) {
+		store_rollback(s);
+		return true;
+	}
 	if (store_commit(s, err))
 		return true;
 	res->booked = 0;
@@ -351,14 +360,21 @@ bool
 booking_add_series(struct store *s, const struct actor *who, const struct record *tmpl,
     const struct recur *rule, struct series_result *res, struct error *err)
 {
-	return add_series(s, who, tmpl, rule, false, res, err);
+	return add_series(s, who, tmpl, rule, SERIES_ALL, res, err);
 }
 
 bool
 booking_add_free_dates(struct store *s, const struct actor *who, const struct record *tmpl,
     const struct recur *rule, struct series_result *res, struct error *err)
 {
-	return add_series(s, who, tmpl, rule, true, res, err);
+	return add_series(s, who, tmpl, rule, SERIES_FREE, res, err);
+}
+
+bool
+booking_series_try(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err)
+{
+	return add_series(s, who, tmpl, rule, SERIES_TRY, res, err);
 }
 
 bool

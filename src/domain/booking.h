@@ -53,6 +53,11 @@ bool booking_add_free_dates(struct store *s, const struct actor *who,
     const struct record *tmpl, const struct recur *rule, struct series_result *res,
     struct error *err);
 
+/* What booking_add_free_dates would book and skip, with nothing written
+ * (a form asks before it books part of a series). */
+bool booking_series_try(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err);
+
 /* Which dates of a booking's series a change or a cancel is for: this one
  * only, this and the later live ones, or every live one (a live booking is
  * booked, not used, missed, cancelled or deleted). */
