@@ -43,7 +43,7 @@ static const struct action_def act_check_in = {
 
 static const struct action_def act_cancel_booking = {
 	ACT_CANCEL_BOOKING, "x", N_("Cancel"),
-	N_("Cancel the booking, after asking (or later dates too)."), {ACT_KEY_CHAR('x')},
+	N_("Cancel the booking, after asking (of a series: this date, the following or all)."), {ACT_KEY_CHAR('x')},
 };
 
 static const struct action_def act_next_in_cell = {
