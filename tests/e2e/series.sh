@@ -190,7 +190,7 @@ expect_screen "ja: the c key on the bar" "c 翌週へ複写"
 keys x
 expect_screen "ja: x asks which dates" "1: この日だけ   2: この日以降（あと 2 日）   3: すべて（3 日分）"
 keys 3
-expect_screen "ja: every date cancelled" "茶道の会"
+expect_screen "ja: every date cancelled" "3 件の予約を取り消しました：茶道の会"
 check "ja: 3: the three dates cancelled" test "$(rows 茶道の会)" = \
     "2026-12-01 cancelled -;2026-12-08 cancelled -;2026-12-15 cancelled -;"
 if alive; then ok "ja: still running"; else not_ok "ja: still running" "the program ended"; fi
