@@ -299,7 +299,7 @@ recordform_draw(struct app *a, void *state)
 static const struct action_def *const *
 recordform_actions(void *state)
 {
-	static const struct action_def *const ask[] = {&act_back, NULL};
+	static const struct action_def *const ask[] = {&act_back, &act_quit, NULL};
 	const struct recordform *rf = state;
 
 	return rf->asking ? ask : form_screen_actions(state);
