@@ -7,10 +7,11 @@
  * date or for a number of dates.
  *
  * One date is saved with record_insert; a repeat with booking_add_series,
- * which books every date or none (a collision refuses all and names the
- * dates) and skips the center's closed days, which the message then lists.
- * A refusal is the core's sentence, shown under the form, the cursor on the
- * field at fault.
+ * which skips the center's closed days (the message then lists them).  When
+ * some dates of the repeat are taken, the form first says which (with the
+ * group holding each) and asks whether to book the free ones
+ * (booking_add_free_dates); no, and nothing is written.  A refusal is the
+ * core's sentence, shown under the form, the cursor on the field at fault.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,6 +45,7 @@ static const struct field repeat_fields[] = {
 
 #define NREPEAT ((int)(sizeof repeat_fields / sizeof repeat_fields[0]))
 #define SKIPPED_SHOWN 4	/* skipped dates named in the message */
+#define TAKEN_SHOWN 12	/* taken dates named in the question and message */
 
 /* The form's kind: the booking's fields without the status, then the
  * repeat.  Built once from the booking kind, so a field added there shows
@@ -120,7 +122,39 @@ struct bookingform {
 	struct groupfee gf;	/* the group from the register, the fee shown */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;
+	/* The series asked about when some of its dates are taken. */
+	struct record pending;
+	struct recur pending_rule;
+	bool has_pending;
+	bool copy;		/* filled from another booking */
 };
+
+/* Fills the form from booking uuid: every field but its date and status
+ * (a copy is a new booking, on the form's date).  The fee is copied as it
+ * was, not worked out again. */
+static bool
+copy_booking(struct app *a, struct bookingform *bf, const char *uuid)
+{
+	const struct kind *k = booking_kind();
+	struct record src;
+	struct error err;
+	int i;
+
+	if (!record_get(app_store(a), k, uuid, &src, &err)) {
+		app_error(a, "%s", err.text);
+		return false;
+	}
+	for (i = 0; i < k->nfields; i++) {
+		if (strcmp(k->fields[i].name, "date") == 0 ||
+		    strcmp(k->fields[i].name, "status") == 0 || F(k->fields[i].name) < 0)
+			continue;
+		form_set(&bf->form, F(k->fields[i].name), src.value[i] != NULL ? src.value[i] : "");
+	}
+	bf->fee_shown[0] = '\0';
+	bf->copy = true;
+	record_free(&src);
+	return true;
+}
 
 static void *
 bookingform_init(struct app *a, const void *arg)
@@ -129,6 +163,7 @@ bookingform_init(struct app *a, const void *arg)
 	struct bookingform *bf = xcalloc(1, sizeof *bf);
 	struct record r;
 	char text[32];
+	bool copied;
 
 	build_kind();
 	bf->saved = fa->saved;
@@ -151,8 +186,10 @@ bookingform_init(struct app *a, const void *arg)
 		form_set(&bf->form, F("fee"), text);
 		snprintf(bf->fee_shown, sizeof bf->fee_shown, "%s", text);
 	}
-	/* Room, date and times are filled in: start on who books. */
-	bf->form.cur = fa->room != NULL ? F("group") : F("room");
+	copied = fa->copy != NULL && copy_booking(a, bf, fa->copy);
+	/* Room, date and times are filled in: start on who books (on a copy,
+	 * the date it moved to). */
+	bf->form.cur = copied ? F("date") : fa->room != NULL ? F("group") : F("room");
 	form_load_refs(&bf->form, app_store(a));
 	groupfee_init(&bf->gf, a, &bf->form, bf->fee_shown);
 	return bf;
@@ -165,6 +202,8 @@ bookingform_done(void *state)
 
 	form_free(&bf->form);
 	groupfee_free(&bf->gf);
+	if (bf->has_pending)
+		record_free(&bf->pending);
 	free(bf);
 }
 
@@ -210,16 +249,45 @@ make_rule(const struct record *c, struct recur *rule)
 	return true;
 }
 
+/* "12-08(火) 書道会, 12-15(火) 書道会": the taken dates with who holds
+ * them, the first TAKEN_SHOWN of them. */
+static void
+taken_dates(const struct series_result *res, struct buf *out)
+{
+	char iso[11], day[32];
+	int i;
+
+	for (i = 0; i < res->nclashes && i < TAKEN_SHOWN; i++) {
+		date_format(res->clashes[i].date, iso);
+		fmt_date_short(iso, day, sizeof day);
+		if (i > 0)
+			buf_adds(out, _(", "));
+		buf_printf(out, "%s %s", day, res->clashes[i].holder != NULL &&
+		    res->clashes[i].holder[0] != '\0' ? res->clashes[i].holder :
+		    res->clashes[i].why);
+	}
+	if (res->nclashes > TAKEN_SHOWN)
+		buf_printf(out, " (+%d)", res->nclashes - TAKEN_SHOWN);
+}
+
 /* "Booked 4 dates; skipped (closed): 2026-12-29 closed every year …". */
 static void
 series_message(struct app *a, const struct series_result *res)
 {
-	struct buf msg = {0}, why = {0};
+	struct buf msg = {0}, why = {0}, taken = {0};
 	const char *p;
 	int lines = 0;
 
 	buf_printf(&msg, P_("Booked %d date.", "Booked %d dates.", (unsigned long)res->booked),
 	    res->booked);
+	if (res->nclashes > 0) {
+		taken_dates(res, &taken);
+		buf_addc(&msg, ' ');
+		buf_printf(&msg, P_("Skipped %d date already taken: %s.",
+		    "Skipped %d dates already taken: %s.", (unsigned long)res->nclashes),
+		    res->nclashes, buf_str(&taken));
+		buf_free(&taken);
+	}
 	if (res->nskipped > 0) {
 		/* One line per skipped date; the first few fit the message line. */
 		for (p = buf_str(&res->why); *p != '\0' && lines < SKIPPED_SHOWN; p++) {
@@ -238,6 +306,51 @@ series_message(struct app *a, const struct series_result *res)
 	app_message(a, "%s", buf_str(&msg));
 	buf_free(&msg);
 	buf_free(&why);
+}
+
+/* y to "book the free dates?": books them (taken ones skipped). */
+static void
+book_free_dates(struct app *a, void *ctx)
+{
+	struct bookingform *bf = ctx;
+	struct series_result res;
+	struct error err;
+
+	if (!bf->has_pending)
+		return;
+	if (!booking_add_free_dates(app_store(a), app_actor(a), &bf->pending, &bf->pending_rule,
+	    &res, &err)) {
+		series_result_free(&res);
+		refuse(bf, &err);
+		return;
+	}
+	series_message(a, &res);
+	series_result_free(&res);
+	app_close(a);
+}
+
+/* Some dates of the series are taken: says which, with who holds them,
+ * and asks whether to book the free ones.  The question wraps. */
+static void
+ask_free_dates(struct app *a, struct bookingform *bf, const struct record *b,
+    const struct recur *rule, const struct series_result *res)
+{
+	struct buf q = {0}, taken = {0};
+
+	if (bf->has_pending)
+		record_free(&bf->pending);
+	record_copy(&bf->pending, b);
+	bf->pending_rule = *rule;
+	bf->has_pending = true;
+	taken_dates(res, &taken);
+	buf_printf(&q, P_("%d date is already taken: %s.", "%d dates are already taken: %s.",
+	    (unsigned long)res->nclashes), res->nclashes, buf_str(&taken));
+	buf_addc(&q, ' ');
+	buf_printf(&q, P_("Book the %d free date? (y/n)", "Book the %d free dates? (y/n)",
+	    (unsigned long)res->booked), res->booked);
+	app_confirm(a, buf_str(&q), book_free_dates, bf);
+	buf_free(&q);
+	buf_free(&taken);
 }
 
 static void
@@ -287,13 +400,25 @@ bookingform_save(struct app *a, void *state)
 		form_refuse(&bf->form, &err);
 		goto out;
 	}
+	/* Tried first, written nowhere: a taken date is asked about. */
+	if (!booking_series_try(app_store(a), app_actor(a), &b, &rule, &res, &err)) {
+		series_result_free(&res);
+		refuse(bf, &err);
+		goto out;
+	}
+	if (res.nclashes > 0) {
+		ask_free_dates(a, bf, &b, &rule, &res);
+		series_result_free(&res);
+		goto out;
+	}
+	series_result_free(&res);
 	if (!booking_add_series(app_store(a), app_actor(a), &b, &rule, &res, &err)) {
-		buf_free(&res.why);
+		series_result_free(&res);
 		refuse(bf, &err);
 		goto out;
 	}
 	series_message(a, &res);
-	buf_free(&res.why);
+	series_result_free(&res);
 	app_close(a);
 out:
 	record_free(&b);
@@ -354,7 +479,8 @@ bookingform_draw(struct app *a, void *state)
 	char title[256];
 	int row;
 
-	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()), _("New"));
+	snprintf(title, sizeof title, "%s  %s", kind_label(booking_kind()),
+	    bf->copy ? _("New (copy)") : _("New"));
 	app_draw_title(a, title);
 	/* The form wraps a refusal (a collision lists every date) itself. */
 	row = form_draw(a, &bf->form, 2, draw_lines() - 5);

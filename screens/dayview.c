@@ -10,8 +10,9 @@
  *
  * n books the highlighted room and slot (the form starts filled in), Enter
  * opens the booking (or books an empty slot), i checks it in (asks how many
- * came, then booking_check_in), x cancels it (asking "this date or the
- * following too" when it repeats).  F5/F6 or PgUp/PgDn: the day before or
+ * came, then booking_check_in), x cancels it (asking "this date, the
+ * following too, or all" when it repeats; seriesask.h), c copies it into a
+ * new booking form a week later (the group's next visit; saved with F2).  F5/F6 or PgUp/PgDn: the day before or
  * after.  The two questions are asked on the row above the message line, so
  * a refusal can be shown under them.
  */
@@ -28,6 +29,7 @@
 #include "tui/draw.h"
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
+#include "seriesask.h"
 
 static const struct action_def act_prev_day = {
 	ACT_PREV_DAY, "F5", N_("Prev day"), N_("Previous day (also PgUp)."), {ACT_KEY_CODE(KEY_F(5)), ACT_KEY_CODE(KEY_PPAGE)},
@@ -44,7 +46,7 @@ static const struct action_def act_check_in = {
 
 static const struct action_def act_cancel_booking = {
 	ACT_CANCEL_BOOKING, "x", N_("Cancel"),
-	N_("Cancel the booking, after asking (or later dates too)."), {ACT_KEY_CHAR('x')},
+	N_("Cancel the booking, after asking (of a series: this date, the following or all)."), {ACT_KEY_CHAR('x')},
 };
 
 static const struct action_def act_next_in_cell = {
@@ -55,6 +57,12 @@ static const struct action_def act_next_in_cell = {
 static const struct action_def act_open_booking = {
 	ACT_OPEN_BOOKING, "Enter", N_("Open"),
 	N_("Open the booking to change it (also F3); free: book."), {ACT_KEY_CHAR('\r'), ACT_KEY_CHAR('\n'), ACT_KEY_CODE(KEY_F(3))},
+};
+
+static const struct action_def act_copy_booking = {
+	ACT_COPY_BOOKING, "c", N_("Copy +1 week"),
+	N_("Copy the booking into a new one a week later, same room, times and group "
+	"(nothing is saved until F2)."), {ACT_KEY_CHAR('c')},
 };
 
 #define TOP 3		/* title, the day's line, slot headings */
@@ -72,7 +80,8 @@ struct dayview {
 	struct lineedit input;	/* the headcount being typed */
 	char target[37];	/* the booking asked about */
 	char target_name[300];
-	int following;		/* its series' later dates */
+	int following;		/* its series' later live dates */
+	int before;		/* and its earlier ones */
 	char goto_uuid[37];	/* a booking just saved: show it */
 	struct date *follow;	/* the opener's day, kept in step */
 	long long generation;	/* the store's when p was read (store_generation) */
@@ -299,14 +308,31 @@ check_in(struct app *a, struct dayview *v)
 	load(a, v, v->p.day);
 }
 
+/* c: a new booking a week on, filled from the highlighted one. */
+static int
+copy_next_week(struct app *a, struct dayview *v)
+{
+	const struct dayplan_entry *e = current(v);
+	struct booking_form_arg arg = {
+		.day = date_add_days(v->p.day, 7), .room = NULL, .start = -1, .end = -1,
+		.fee = -1, .saved = saved, .ctx = v,
+	};
+
+	if (e == NULL)
+		return RES_HANDLED;
+	arg.copy = e->uuid;
+	app_push(a, &screen_booking_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
 static void
-cancel(struct app *a, struct dayview *v, bool following)
+cancel(struct app *a, struct dayview *v, enum booking_scope scope)
 {
 	struct error err;
 	int n = 0;
 
 	v->mode = MODE_GRID;
-	if (!booking_cancel(app_store(a), app_actor(a), v->target, following, &n, &err)) {
+	if (!booking_cancel_scope(app_store(a), app_actor(a), v->target, scope, &n, &err)) {
 		app_error(a, "%s", err.text);
 		return;
 	}
@@ -318,7 +344,7 @@ cancel(struct app *a, struct dayview *v, bool following)
 static void
 cancel_yes(struct app *a, void *ctx)
 {
-	cancel(a, ctx, false);
+	cancel(a, ctx, BOOKING_ONE);
 }
 
 static int
@@ -338,12 +364,11 @@ ask_cancel(struct app *a, struct dayview *v)
 		return RES_HANDLED | RES_REDRAW;
 	}
 	name_target(v, e);
-	v->following = dayplan_series_following(app_store(a), e->uuid, &err);
-	if (v->following < 0) {
+	if (!booking_series_others(app_store(a), e->uuid, &v->before, &v->following, &err)) {
 		app_error(a, "%s", err.text);
 		return RES_HANDLED | RES_REDRAW;
 	}
-	if (v->following > 0) {
+	if (v->before + v->following > 0) {
 		v->mode = MODE_CANCEL;
 		return RES_HANDLED | RES_REDRAW;
 	}
@@ -360,8 +385,8 @@ prompt_key(struct app *a, struct dayview *v, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (v->mode == MODE_CANCEL) {
-		if (!k.code && (k.ch == '1' || k.ch == '2'))
-			cancel(a, v, k.ch == '2');
+		if (seriesask_key(k) >= 0)
+			cancel(a, v, (enum booking_scope)seriesask_key(k));
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (act == ACT_ACCEPT) {
@@ -438,6 +463,8 @@ dayview_key(struct app *a, void *state, struct key k, int act)
 		return ask_check_in(a, v);
 	case ACT_CANCEL_BOOKING:
 		return ask_cancel(a, v);
+	case ACT_COPY_BOOKING:
+		return copy_next_week(a, v);
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -656,16 +683,13 @@ draw_day_line(const struct dayview *v, int y)
 static void
 prompt_text(const struct dayview *v, char *q, size_t size)
 {
-	int n;
+	struct buf choices = {0};
 
 	if (v->mode == MODE_CANCEL) {
-		n = snprintf(q, size, _("Cancel %s?"), v->target_name);
-		if (n < 0 || (size_t)n >= size - 1)
-			return;
-		q[n++] = '\n';
-		snprintf(q + n, size - (size_t)n, P_("1: this date only   2: this and the %d "
-		    "following date   Esc: keep it", "1: this date only   2: this and the %d "
-		    "following dates   Esc: keep it", (unsigned long)v->following), v->following);
+		seriesask_choices(&choices, v->before, v->following, _("keep it"));
+		snprintf(q, size, _("Cancel %s?"), v->target_name);
+		snprintf(q + strlen(q), size - strlen(q), "\n%s", buf_str(&choices));
+		buf_free(&choices);
 	} else {
 		snprintf(q, size, _("How many came (%s)? "), v->target_name);
 	}
@@ -767,7 +791,7 @@ dayview_actions(void *state)
 	static const struct action_def *const grid[] = {
 		&act_help, &act_book, &act_check_in, &act_cancel_booking, &act_prev_day, &act_next_day,
 		&act_lock, &act_quit, &act_back, &act_open_booking, &act_grid_move, &act_next_in_cell,
-		NULL,
+		&act_copy_booking, NULL,
 	};
 	static const struct action_def *const headcount[] = {
 		&act_accept, &act_back, &act_edit_text, NULL,

@@ -1,7 +1,9 @@
 /*
  * records — the one list screen of the dated kinds people log (meetings,
  * events, facility use): a month at a time, paged through the store,
- * filtered by typing, with add, edit and delete.  It is opened with the
+ * filtered by typing, with add, edit, delete and copy (F8: a new record
+ * filled from the selected one, dated today or, in another month, the
+ * same day of that month).  It is opened with the
  * kind's name (home's menu says which).  Columns are the kind's listed
  * fields (those with a width), sized by display width; the title column
  * takes what is left, and columns that cannot fit are left out from the
@@ -21,6 +23,13 @@
 #include "recordlist.h"
 
 #define TOP_ROWS 3	/* title, filter line, column headings */
+
+/* Letters type into the filter here, so the copy is a function key. */
+static const struct action_def act_copy_record = {
+	ACT_COPY_RECORD, "F8", N_("Copy"),
+	N_("A new record filled from the selected one, dated today (in another month: the same "
+	"day of that month); nothing is saved until F2."), {ACT_KEY_CODE(KEY_F(8))},
+};
 
 struct records {
 	const struct kind *kind;
@@ -172,6 +181,33 @@ open_form(struct app *a, struct records *r, const char *uuid)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+/* The copy's date: today in this month's list; in another month's, the
+ * same day of that month (its last day when it is shorter). */
+static struct date
+copy_day(const struct records *r)
+{
+	struct date today = date_today(), d = {r->year, r->month, today.day};
+
+	if (d.day > date_days_in_month(d.year, d.month))
+		d.day = date_days_in_month(d.year, d.month);
+	return d;
+}
+
+static int
+copy_record(struct app *a, struct records *r)
+{
+	const struct record *cur = listview_current(&r->lv);
+	struct record_form_arg arg = {
+		.kind = r->kind, .day = copy_day(r), .saved = records_saved, .ctx = r,
+	};
+
+	if (cur == NULL)
+		return RES_HANDLED;
+	arg.copy = cur->uuid;
+	app_push(a, &screen_record_form, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
 static void
 records_delete_yes(struct app *a, void *ctx)
 {
@@ -248,6 +284,8 @@ records_key(struct app *a, void *state, struct key k, int act)
 		return cur != NULL ? open_form(a, r, cur->uuid) : RES_HANDLED;
 	case ACT_DELETE:
 		return ask_delete(a, r);
+	case ACT_COPY_RECORD:
+		return copy_record(a, r);
 	case ACT_PREV_MONTH:
 		change_month(a, r, -1);
 		return RES_HANDLED | RES_REDRAW;
@@ -340,7 +378,7 @@ records_actions(void *state)
 	static const struct action_def *const acts[] = {
 		&act_help, &act_add, &act_edit, &act_delete, &act_prev_month, &act_next_month,
 		&act_this_month, &act_lock, &act_quit, &act_back, &act_move, &act_page, &act_filter,
-		NULL,
+		&act_copy_record, NULL,
 	};
 
 	(void)state;

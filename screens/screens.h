@@ -34,7 +34,9 @@ enum screen_action {
 	ACT_AUDIT_SHOW,						/* audit.c */
 	ACT_GUIDES,						/* home.c */
 	ACT_WEEK,						/* calendar.c */
-	ACT_WEEK_PREV, ACT_WEEK_NEXT, ACT_THIS_WEEK, ACT_AGENDA	/* week.c */
+	ACT_WEEK_PREV, ACT_WEEK_NEXT, ACT_THIS_WEEK, ACT_AGENDA,	/* week.c */
+	ACT_COPY_BOOKING,					/* dayview.c */
+	ACT_COPY_RECORD						/* records.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -57,6 +59,9 @@ struct record_form_arg {
 	/* The fields as they were typed before an idle lock (app_draft), or
 	 * NULL. */
 	char *const *draft;
+	/* A record of kind to copy into the new one (uuid NULL): every field
+	 * filled from it but the date, which is day; NULL for none. */
+	const char *copy;
 };
 
 /* Bookings (calendar.c, dayview.c, bookingform.c), rooms and reports. */
@@ -78,6 +83,9 @@ struct booking_form_arg {
 	const char *room;	/* NULL: none chosen */
 	int start, end;		/* the slot, minutes; -1: none */
 	long long fee;		/* the room's fee for the slot; -1: none */
+	/* A booking whose terms (room, times, group, fee …) fill the form,
+	 * on day: a copy; NULL for none. */
+	const char *copy;
 	/* Called with a single booking's uuid (not for a series). */
 	void (*saved)(void *ctx, const char *uuid);
 	void *ctx;

@@ -16,6 +16,8 @@ static const struct cmd_opt opts[] = {
 	{"repeat", "RULE", N_("booking: weekly, every-N-weeks (e.g. every-2-weeks) or monthly-nth")},
 	{"until", "YYYY-MM-DD", N_("booking: repeat up to this date")},
 	{"count", "N", N_("booking: repeat this many times")},
+	{"skip-taken", NULL, N_("booking: book the free dates and list the taken ones (each "
+	    "with the group holding it) instead of refusing the whole series")},
 	{NULL, NULL, NULL},
 };
 
@@ -40,7 +42,8 @@ static bool
 is_command_option(const char *name)
 {
 	return strcmp(name, "db") == 0 || strcmp(name, "repeat") == 0 ||
-	    strcmp(name, "until") == 0 || strcmp(name, "count") == 0;
+	    strcmp(name, "until") == 0 || strcmp(name, "count") == 0 ||
+	    strcmp(name, "skip-taken") == 0;
 }
 
 /* Reads --repeat/--until/--count into rule; returns -1 to go on, or the
@@ -56,8 +59,8 @@ read_rule(const struct cmd_entry *self, const struct cmd_args *a, const struct r
 
 	memset(rule, 0, sizeof *rule);
 	if (repeat == NULL) {
-		if (until != NULL || count != NULL)
-			return cmd_usage(self, _("--until and --count go with --repeat."));
+		if (until != NULL || count != NULL || cmd_flag(a, "skip-taken"))
+			return cmd_usage(self, _("--until, --count and --skip-taken go with --repeat."));
 		return -1;
 	}
 	if (strcmp(r->kind->name, "booking") != 0)
@@ -83,25 +86,50 @@ read_rule(const struct cmd_entry *self, const struct cmd_args *a, const struct r
 	return -1;
 }
 
+/* "2026-12-08 囲碁クラブ" a line for each taken date skipped. */
+static void
+print_clashes(const struct series_result *res)
+{
+	char iso[11], *shown;
+	int i;
+
+	if (res->nclashes == 0)
+		return;
+	printf(P_("Skipped %d date already taken:\n", "Skipped %d dates already taken:\n",
+	    (unsigned long)res->nclashes), res->nclashes);
+	for (i = 0; i < res->nclashes; i++) {
+		date_format(res->clashes[i].date, iso);
+		shown = text_visible(res->clashes[i].holder != NULL ? res->clashes[i].holder :
+		    res->clashes[i].why);
+		printf("%s %s\n", iso, shown);
+		free(shown);
+	}
+}
+
 static int
-add_series(struct store *s, const struct actor *who, struct record *r, struct recur *rule)
+add_series(struct store *s, const struct actor *who, struct record *r, struct recur *rule,
+    bool skip_taken)
 {
 	struct series_result res;
 	struct error err;
+	bool ok;
 
 	date_parse(r->value[kind_field(r->kind, "date")], &rule->start);
-	if (!booking_add_series(s, who, r, rule, &res, &err)) {
-		buf_free(&res.why);
+	ok = skip_taken ? booking_add_free_dates(s, who, r, rule, &res, &err) :
+	    booking_add_series(s, who, r, rule, &res, &err);
+	if (!ok) {
+		series_result_free(&res);
 		return cmd_fail("%s", err.text);
 	}
 	printf(P_("Booked %d date.\n", "Booked %d dates.\n", (unsigned long)res.booked), res.booked);
+	print_clashes(&res);
 	if (res.nskipped > 0) {
 		printf(P_("Skipped %d date when the center is closed:\n",
 		    "Skipped %d dates when the center is closed:\n", (unsigned long)res.nskipped),
 		    res.nskipped);
 		fputs(buf_str(&res.why), stdout);
 	}
-	buf_free(&res.why);
+	series_result_free(&res);
 	return EXIT_DONE;
 }
 
@@ -153,7 +181,7 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 	/* A decision goes through the city's rules for making one: its uuid is
 	 * its application's, and the application's status is asked. */
 	if (cmd_opt(a, "repeat") != NULL)
-		rc = add_series(s, &who, &r, &rule);
+		rc = add_series(s, &who, &r, &rule, cmd_flag(a, "skip-taken"));
 	else if (!(strcmp(k->name, "decision") == 0 ? grant_decision_add(s, &who, &r, &err) :
 	    record_insert(s, &who, &r, &err)))
 		rc = cmd_fail("%s", err.text);
@@ -179,7 +207,7 @@ exec_add(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.synopsis = "KIND --db FILE --FIELD VALUE ... [--repeat RULE (--until DATE | --count N)]",
+	.synopsis = "KIND --db FILE --FIELD VALUE ... [--repeat RULE (--until DATE | --count N) [--skip-taken]]",
 	.summary = N_("Add a record; prints its id. Fields are checked as in the kiosk's form."),
 	.opts = opts,
 	.min_pos = 1,

@@ -8,6 +8,7 @@
 static const struct cmd_opt cancel_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"following", NULL, N_("also cancel the later dates of a repeating booking")},
+	{"all", NULL, N_("cancel every live date of a repeating booking, earlier ones too")},
 	{NULL, NULL, NULL},
 };
 
@@ -41,7 +42,10 @@ static bool
 cancel(struct store *s, const struct actor *who, const char *uuid, const struct cmd_args *a,
     void *cancelled, struct error *err)
 {
-	return booking_cancel(s, who, uuid, cmd_flag(a, "following"), cancelled, err);
+	enum booking_scope scope = cmd_flag(a, "all") ? BOOKING_ALL :
+	    cmd_flag(a, "following") ? BOOKING_FOLLOWING : BOOKING_ONE;
+
+	return booking_cancel_scope(s, who, uuid, scope, cancelled, err);
 }
 
 static int
@@ -49,7 +53,8 @@ exec_cancel(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	int n = 0, rc;
 
-	(void)self;
+	if (cmd_flag(a, "all") && cmd_flag(a, "following"))
+		return cmd_usage(self, _("Give --following or --all, not both."));
 	rc = on_booking(a, cancel, &n);
 	if (rc >= 0)
 		return rc;
@@ -59,8 +64,9 @@ exec_cancel(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_booking_cancel_entry = {
 	.name = "booking cancel",
-	.synopsis = "ID --db FILE [--following]",
-	.summary = N_("Cancel a booking (and with --following, the later dates of its series)."),
+	.synopsis = "ID --db FILE [--following | --all]",
+	.summary = N_("Cancel a booking (with --following also the later dates of its series, "
+	    "with --all every live date of it)."),
 	.opts = cancel_opts,
 	.min_pos = 1,
 	.max_pos = 1,

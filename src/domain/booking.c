@@ -32,24 +32,33 @@ refuse(struct error *err, const struct record *r, const char *field)
 	return false;
 }
 
-/* The first live booking of the same room that overlaps r. */
+/* The first live booking of the same room that overlaps r: its group,
+ * date, start and end (columns 0–3). */
+static bool
+prepare_collision(struct store *s, const struct record *r, int room, sqlite3_stmt **st)
+{
+	if (store_prepare(s, "SELECT \"group\", date, start, \"end\" FROM booking "
+	    "WHERE deleted = 0 AND status <> 'cancelled' AND room_id = ? AND date = ? "
+	    "AND start < ? AND \"end\" > ? AND uuid <> ? ORDER BY start LIMIT 1", st) != SQLITE_OK)
+		return false;
+	sqlite3_bind_text(*st, 1, r->ref_id[room], -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 2, value_of(r, "date"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 3, value_of(r, "end"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 4, value_of(r, "start"), -1, SQLITE_STATIC);
+	sqlite3_bind_text(*st, 5, r->uuid, -1, SQLITE_STATIC);
+	return true;
+}
+
 static bool
 check_collision(struct store *s, const struct record *r, int room, struct error *err)
 {
 	sqlite3_stmt *st;
 	bool clash = false;
 
-	if (store_prepare(s, "SELECT \"group\", date, start, \"end\" FROM booking "
-	    "WHERE deleted = 0 AND status <> 'cancelled' AND room_id = ? AND date = ? "
-	    "AND start < ? AND \"end\" > ? AND uuid <> ? ORDER BY start LIMIT 1", &st) != SQLITE_OK) {
+	if (!prepare_collision(s, r, room, &st)) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
-	sqlite3_bind_text(st, 1, r->ref_id[room], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, value_of(r, "date"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, value_of(r, "end"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, value_of(r, "start"), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, r->uuid, -1, SQLITE_STATIC);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		clash = true;
 		error_set(err, _("%s: %s is already booked on %s %s–%s by %s."),
@@ -59,6 +68,25 @@ check_collision(struct store *s, const struct record *r, int room, struct error 
 	}
 	store_done(s, st);
 	return clash ? refuse(err, r, "start") : true;
+}
+
+/* The group holding r's room at r's time, or NULL; the caller frees it. */
+static char *
+holder_of(struct store *s, const struct record *r)
+{
+	sqlite3_stmt *st;
+	char *group = NULL;
+	const char *g;
+
+	if (r->ref_id[field_of(r, "room")][0] == '\0' ||
+	    !prepare_collision(s, r, field_of(r, "room"), &st))
+		return NULL;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		g = (const char *)sqlite3_column_text(st, 0);
+		group = xstrdup(g != NULL ? g : "");
+	}
+	store_done(s, st);
+	return group;
 }
 
 /* Expected people no more than the room holds. */
@@ -208,10 +236,47 @@ set_column(struct store *s, const char *sql, const char *value, const char *uuid
 	return store_run(s, sql, 2, (const char *const[]){value, uuid}, _("Saving"), err);
 }
 
-bool
-booking_add_series(struct store *s, const struct actor *who, const struct record *tmpl,
-    const struct recur *rule, struct series_result *res, struct error *err)
+void
+series_result_free(struct series_result *res)
 {
+	int i;
+
+	buf_free(&res->why);
+	for (i = 0; i < res->nclashes; i++) {
+		free(res->clashes[i].holder);
+		free(res->clashes[i].why);
+	}
+	free(res->clashes);
+	res->clashes = NULL;
+	res->nclashes = 0;
+}
+
+/* Notes a date of the series that is taken: the group holding it. */
+static void
+add_clash(struct store *s, struct series_result *res, const struct record *r, struct date d,
+    const char *why)
+{
+	struct series_clash *c;
+
+	if (res->clashes == NULL)
+		res->clashes = xreallocarray(NULL, RECUR_MAX, sizeof *res->clashes);
+	c = &res->clashes[res->nclashes++];
+	c->date = d;
+	c->holder = holder_of(s, r);
+	c->why = xstrdup(why);
+}
+
+enum series_mode { SERIES_ALL, SERIES_FREE, SERIES_TRY };
+
+/* Books the series; SERIES_FREE skips a taken date and lists it rather
+ * than refusing the whole series; SERIES_TRY does that and then writes
+ * nothing. */
+static bool
+add_series(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, enum series_mode mode, struct series_result *res,
+    struct error *err)
+{
+	bool skip_taken = mode != SERIES_ALL;
 	static struct date dates[RECUR_MAX];
 	struct buf refused = {0};
 	struct opening o;
@@ -241,6 +306,8 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 		free(r.value[d]);
 		r.value[d] = xstrdup(iso);
 		if (!record_insert_in_tx(s, who, &r, &one)) {
+			if (skip_taken)
+				add_clash(s, res, &r, dates[i], one.text);
 			/* A date a line; those past what the error holds are
 			 * counted, so no sentence is cut. */
 			if (refused.len + strlen(iso) + strlen(one.text) + 3 <
@@ -257,7 +324,7 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 			res->booked++;
 		record_free(&r);
 	}
-	if (nrefused > 0) {
+	if (nrefused > 0 && (!skip_taken || res->booked == 0)) {
 		if (nmore > 0)
 			buf_printf(&refused, "\n(+%d)", nmore);
 		error_set(err, _("Nothing was booked; refused: %s"), buf_str(&refused));
@@ -274,7 +341,14 @@ booking_add_series(struct store *s, const struct actor *who, const struct record
 		goto fail;
 	}
 	buf_free(&refused);
-	return store_commit(s, err);
+	if (mode == SERIES_TRY) {
+		store_rollback(s);
+		return true;
+	}
+	if (store_commit(s, err))
+		return true;
+	res->booked = 0;
+	return false;
 fail:
 	buf_free(&refused);
 	store_rollback(s);
@@ -282,42 +356,108 @@ fail:
 	return false;
 }
 
-/* Calls fn for r and, with following, the later live occurrences of r's series. */
+bool
+booking_add_series(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err)
+{
+	return add_series(s, who, tmpl, rule, SERIES_ALL, res, err);
+}
+
+bool
+booking_add_free_dates(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err)
+{
+	return add_series(s, who, tmpl, rule, SERIES_FREE, res, err);
+}
+
+bool
+booking_series_try(struct store *s, const struct actor *who, const struct record *tmpl,
+    const struct recur *rule, struct series_result *res, struct error *err)
+{
+	return add_series(s, who, tmpl, rule, SERIES_TRY, res, err);
+}
+
+bool
+booking_series_others(struct store *s, const char *uuid, int *before, int *after,
+    struct error *err)
+{
+	sqlite3_stmt *st;
+	bool ok = false;
+
+	*before = *after = 0;
+	if (store_prepare(s, "SELECT count(CASE WHEN b.date < me.date THEN 1 END), "
+	    "count(CASE WHEN b.date >= me.date THEN 1 END) FROM booking b, booking me "
+	    "WHERE me.uuid = ?1 AND me.series IS NOT NULL AND b.series = me.series "
+	    "AND b.uuid <> me.uuid AND b.deleted = 0 AND b.status = 'booked'", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*before = sqlite3_column_int(st, 0);
+		*after = sqlite3_column_int(st, 1);
+		ok = true;
+	} else
+		store_sql_error(s, _("Reading"), err);
+	store_done(s, st);
+	return ok;
+}
+
+/* The other live dates of uuid's series that scope takes in, as its stored
+ * date reads (so a change of this date does not move the line); the
+ * caller frees *uuids.  Returns how many, -1 when they cannot be read. */
+static int
+series_members(struct store *s, const char *uuid, enum booking_scope scope,
+    char (**uuids)[37], struct error *err)
+{
+	sqlite3_stmt *st;
+	int n = 0, cap = 0, rc;
+
+	*uuids = NULL;
+	if (scope == BOOKING_ONE)
+		return 0;
+	if (store_prepare(s, "SELECT b.uuid FROM booking b, booking me WHERE me.uuid = ?1 "
+	    "AND me.series IS NOT NULL AND b.series = me.series AND b.uuid <> me.uuid "
+	    "AND b.deleted = 0 AND b.status = 'booked' AND (?2 OR b.date > me.date) "
+	    "ORDER BY b.date", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return -1;
+	}
+	sqlite3_bind_text(st, 1, uuid, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, scope == BOOKING_ALL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*uuids = xreallocarray(*uuids, (size_t)cap, sizeof **uuids);
+		}
+		snprintf((*uuids)[n++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
+	}
+	if (rc != SQLITE_DONE) {
+		store_sql_error(s, _("Reading"), err);
+		n = -1;
+	}
+	store_done(s, st);
+	return n;
+}
+
+/* Calls fn(other, r) for each of the n bookings named in uuids. */
 static bool
-each_following(struct store *s, const struct record *r, bool following,
+each_member(struct store *s, const struct record *r, char (*uuids)[37], int n,
     bool (*fn)(struct store *, const struct actor *, struct record *, const struct record *,
     struct error *), const struct actor *who, int *count, struct error *err)
 {
-	sqlite3_stmt *st;
 	struct record other;
-	char (*uuids)[37] = NULL;
-	int n = 0, cap = 0, i;
+	int i;
 	bool ok = true;
 
 	*count = 0;
-	if (following && store_prepare(s, "SELECT uuid FROM booking WHERE "
-	    "deleted = 0 AND status = 'booked' AND series = (SELECT series FROM booking WHERE "
-	    "uuid = ?1) AND date > (SELECT date FROM booking WHERE uuid = ?1) ORDER BY date", &st) == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, r->uuid, -1, SQLITE_STATIC);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 16;
-				uuids = xreallocarray(uuids, (size_t)cap, sizeof *uuids);
-			}
-			snprintf(uuids[n++], 37, "%s", (const char *)sqlite3_column_text(st, 0));
-		}
-		store_done(s, st);
-	}
 	for (i = 0; ok && i < n; i++) {
-		if (!record_get(s, r->kind, uuids[i], &other, err)) {
-			ok = false;
-			break;
-		}
+		if (!record_get(s, r->kind, uuids[i], &other, err))
+			return false;
 		ok = fn(s, who, &other, r, err);
 		record_free(&other);
 		*count += ok;
 	}
-	free(uuids);
 	return ok;
 }
 
@@ -337,9 +477,18 @@ bool
 booking_cancel(struct store *s, const struct actor *who, const char *uuid, bool following,
     int *cancelled, struct error *err)
 {
+	return booking_cancel_scope(s, who, uuid, following ? BOOKING_FOLLOWING : BOOKING_ONE,
+	    cancelled, err);
+}
+
+bool
+booking_cancel_scope(struct store *s, const struct actor *who, const char *uuid,
+    enum booking_scope scope, int *cancelled, struct error *err)
+{
 	const struct kind *k = kind_find("booking");
 	struct record r;
-	int more = 0;
+	char (*uuids)[37] = NULL;
+	int more = 0, n;
 	bool ok;
 
 	*cancelled = 0;
@@ -358,12 +507,14 @@ booking_cancel(struct store *s, const struct actor *who, const char *uuid, bool 
 		record_free(&r);
 		return false;
 	}
-	ok = each_following(s, &r, following, cancel_one, who, &more, err) &&
+	n = series_members(s, r.uuid, scope, &uuids, err);
+	ok = n >= 0 && each_member(s, &r, uuids, n, cancel_one, who, &more, err) &&
 	    cancel_one(s, who, &r, NULL, err) && store_commit(s, err);
 	if (!ok)
 		store_rollback(s);
 	else
 		*cancelled = more + 1;
+	free(uuids);
 	record_free(&r);
 	return ok;
 }
@@ -382,7 +533,15 @@ copy_terms(struct store *s, const struct actor *who, struct record *r,
 	for (i = 0; i < sizeof terms / sizeof terms[0]; i++) {
 		f = field_of(r, terms[i]);
 		free(r->value[f]);
-		r->value[f] = xstrdup(from->value[f]);
+		r->value[f] = from->value[f] != NULL ? xstrdup(from->value[f]) : NULL;
+		memcpy(r->ref_id[f], from->ref_id[f], sizeof r->ref_id[f]);
+	}
+	/* Cancelling in the form is a cancel of the dates chosen too; a
+	 * check-in (used, no-show) is one date's. */
+	f = field_of(r, "status");
+	if (strcmp(from->value[f], "cancelled") == 0) {
+		free(r->value[f]);
+		r->value[f] = xstrdup("cancelled");
 	}
 	return record_update_in_tx(s, who, r, err);
 }
@@ -391,17 +550,28 @@ bool
 booking_update_following(struct store *s, const struct actor *who, struct record *r,
     int *changed, struct error *err)
 {
+	return booking_update_scope(s, who, r, BOOKING_FOLLOWING, changed, err);
+}
+
+bool
+booking_update_scope(struct store *s, const struct actor *who, struct record *r,
+    enum booking_scope scope, int *changed, struct error *err)
+{
 	long long version = r->version;
 	char updated_at[sizeof r->updated_at];
-	int more = 0;
+	char (*uuids)[37] = NULL;
+	int more = 0, n;
 	bool ok;
 
 	*changed = 0;
 	memcpy(updated_at, r->updated_at, sizeof updated_at);
 	if (!store_begin(s, err))
 		return false;
-	ok = record_update_in_tx(s, who, r, err) &&
-	    each_following(s, r, true, copy_terms, who, &more, err) && store_commit(s, err);
+	/* The dates are chosen before r is saved: from its date as stored. */
+	n = series_members(s, r->uuid, scope, &uuids, err);
+	ok = n >= 0 && record_update_in_tx(s, who, r, err) &&
+	    each_member(s, r, uuids, n, copy_terms, who, &more, err) && store_commit(s, err);
+	free(uuids);
 	if (!ok) {
 		/* Nothing was saved: r must still match the stored row. */
 		store_rollback(s);

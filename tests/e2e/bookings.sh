@@ -195,8 +195,8 @@ expect_screen "the slot is free again" "和室, Morning: free. n books it."
 keys F6 F6 F6 F6 F6 F6 F6 Right
 expect_screen "12-07, the class" "13:00-17:00  英会話教室"
 keys x
-expect_screen "a repeating booking: this date or the following" \
-    "1: this date only   2: this and the 2 following dates   Esc: keep it"
+expect_screen "a repeating booking: this date, the following or all" \
+    "1: this date only   2: this and the 2 following dates   3: all 4 dates of the"
 keys Escape
 expect_screen "Esc keeps it" "13:00-17:00  英会話教室  [Booked]"
 keys x

@@ -46,6 +46,8 @@ keys C-u
 type_text "150"
 keys F2
 expect_screen "the edit shows" "150"
+# "150" shows in the form as typed: the list is read once the form closed.
+wait_gone "Event  Edit" >/dev/null
 run "$KYODO" list event --db "$DB" --lang en --format csv
 expect_out "the edit is stored" "150"
 

@@ -15,8 +15,9 @@ add() {
 		echo "# kyodo add $*: $(cat "$T/add.err")"
 }
 add room --name "和室" --capacity 20 --fee 500
-# The Tuesdays after 2027-01-05 are taken in 和室's morning.
-for d in 2027-01-12 2027-01-19 2027-01-26 2027-02-02 2027-02-09 2027-02-16; do
+# The Tuesdays from 2027-01-05 on are taken in 和室's morning (every date
+# of the weekly booking below: none is free, so it is refused whole).
+for d in 2027-01-05 2027-01-12 2027-01-19 2027-01-26 2027-02-02 2027-02-09 2027-02-16; do
 	add booking --room "和室" --date "$d" --start 09:00 --end 12:00 --group "書道会"
 done
 

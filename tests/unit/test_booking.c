@@ -942,6 +942,198 @@ test_update_following_refused_keeps_record_usable(void **state)
 	assert_int_equal(n, 3);
 }
 
+/* ---- a series' free dates; one, following, all ---- */
+
+static void
+test_series_books_free_dates(void **state)
+{
+	struct fx *f = *state;
+	struct recur rule = {RECUR_WEEKLY, 1, {2026, 10, 6}, false, {0, 0, 0}, 4};
+	struct series_result res;
+	struct record t;
+	struct error err;
+	char iso[11], dates[256];
+
+	book(S(f), W(f), "和室", "2026-10-13", "11:00", "13:00", "書道会", NULL);
+	add_closed(S(f), W(f), "2026-10-20", "館内清掃", NULL);
+	series_tmpl(&t, "和室", "2026-10-06", "10:00", "12:00", "囲碁クラブ");
+	if (!booking_add_free_dates(S(f), W(f), &t, &rule, &res, &err))
+		fail_msg("free dates refused: %s", err.text);
+	record_free(&t);
+	/* 10-06 and 10-27 booked; 10-13 taken by 書道会; 10-20 closed. */
+	assert_int_equal(res.booked, 2);
+	assert_int_equal(res.nclashes, 1);
+	date_format(res.clashes[0].date, iso);
+	assert_string_equal(iso, "2026-10-13");
+	assert_non_null(res.clashes[0].holder);
+	assert_string_equal(res.clashes[0].holder, "書道会");
+	assert_contains(res.clashes[0].why, "書道会");
+	assert_int_equal(res.nskipped, 1);
+	assert_contains(buf_str(&res.why), "館内清掃");
+	series_result_free(&res);
+	unit_sql_text(S(f), "SELECT group_concat(date, ' ') FROM (SELECT date FROM booking "
+	    "WHERE \"group\" = '囲碁クラブ' ORDER BY date)", dates, sizeof dates);
+	assert_string_equal(dates, "2026-10-06 2026-10-27");
+	assert_int_equal(unit_sql_int(S(f), "SELECT count(DISTINCT series) FROM booking "
+	    "WHERE \"group\" = '囲碁クラブ'"), 1);
+}
+
+static void
+test_series_free_dates_none_free(void **state)
+{
+	struct fx *f = *state;
+	struct recur rule = {RECUR_WEEKLY, 1, {2026, 10, 6}, false, {0, 0, 0}, 2};
+	struct series_result res;
+	struct record t;
+	struct error err;
+	long long before, audits;
+
+	book(S(f), W(f), "和室", "2026-10-06", "10:00", "12:00", "書道会", NULL);
+	book(S(f), W(f), "和室", "2026-10-13", "10:00", "12:00", "朝ヨガ", NULL);
+	before = unit_sql_int(S(f), "SELECT count(*) FROM booking");
+	audits = unit_sql_int(S(f), "SELECT count(*) FROM audit");
+	series_tmpl(&t, "和室", "2026-10-06", "10:00", "12:00", "囲碁クラブ");
+	error_clear(&err);
+	assert_false(booking_add_free_dates(S(f), W(f), &t, &rule, &res, &err));
+	record_free(&t);
+	series_result_free(&res);
+	assert_int_equal(res.booked, 0);
+	assert_contains(err.text, "書道会");
+	assert_contains(err.text, "朝ヨガ");
+	assert_int_equal(unit_sql_int(S(f), "SELECT count(*) FROM booking"), before);
+	assert_int_equal(unit_sql_int(S(f), "SELECT count(*) FROM audit"), audits);
+}
+
+static void
+statuses(struct fx *f, const char *group, char *out, size_t size)
+{
+	char sql[256];
+
+	snprintf(sql, sizeof sql, "SELECT group_concat(status, ' ') FROM (SELECT status FROM "
+	    "booking WHERE \"group\" = '%s' ORDER BY date)", group);
+	unit_sql_text(S(f), sql, out, size);
+}
+
+static void
+test_cancel_scopes(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		enum booking_scope scope;
+		const char *group;
+		int n;
+		const char *want;
+	} cases[] = {
+		{BOOKING_ONE, "一の会", 1, "booked cancelled booked booked"},
+		{BOOKING_FOLLOWING, "二の会", 3, "booked cancelled cancelled cancelled"},
+		{BOOKING_ALL, "三の会", 4, "cancelled cancelled cancelled cancelled"},
+	};
+	char ids[4][37], st[128];
+	struct error err;
+	size_t i;
+	int n;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		/* One series after the other in the same room: cancel first. */
+		four_tuesdays(f, cases[i].group, ids);
+		if (!booking_cancel_scope(S(f), W(f), ids[1], cases[i].scope, &n, &err))
+			fail_msg("cancel %s: %s", cases[i].group, err.text);
+		assert_int_equal(n, cases[i].n);
+		statuses(f, cases[i].group, st, sizeof st);
+		assert_string_equal(st, cases[i].want);
+		/* Free the slots for the next series. */
+		booking_cancel_scope(S(f), W(f), ids[0], BOOKING_ALL, &n, &err);
+		booking_cancel_scope(S(f), W(f), ids[2], BOOKING_ALL, &n, &err);
+	}
+}
+
+static void
+test_series_others(void **state)
+{
+	struct fx *f = *state;
+	char ids[4][37];
+	struct error err;
+	int before, after, n;
+
+	four_tuesdays(f, "囲碁クラブ", ids);
+	assert_true(booking_series_others(S(f), ids[1], &before, &after, &err));
+	assert_int_equal(before, 1);
+	assert_int_equal(after, 2);
+	assert_true(booking_cancel_scope(S(f), W(f), ids[3], BOOKING_ONE, &n, &err));
+	assert_true(booking_series_others(S(f), ids[1], &before, &after, &err));
+	assert_int_equal(after, 1);
+	book(S(f), W(f), "大会議室", "2026-10-06", "10:00", "12:00", "自治会", NULL);
+	assert_true(booking_series_others(S(f), "no-such-id", &before, &after, &err));
+	assert_int_equal(before + after, 0);
+}
+
+static void
+test_update_scopes(void **state)
+{
+	struct fx *f = *state;
+	static const struct {
+		enum booking_scope scope;
+		const char *group, *room;
+		int n;
+		const char *want;
+	} cases[] = {
+		{BOOKING_ONE, "一の会", "和室", 1, "10:00 13:00 10:00 10:00"},
+		{BOOKING_FOLLOWING, "二の会", "和室", 3, "10:00 13:00 13:00 13:00"},
+		{BOOKING_ALL, "三の会", "和室", 4, "13:00 13:00 13:00 13:00"},
+	};
+	char ids[4][37], got[128], sql[256];
+	struct record r;
+	struct error err;
+	size_t i;
+	int n;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		four_tuesdays(f, cases[i].group, ids);
+		get(S(f), "booking", ids[1], &r);
+		set(&r, "start", "13:00");
+		set(&r, "end", "15:00");
+		set(&r, "purpose", "例会");
+		if (!booking_update_scope(S(f), W(f), &r, cases[i].scope, &n, &err))
+			fail_msg("update %s: %s", cases[i].group, err.text);
+		record_free(&r);
+		assert_int_equal(n, cases[i].n);
+		snprintf(sql, sizeof sql, "SELECT group_concat(start, ' ') FROM (SELECT start FROM "
+		    "booking WHERE \"group\" = '%s' ORDER BY date)", cases[i].group);
+		unit_sql_text(S(f), sql, got, sizeof got);
+		assert_string_equal(got, cases[i].want);
+		/* Dates stay. */
+		snprintf(sql, sizeof sql, "SELECT group_concat(date, ' ') FROM (SELECT date FROM "
+		    "booking WHERE \"group\" = '%s' ORDER BY date)", cases[i].group);
+		unit_sql_text(S(f), sql, got, sizeof got);
+		assert_string_equal(got, "2026-10-06 2026-10-13 2026-10-20 2026-10-27");
+		booking_cancel_scope(S(f), W(f), ids[0], BOOKING_ALL, &n, &err);
+		booking_cancel_scope(S(f), W(f), ids[1], BOOKING_ALL, &n, &err);
+		booking_cancel_scope(S(f), W(f), ids[2], BOOKING_ONE, &n, &err);
+		booking_cancel_scope(S(f), W(f), ids[3], BOOKING_ONE, &n, &err);
+	}
+}
+
+/* Cancelling in the form (status cancelled), for the following dates. */
+static void
+test_update_to_cancelled_following(void **state)
+{
+	struct fx *f = *state;
+	char ids[4][37], st[128];
+	struct record r;
+	struct error err;
+	int n;
+
+	four_tuesdays(f, "囲碁クラブ", ids);
+	get(S(f), "booking", ids[2], &r);
+	set(&r, "status", "cancelled");
+	if (!booking_update_scope(S(f), W(f), &r, BOOKING_FOLLOWING, &n, &err))
+		fail_msg("update to cancelled: %s", err.text);
+	record_free(&r);
+	assert_int_equal(n, 2);
+	statuses(f, "囲碁クラブ", st, sizeof st);
+	assert_string_equal(st, "booked booked cancelled cancelled");
+}
+
 /* ---- check-in ---- */
 
 /* Books 和室 on date with fee and waiver, checks it in with people; returns
@@ -1464,6 +1656,12 @@ main(void)
 		    teardown),
 		cmocka_unit_test_setup_teardown(test_update_following_refused_keeps_record_usable,
 		    setup, teardown),
+		cmocka_unit_test_setup_teardown(test_series_books_free_dates, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_series_free_dates_none_free, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_cancel_scopes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_series_others, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_scopes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_update_to_cancelled_following, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_in_fees, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_in_copies_the_booking, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_in_refusals, setup, teardown),
