@@ -110,13 +110,15 @@ static bool
 parse_number(const struct field *f, const char *in, char **out, struct error *err)
 {
 	char *folded = text_fold_ascii(in), num[32];
-	bool yen = f->type == FIELD_YEN, negative;
-	long long v;
+	bool yen = f->type == FIELD_YEN, negative = false, whole;
+	long long v = 0;
 
-	if (!parse_whole(folded, yen, f->max, &v, &negative) || v < f->min) {
+	whole = parse_whole(folded, yen, f->max, &v, &negative);
+	if (!whole || v < f->min) {
 		char *shown = text_visible(in);
-		/* A number too large is told its range, not that it is no number. */
-		bool number = v < f->min || (!negative &&
+		/* A number too large is told its range, not that it is no number
+		 * (v means nothing when it was not read whole). */
+		bool number = (whole && v < f->min) || (!negative &&
 		    parse_whole(folded, yen, LLONG_MAX, &v, &negative));
 
 		in = shown;	/* what the person sees of it, in the sentence */
