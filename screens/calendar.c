@@ -18,6 +18,7 @@
 #include "base/holiday.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "find.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
@@ -132,6 +133,12 @@ book(struct app *a, struct calendar *c)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+static void
+calendar_go_date(struct app *a, void *ctx, struct date d)
+{
+	go(a, ctx, d);
+}
+
 static int
 calendar_key(struct app *a, void *state, struct key k, int act)
 {
@@ -165,6 +172,12 @@ calendar_key(struct app *a, void *state, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BOOK:
 		return book(a, c);
+	case ACT_GOTO_DATE: {
+		struct date_ask_arg ask = {.day = c->cur, .go = calendar_go_date, .ctx = c};
+
+		app_push(a, &screen_date_ask, &ask);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -330,7 +343,8 @@ static const struct action_def *const *
 calendar_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_lock,
+		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month,
+		&act_goto_date, &act_lock,
 		&act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 

@@ -31,7 +31,8 @@ enum screen_action {
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
 	ACT_GRANT_PAY,						/* grantrow.c */
 	ACT_CLOSED_DAYS,					/* hours.c */
-	ACT_AUDIT_SHOW						/* audit.c */
+	ACT_AUDIT_SHOW,						/* audit.c */
+	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN		/* find.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
