@@ -20,6 +20,7 @@
 #include "base/holiday.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "find.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
@@ -169,6 +170,12 @@ book(struct app *a, struct calendar *c)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+static void
+calendar_go_date(struct app *a, void *ctx, struct date d)
+{
+	go(a, ctx, d);
+}
+
 static int
 calendar_key(struct app *a, void *state, struct key k, int act)
 {
@@ -207,6 +214,12 @@ calendar_key(struct app *a, void *state, struct key k, int act)
 		arg.follow = &c->cur;
 		app_push(a, &screen_week, &arg);
 		return RES_HANDLED | RES_REDRAW;
+	case ACT_GOTO_DATE: {
+		struct date_ask_arg ask = {.day = c->cur, .go = calendar_go_date, .ctx = c};
+
+		app_push(a, &screen_date_ask, &ask);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -404,7 +417,7 @@ calendar_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
 		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_week,
-		&act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
+		&act_goto_date, &act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 
 	(void)state;

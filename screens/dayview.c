@@ -25,6 +25,7 @@
 #include "base/holiday.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "find.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -424,6 +425,12 @@ move_cursor(struct dayview *v, int drooms, int dslots)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+static void
+dayview_go_date(struct app *a, void *ctx, struct date d)
+{
+	load(a, ctx, d);
+}
+
 static int
 dayview_key(struct app *a, void *state, struct key k, int act)
 {
@@ -465,6 +472,12 @@ dayview_key(struct app *a, void *state, struct key k, int act)
 		return ask_cancel(a, v);
 	case ACT_COPY_BOOKING:
 		return copy_next_week(a, v);
+	case ACT_GOTO_DATE: {
+		struct date_ask_arg ask = {.day = v->p.day, .go = dayview_go_date, .ctx = v};
+
+		app_push(a, &screen_date_ask, &ask);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -790,8 +803,8 @@ dayview_actions(void *state)
 {
 	static const struct action_def *const grid[] = {
 		&act_help, &act_book, &act_check_in, &act_cancel_booking, &act_prev_day, &act_next_day,
-		&act_lock, &act_quit, &act_back, &act_open_booking, &act_grid_move, &act_next_in_cell,
-		&act_copy_booking, NULL,
+		&act_goto_date, &act_copy_booking, &act_lock, &act_quit, &act_back, &act_open_booking,
+		&act_grid_move, &act_next_in_cell, NULL,
 	};
 	static const struct action_def *const headcount[] = {
 		&act_accept, &act_back, &act_edit_text, NULL,

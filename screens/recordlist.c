@@ -13,7 +13,7 @@
 
 /* Columns of a date cell ("11-28(土)", "11-28 Sat"): the same for every
  * day in a language. */
-static int
+int
 recordlist_date_width(void)
 {
 	char buf[64];
@@ -72,7 +72,7 @@ recordlist_layout(const struct kind *k, int width, struct recordlist_column *col
 	return n;
 }
 
-static void
+void
 recordlist_cell(const struct field *f, const char *v, char *out, size_t size)
 {
 	if (v == NULL)

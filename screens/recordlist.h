@@ -27,6 +27,11 @@ struct recordlist_column {
  * narrows, then columns are left out from the right.  Room to spare goes
  * to the title. */
 int recordlist_layout(const struct kind *k, int width, struct recordlist_column *cols);
+/* Columns of a date cell in a list ("11-28(土)", "11-28 Sat"). */
+int recordlist_date_width(void);
+/* Value v of field f as a list's cell shows it (a choice by its label,
+ * yen grouped, a date short), into out. */
+void recordlist_cell(const struct field *f, const char *v, char *out, size_t size);
 /* The headings on row y. */
 void recordlist_draw_heading(int y, const struct kind *k, const struct recordlist_column *cols,
     int n);

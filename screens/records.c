@@ -20,15 +20,17 @@
 #include "tui/fmt.h"
 #include "tui/lineedit.h"
 #include "tui/listview.h"
+#include "find.h"
 #include "recordlist.h"
 
 #define TOP_ROWS 3	/* title, filter line, column headings */
 
 /* Letters type into the filter here, so the copy is a function key. */
 static const struct action_def act_copy_record = {
-	ACT_COPY_RECORD, "F8", N_("Copy"),
+	ACT_COPY_RECORD, "F11", N_("Copy"),
 	N_("A new record filled from the selected one, dated today (in another month: the same "
-	"day of that month); nothing is saved until F2."), {ACT_KEY_CODE(KEY_F(8))},
+	"day of that month); nothing is saved until F2.  Ctrl-D does the same."),
+	{ACT_KEY_CODE(KEY_F(11)), ACT_KEY_CHAR(ACT_CTRL('D'))},
 };
 
 struct records {
@@ -102,6 +104,18 @@ records_saved(void *ctx, const char *uuid)
 	snprintf(r->goto_uuid, sizeof r->goto_uuid, "%s", uuid);
 }
 
+/* A record chosen in the search: shown in its month, the filter cleared
+ * so it can be. */
+static void
+records_found(void *ctx, const char *uuid)
+{
+	struct records *r = ctx;
+
+	lineedit_set(&r->filter, NULL);
+	listview_set_filter(&r->lv, NULL);
+	records_saved(r, uuid);
+}
+
 /* Back on top (after the form or help) or resized: reload around the
  * cursor, or go to the record just saved, in its month. */
 static void
@@ -155,6 +169,13 @@ change_month(struct app *a, struct records *r, int delta)
 	listview_set_month(&r->lv, r->year, r->month);
 	show_failure(r);
 	count(a, r);
+}
+
+static bool
+collect_first(void *ctx, const struct record *rec)
+{
+	record_rows_add(ctx, rec);
+	return false;
 }
 
 /* A new record's date: today when the list shows this month, else the
@@ -254,6 +275,65 @@ ask_delete(struct app *a, struct records *r)
 	return RES_HANDLED | RES_REDRAW;
 }
 
+/* The search over every month, starting from the words in the filter. */
+static int
+open_search(struct app *a, struct records *r)
+{
+	struct find_arg arg = {
+		.kind = r->kind, .text = lineedit_text(&r->filter),
+		.chosen = records_found, .ctx = r,
+	};
+
+	app_push(a, &screen_find, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
+/* The month of d, the cursor on its first record on or after d (among
+ * those the filter shows), else on the month's last. */
+static void
+records_go_date(struct app *a, void *ctx, struct date d)
+{
+	struct records *r = ctx;
+	struct record_query q = {0};
+	struct record_rows first = {0};
+	struct error err;
+	char iso[11];
+
+	date_format(d, iso);
+	r->year = d.year;
+	r->month = d.month;
+	r->err[0] = '\0';
+	listview_set_month(&r->lv, r->year, r->month);
+	q.year = d.year;
+	q.month = d.month;
+	q.after_date = iso;
+	q.after_start = "";
+	q.after_uuid = "";
+	q.contains = lineedit_text(&r->filter);
+	q.limit = 1;
+	if (record_list(app_store(a), r->kind, &q, collect_first, &first, &err) > 0 &&
+	    first.n > 0)
+		listview_show(&r->lv, &first.rows[0]);
+	else
+		listview_bottom(&r->lv);
+	record_rows_free(&first);
+	show_failure(r);
+	count(a, r);
+}
+
+static int
+ask_date(struct app *a, struct records *r)
+{
+	const struct record *cur = listview_current(&r->lv);
+	int di = kind_field(r->kind, "date");
+	struct date_ask_arg arg = {.day = default_day(r), .go = records_go_date, .ctx = r};
+
+	if (cur != NULL && cur->value[di] != NULL)
+		date_parse(cur->value[di], &arg.day);
+	app_push(a, &screen_date_ask, &arg);
+	return RES_HANDLED | RES_REDRAW;
+}
+
 static int
 filter_key(struct records *r, struct key k)
 {
@@ -286,6 +366,10 @@ records_key(struct app *a, void *state, struct key k, int act)
 		return ask_delete(a, r);
 	case ACT_COPY_RECORD:
 		return copy_record(a, r);
+	case ACT_SEARCH:
+		return open_search(a, r);
+	case ACT_GOTO_DATE:
+		return ask_date(a, r);
 	case ACT_PREV_MONTH:
 		change_month(a, r, -1);
 		return RES_HANDLED | RES_REDRAW;
@@ -377,8 +461,8 @@ records_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
 		&act_help, &act_add, &act_edit, &act_delete, &act_prev_month, &act_next_month,
-		&act_this_month, &act_lock, &act_quit, &act_back, &act_move, &act_page, &act_filter,
-		&act_copy_record, NULL,
+		&act_this_month, &act_goto_date, &act_search, &act_copy_record, &act_lock, &act_quit,
+		&act_back, &act_move, &act_page, &act_filter, NULL,
 	};
 
 	(void)state;

@@ -36,7 +36,8 @@ enum screen_action {
 	ACT_WEEK,						/* calendar.c */
 	ACT_WEEK_PREV, ACT_WEEK_NEXT, ACT_THIS_WEEK, ACT_AGENDA,	/* week.c */
 	ACT_COPY_BOOKING,					/* dayview.c */
-	ACT_COPY_RECORD						/* records.c */
+	ACT_COPY_RECORD,					/* records.c */
+	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN		/* find.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */

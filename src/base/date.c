@@ -413,3 +413,98 @@ era_format_fy(int fy, enum era_lang lang, char *out, size_t size)
 	} else
 		snprintf(out, size, "FY%d (%s %d)", fy, en, year);
 }
+
+/* Reads a number of 1-4 digits (or 元 when era, the first year of it) at
+ * *p into *n, and what follows: a Japanese unit (年, 月, 日 as 'y', 'm',
+ * 'd'), a separator ('.', '/', '-' as '.'), or nothing ('\0'). */
+static bool
+read_part(const char **p, bool era, int *n, char *sep)
+{
+	const char *s = skip_spaces(*p);
+	static const struct {
+		const char *text;
+		char sep;
+	} units[] = {{"年", 'y'}, {"月", 'm'}, {"日", 'd'}};
+	size_t i;
+
+	if (era && strncmp(s, "元", strlen("元")) == 0) {
+		*n = 1;
+		s += strlen("元");
+	} else if (!read_num(&s, 1, 4, n)) {
+		return false;
+	}
+	s = skip_spaces(s);
+	*sep = '\0';
+	for (i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (strncmp(s, units[i].text, strlen(units[i].text)) == 0) {
+			*sep = units[i].sep;
+			s += strlen(units[i].text);
+		}
+	if (*sep == '\0' && is_date_sep(*s)) {
+		*sep = '.';
+		s++;
+	}
+	*p = s;
+	return true;
+}
+
+bool
+date_parse_typed(const char *in, struct date *d)
+{
+	char *f = text_fold_ascii(in), sep[3];
+	const char *s = skip_spaces(f);
+	const struct era *e;
+	int n[3], cnt = 0, i;
+	/* The unit each part may carry, by how many parts there are. */
+	static const char units3[] = "ymd", units2[] = "md";
+	struct date r;
+	bool ok = false;
+
+	if (date_parse(s, d)) {
+		free(f);
+		return true;
+	}
+	e = era_named(&s);
+	while (cnt < 3 && read_part(&s, e != NULL && cnt == 0, &n[cnt], &sep[cnt])) {
+		cnt++;
+		if (sep[cnt - 1] == '\0')
+			break;
+	}
+	s = skip_spaces(s);
+	if (*s != '\0' || cnt < 2 || (cnt == 2 && e != NULL))
+		goto out;
+	for (i = 0; i < cnt; i++) {
+		char unit = (cnt == 3 ? units3 : units2)[i];
+
+		/* A unit is the part's own; a separator parts two; the last part
+		 * ends bare or with its unit. */
+		if (sep[i] != '\0' && sep[i] != '.' && sep[i] != unit)
+			goto out;
+		if (sep[i] == '.' && i == cnt - 1)
+			goto out;
+		if (sep[i] == '\0' && i != cnt - 1)
+			goto out;
+	}
+	if (cnt == 2) {
+		r = (struct date){date_today().year, n[0], n[1]};
+	} else if (e != NULL) {
+		/* An era's years are counted from its first calendar year; none
+		 * before its first day, none past its last year. */
+		if (n[0] > 99 || (e != eras && e[-1].start.year - e->start.year + 1 < n[0]))
+			goto out;
+		r = (struct date){e->start.year + n[0] - 1, n[1], n[2]};
+		if (date_valid(r.year, r.month, r.day) && date_compare(r, e->start) < 0)
+			goto out;
+	} else {
+		if (n[0] < 1000)	/* 26/12/3: which century is not ours to guess */
+			goto out;
+		r = (struct date){n[0], n[1], n[2]};
+	}
+	if (date_valid(r.year, r.month, r.day)) {
+		*d = r;
+		ok = true;
+	}
+out:
+	free(f);
+	return ok;
+}

@@ -63,5 +63,11 @@ void era_format_fy(int fy, enum era_lang lang, char *out, size_t size);
  * 平成30年 …; ASCII digits (fold full-width ones first).  False when in is
  * none of these or names no year of its era. */
 bool era_parse_fy(const char *in, int *fy);
+/* A day as a person types it to go to it: ISO (2026-12-03, 2026/12/3),
+ * 和暦 (令和8年12月3日, 令和元年5月1日, R8.12.3, R8/12/3, Reiwa 8.12.3),
+ * 2026年12月3日, or a month and day in this year (12/3, 12月3日);
+ * full-width digits too.  A date before its era began, or past the years
+ * it had, is refused.  False when in is none of these or no real day. */
+bool date_parse_typed(const char *in, struct date *d);
 
 #endif

@@ -9,6 +9,7 @@
 #include "base/enc.h"
 #include "base/i18n.h"
 #include "domain/ics.h"
+#include "domain/search.h"
 #include "base/text.h"
 #include "kindhelp.h"
 
@@ -20,6 +21,8 @@ static const struct cmd_opt opts[] = {
 	{"center", "CODE", N_("(city) only the records of this center")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
 	{"deleted", NULL, N_("include deleted records (marked)")},
+	{"search", "TEXT", N_("records of every month holding each word of TEXT in a text field, "
+	    "newest first (katakana, hiragana and full-width letters alike), at most 200")},
 	{NULL, NULL, NULL},
 };
 
@@ -150,12 +153,37 @@ each_row(void *ctx, const struct record *r)
 	return !l->failed;
 }
 
+/* The records that hold every word of text, newest first, at most
+ * SEARCH_LIMIT; how many more match is said on stderr, so the output stays
+ * a table or a CSV file.  Returns the rows written, -1 with err. */
+static long
+list_search(struct store *s, struct listing *l, const char *text, const struct record_query *q,
+    struct error *err)
+{
+	struct record_rows rows = {0};
+	long total, n = 0;
+	int i;
+
+	if (!search_records(s, l->k, text, q->year, q->month, SEARCH_LIMIT, &rows, &total, err)) {
+		record_rows_free(&rows);
+		return -1;
+	}
+	for (i = 0; i < rows.n && each_row(l, &rows.rows[i]); i++)
+		n++;
+	if (total > rows.n)
+		fprintf(stderr, P_("kyodo: %ld more record matches; add a word or --month to "
+		    "narrow the search.\n", "kyodo: %ld more records match; add a word or --month "
+		    "to narrow the search.\n", (unsigned long)(total - rows.n)), total - rows.n);
+	record_rows_free(&rows);
+	return n;
+}
+
 static int
 exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const struct kind *k = kindhelp_kind(self, a->pos[0]);
 	const char *format = cmd_opt(a, "format"), *month = cmd_opt(a, "month");
-	const char *encname = cmd_opt(a, "encoding");
+	const char *encname = cmd_opt(a, "encoding"), *search = cmd_opt(a, "search");
 	struct record_query q = {0};
 	struct listing l = {0};
 	enum encoding enc = ENC_UTF8;
@@ -188,6 +216,10 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 	if (month != NULL && !date_parse_month(month, &q.year, &q.month))
 		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
 	q.with_deleted = cmd_flag(a, "deleted");
+	if (search != NULL && !search_has_words(search))
+		return cmd_usage(self, _("--search needs a word to look for."));
+	if (search != NULL && (q.with_deleted || q.eq_field != NULL || cmd_opt(a, "center")))
+		return cmd_usage(self, _("--search goes with --month, --format and --encoding only."));
 	l.enc = encoder_new(enc, &err);
 	if (l.enc == NULL)
 		return cmd_fail("%s", err.text);
@@ -209,7 +241,10 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 		emit(&l, NULL);
 	}
 	header(&l);
-	n = record_list(s, k, &q, each_row, &l, &err);
+	if (search != NULL)
+		n = list_search(s, &l, search, &q, &err);
+	else
+		n = record_list(s, k, &q, each_row, &l, &err);
 	if (n >= 0 && l.ics) {
 		ics_end(&l.row);
 		emit(&l, NULL);
@@ -228,7 +263,7 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.synopsis = "KIND --db FILE [--month YYYY-MM] [--room NAME] [--center CODE] "
-	    "[--format text|csv|ics] [--encoding ENC]",
+	    "[--format text|csv|ics] [--encoding ENC] [--search TEXT]",
 	.summary = N_("List records by date. CSV has a header row and each record's id first."),
 	.opts = opts,
 	.min_pos = 1,

@@ -196,10 +196,10 @@ keys_has_keys(const struct action_def *d)
  * cols columns, each column as wide as its widest entry ("F1 Help").  The
  * fewest rows where every label fits whole, up to a third of the window;
  * on a window too narrow even then, the labels are cut.  Two blanks part
- * the columns. */
+ * the columns, one where two would take another row. */
 struct bar_layout {
 	const struct action_def *shown[KEYS_BAR_MAX];
-	int n, rows, cols;
+	int n, rows, cols, gap;
 	int width[KEYS_BAR_MAX];	/* per column */
 	bool fits;
 };
@@ -210,10 +210,27 @@ entry_width(const struct action_def *d)
 	return text_width(d->keyname) + 1 + text_width(_(d->label));
 }
 
+/* The columns' widths for l->rows rows; returns the sum of the widths. */
+static int
+column_widths(struct bar_layout *l)
+{
+	int sum = 0, i, c;
+
+	l->cols = l->n == 0 ? 0 : (l->n + l->rows - 1) / l->rows;
+	for (c = 0; c < l->cols; c++) {
+		l->width[c] = 0;
+		for (i = c; i < l->n; i += l->cols)
+			if (entry_width(l->shown[i]) > l->width[c])
+				l->width[c] = entry_width(l->shown[i]);
+		sum += l->width[c];
+	}
+	return sum;
+}
+
 static void
 bar_layout(const struct action_def *const *acts, struct bar_layout *l)
 {
-	int most = LINES / 3, sum, i, c;
+	int most = LINES / 3, sum = 0, i, c;
 
 	l->n = 0;
 	for (i = 0; acts[i] != NULL; i++)
@@ -222,26 +239,22 @@ bar_layout(const struct action_def *const *acts, struct bar_layout *l)
 	if (most < 1)
 		most = 1;
 	for (l->rows = 1;; l->rows++) {
-		l->cols = l->n == 0 ? 0 : (l->n + l->rows - 1) / l->rows;
-		sum = l->cols > 0 ? 2 * (l->cols - 1) : 0;
-		for (c = 0; c < l->cols; c++) {
-			l->width[c] = 0;
-			for (i = c; i < l->n; i += l->cols)
-				if (entry_width(l->shown[i]) > l->width[c])
-					l->width[c] = entry_width(l->shown[i]);
-			sum += l->width[c];
-		}
-		l->fits = sum <= COLS;
+		sum = column_widths(l);
+		for (l->gap = 2; l->gap >= 1; l->gap--)
+			if ((l->fits = sum + l->gap * (l->cols > 0 ? l->cols - 1 : 0) <= COLS))
+				break;
 		if (l->fits || l->rows >= most || l->rows >= l->n)
 			break;
 	}
 	if (l->fits && l->cols > 0) {
 		/* What is left over spreads evenly, so the bar spans the row. */
+		sum += l->gap * (l->cols - 1);
 		for (c = 0; c < l->cols; c++)
 			l->width[c] += (COLS - sum) / l->cols;
 	} else {
+		l->gap = 1;
 		for (c = 0; c < l->cols; c++)
-			l->width[c] = COLS / l->cols - 2;
+			l->width[c] = COLS / l->cols - 1;
 	}
 }
 
@@ -272,6 +285,6 @@ keys_draw_bar(const struct action_def *const *acts)
 		if (kw + 1 < w)
 			draw_pad(y, x + kw + 1, w - kw - 1, _(l.shown[i]->label), false,
 			    ATTR_BAR_LABEL);
-		x += w + 2;
+		x += w + l.gap;
 	}
 }

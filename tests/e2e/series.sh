@@ -4,7 +4,7 @@
 # free dates on y; editing a date of the series asks 1 this date / 2 this and
 # the following / 3 all (Esc goes back to the form); the day grid's cancel
 # asks the same and cancels this and the following dates; c in the day grid
-# copies a booking a week on; F8 in the meetings list copies a meeting to
+# copies a booking a week on; F11 in the meetings list copies a meeting to
 # today (and, in another month, to the same day of it).  In English, then in
 # Japanese, at 80×24.
 set -u
@@ -126,14 +126,14 @@ expect_screen "the grid shows the new week" "Bookings  2026-12-14 (Reiwa 8) Mon"
 check "two 書道会 bookings a week apart" test "$(rows 書道会)" = \
     "2026-12-07 booked -;2026-12-14 booked -;"
 
-# --- F8 copies a meeting from the list ---
+# --- F11 copies a meeting from the list ---
 keys Escape Escape
 wait_for "This month" >/dev/null
 keys 1
 expect_screen "meetings" "Meeting  November 2026"
-expect_screen "F8 is on the key bar" "F8 Copy"
-keys F8
-expect_screen "F8: a new meeting, a copy" "Meeting  New (copy)"
+expect_screen "F11 is on the key bar" "F11 Copy"
+keys F11
+expect_screen "F11: a new meeting, a copy" "Meeting  New (copy)"
 expect_screen "dated today" "2026-11-28"
 expect_screen "the title copied" "役員会"
 keys F2
@@ -144,7 +144,7 @@ check "two meetings stored" test "$(sqlite3 "$DB" "SELECT count(*) FROM meeting 
 keys F5
 expect_screen "October" "Meeting  October 2026"
 expect_screen "October's meeting" "準備会"
-keys F8
+keys F11
 expect_screen "a copy in October" "Meeting  New (copy)"
 expect_screen "the same day of October" "2026-10-28"
 expect_screen "the title copied" "準備会"
@@ -158,8 +158,8 @@ if alive; then ok "still running"; else not_ok "still running" "the program ende
 if open_signed_in "$DB"; then ok "ja: signs in"; else not_ok "ja: signs in" "no home"; fi
 keys 1
 expect_screen "ja: meetings" "会議"
-expect_screen "ja: F8 on the key bar" "F8 複写"
-keys F8
+expect_screen "ja: F11 on the key bar" "F11 複写"
+keys F11
 expect_screen "ja: a copy" "会議  新規（複写）"
 keys F2
 expect_screen "ja: saved" "保存しました"

@@ -63,6 +63,8 @@ wait_for "(y/n)" >/dev/null
 keys y
 expect_screen "ja: back on the list" "絞り込み"
 keys F1
+wait_for "ヘルプ：キー操作" >/dev/null
+keys PageDown	# the filter's help is the list's last, below the search and the date
 expect_whole "ja: the list's filter help, whole" \
     "文字を入力すると、その文字を含む記録だけを表示します。Backspace で1文字削除、Esc で解除。"
 keys Escape Escape

@@ -1,7 +1,8 @@
 /*
  * fields-fuzzer — every field parser on any bytes: each field type of each
  * kind (dates with and without full-width digits, times, yen, counts,
- * choices, text), the date/time/month parsers and the display-width text
+ * choices, text), the date/time/month parsers (and the day typed to go to
+ * it), folding for search and the display-width text
  * functions.  A parser must never crash, leak or return something that is
  * not valid UTF-8 in canonical form.
  */
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "base/date.h"
+#include "base/fold.h"
 #include "base/i18n.h"
 #include "domain/record.h"
 #include "base/text.h"
@@ -57,6 +59,14 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (time_parse(in, &minutes) && (minutes < 0 || minutes >= 24 * 60))
 		abort();
 	(void)date_parse_month(in, &y, &m);
+	if (date_parse_typed(in, &d) && !date_valid(d.year, d.month, d.day))
+		abort();
+	/* Folding never grows the text; valid UTF-8 stays valid. */
+	t = fold_text(in);
+	if (strlen(t) > size || (text_is_utf8(in, strlen(in)) && !text_is_utf8(t, strlen(t))))
+		abort();
+	(void)fold_words_in(in, t);
+	free(t);
 	t = text_visible(in);
 	if (!text_is_utf8(t, strlen(t)))
 		abort();

@@ -365,6 +365,70 @@ test_era_parse_fy(void **state)
 	assert_false(era_parse_fy("X8", &fy));
 }
 
+/* The day typed to go to it (the kiosk's "jump to date"). */
+static void
+test_parse_typed(void **state)
+{
+	struct date d = {0, 0, 0};
+
+	(void)state;
+	setenv("KYODO_TODAY", "2026-11-28", 1);
+	assert_true(date_parse_typed("2026-12-03", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed(" 2026/12/3 ", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("令和8年12月3日", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("令和８年１２月３日", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("R8.12.3", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("r8/12/3", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("Reiwa 8.12.3", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("令和元年5月1日", &d));
+	assert_date(d, 2019, 5, 1);
+	assert_true(date_parse_typed("平成31年4月30日", &d));
+	assert_date(d, 2019, 4, 30);
+	assert_true(date_parse_typed("H26.4.1", &d));
+	assert_date(d, 2014, 4, 1);
+	assert_true(date_parse_typed("2026年12月3日", &d));
+	assert_date(d, 2026, 12, 3);
+	/* A month and day: this year. */
+	assert_true(date_parse_typed("12/3", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("１２／３", &d));
+	assert_date(d, 2026, 12, 3);
+	assert_true(date_parse_typed("4月1日", &d));
+	assert_date(d, 2026, 4, 1);
+	assert_true(date_parse_typed("4月1", &d));
+	assert_date(d, 2026, 4, 1);
+	setenv("KYODO_TODAY", "2027-01-05", 1);
+	assert_true(date_parse_typed("12/3", &d));
+	assert_date(d, 2027, 12, 3);
+	unsetenv("KYODO_TODAY");
+
+	d = (struct date){1, 1, 1};
+	assert_false(date_parse_typed("", &d));
+	assert_false(date_parse_typed("tomorrow", &d));
+	assert_false(date_parse_typed("12/32", &d));
+	assert_false(date_parse_typed("2/30", &d));
+	assert_false(date_parse_typed("2026-13-01", &d));
+	assert_false(date_parse_typed("26/12/3", &d));	/* which century? */
+	assert_false(date_parse_typed("令和元年4月30日", &d));	/* still 平成 */
+	assert_false(date_parse_typed("平成40年1月1日", &d));	/* past its years */
+	assert_false(date_parse_typed("令和8年12月", &d));	/* no day */
+	assert_false(date_parse_typed("令和8年", &d));
+	assert_false(date_parse_typed("12月3年", &d));	/* units out of place */
+	assert_false(date_parse_typed("3日12月", &d));
+	assert_false(date_parse_typed("12/", &d));
+	assert_false(date_parse_typed("12/3/", &d));
+	assert_false(date_parse_typed("12/3 x", &d));
+	assert_false(date_parse_typed("R8.12", &d));
+	assert_date(d, 1, 1, 1);	/* untouched */
+}
+
 int
 main(void)
 {
@@ -383,6 +447,7 @@ main(void)
 		cmocka_unit_test(test_era_parse_fy),
 		cmocka_unit_test(test_era_small_buffer),
 		cmocka_unit_test(test_today_and_now),
+		cmocka_unit_test(test_parse_typed),
 	};
 
 	unit_init();
