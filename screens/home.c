@@ -46,6 +46,8 @@ static const struct menu_entry menu[] = {
 	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
 	{'0', N_("Rooms"), &screen_rooms, NULL, EVERYONE},
 	{'o', N_("Opening hours"), &screen_hours, NULL, OPENING_ROLES},
+	/* Every role may change some kind (meetings); the list shows those. */
+	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	/* Settings and help have their function keys (F8, F1) as well. */
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_help, NULL, EVERYONE},

@@ -31,7 +31,8 @@ enum screen_action {
 	ACT_GRANT_DECIDE, ACT_GRANT_ADVANCE, ACT_GRANT_SETTLE,
 	ACT_GRANT_PAY,						/* grantrow.c */
 	ACT_CLOSED_DAYS,					/* hours.c */
-	ACT_AUDIT_SHOW						/* audit.c */
+	ACT_AUDIT_SHOW,						/* audit.c */
+	ACT_UNDELETE						/* deleted.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -96,6 +97,8 @@ void body_home_lines(struct store *s, char *stage, size_t stage_size, char *gran
 extern const struct screen screen_sync, screen_centers;
 
 extern const struct screen screen_audit;
+/* The records deleted lately, to bring one back (deleted.c). */
+extern const struct screen screen_deleted;
 /* Staff accounts, for the administrator (staff.c). */
 extern const struct screen screen_staff;
 /* The opening hours and closed days (hours.c), for center staff and the
