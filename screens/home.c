@@ -46,12 +46,12 @@ static const struct menu_entry menu[] = {
 	{'9', N_("Sync"), &screen_sync, NULL, EVERYONE},
 	{'0', N_("Rooms"), &screen_rooms, NULL, EVERYONE},
 	{'o', N_("Opening hours"), &screen_hours, NULL, OPENING_ROLES},
-	/* Every role may change some kind (meetings); the list shows those. */
-	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	/* Settings and help have their function keys (F8, F1) as well. */
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	/* Every role may change some kind (meetings); the list shows those. */
+	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	/* The administrator's (the core refuses the others too). */
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
 	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
@@ -67,6 +67,7 @@ static const struct menu_entry city_menu[] = {
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_help, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
 	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
 };
