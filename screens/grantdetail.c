@@ -187,7 +187,8 @@ grantdetail_delete_yes(struct app *a, void *ctx)
 	snprintf(title, sizeof title, "%s", r->value[kind_title(r->kind)] != NULL ?
 	    r->value[kind_title(r->kind)] : "");
 	if (recordlist_delete(a, r->kind, r->uuid, NULL))
-		app_message(a, _("Deleted: %s"), title);
+		app_message(a, _("Deleted: %s. The home menu's Recently deleted (d) brings it "
+		    "back."), title);
 	load(a, d);
 }
 

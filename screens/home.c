@@ -53,6 +53,8 @@ static const struct menu_entry menu[] = {
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_guides, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	/* Every role may change some kind (meetings); the list shows those. */
+	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	/* The administrator's (the core refuses the others too). */
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
 	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
@@ -68,6 +70,7 @@ static const struct menu_entry city_menu[] = {
 	{'s', N_("Settings"), &screen_settings, NULL, EVERYONE},
 	{'h', N_("Help"), &screen_guides, NULL, EVERYONE},
 	{'p', N_("Change my PIN"), &screen_pin_form, &pinform_own_pin, EVERYONE},
+	{'d', N_("Recently deleted"), &screen_deleted, NULL, EVERYONE},
 	{'a', N_("Audit log"), &screen_audit, NULL, ADMIN_ONLY},
 	{'m', N_("Staff"), &screen_staff, NULL, ADMIN_ONLY},
 };

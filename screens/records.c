@@ -239,7 +239,8 @@ records_delete_yes(struct app *a, void *ctx)
 	if (cur == NULL)
 		return;
 	if (recordlist_delete(a, r->kind, cur->uuid, &sum))
-		app_message(a, _("Deleted: %s"), buf_str(&sum));
+		app_message(a, _("Deleted: %s. The home menu's Recently deleted (d) brings it "
+		    "back."), buf_str(&sum));
 	buf_free(&sum);
 	listview_reload(&r->lv, NULL);
 	show_failure(r);

@@ -145,7 +145,8 @@ rooms_delete_yes(struct app *a, void *ctx)
 		return;
 	snprintf(name, sizeof name, "%s", r->set.rows[r->cur].value[0]);
 	if (recordlist_delete(a, r->kind, r->set.rows[r->cur].uuid, NULL))
-		app_message(a, _("Deleted: %s"), name);
+		app_message(a, _("Deleted: %s. The home menu's Recently deleted (d) brings it "
+		    "back."), name);
 	load(a, r, NULL);
 }
 

@@ -37,7 +37,8 @@ enum screen_action {
 	ACT_WEEK_PREV, ACT_WEEK_NEXT, ACT_THIS_WEEK, ACT_AGENDA,	/* week.c */
 	ACT_COPY_BOOKING,					/* dayview.c */
 	ACT_COPY_RECORD,					/* records.c */
-	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN		/* find.c */
+	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN,		/* find.c */
+	ACT_UNDELETE						/* deleted.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
@@ -113,6 +114,8 @@ void body_home_lines(struct store *s, char *stage, size_t stage_size, char *gran
 extern const struct screen screen_sync, screen_centers;
 
 extern const struct screen screen_audit;
+/* The records deleted lately, to bring one back (deleted.c). */
+extern const struct screen screen_deleted;
 /* Staff accounts, for the administrator (staff.c). */
 extern const struct screen screen_staff;
 /* The opening hours and closed days (hours.c), for center staff and the

@@ -14,7 +14,7 @@
 
 static const struct cmd_entry *const commands[] = {
 	&cmd_init_entry, &cmd_demo_entry, &cmd_staff_add_entry, &cmd_staff_list_entry,
-	&cmd_add_entry, &cmd_list_entry, &cmd_import_csv_entry, &cmd_booking_cancel_entry,
+	&cmd_add_entry, &cmd_delete_entry, &cmd_undelete_entry, &cmd_list_entry, &cmd_import_csv_entry, &cmd_booking_cancel_entry,
 	&cmd_booking_check_in_entry,
 	&cmd_report_monthly_entry, &cmd_report_year_entry, &cmd_grant_status_entry,
 	&cmd_grant_apply_entry, &cmd_grant_report_entry, &cmd_grant_withdraw_entry,

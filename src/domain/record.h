@@ -144,6 +144,13 @@ bool record_update(struct store *s, const struct actor *who, struct record *r,
 /* Marks the record deleted (a tombstone that still travels): version + 1. */
 bool record_delete(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
+/* Brings a deleted record back (its values as they were): version + 1,
+ * audited "undelete", so it travels like an edit.  Refused when r is not
+ * deleted, when who may not write its kind, when it belongs to another
+ * origin, or when it breaks a rule of its kind now (the kind's check and
+ * check_store: a room taken meanwhile, a name now used). */
+bool record_undelete(struct store *s, const struct actor *who, struct record *r,
+    struct error *err);
 /* As insert, but inside the caller's transaction (bulk loads). */
 bool record_insert_in_tx(struct store *s, const struct actor *who, struct record *r,
     struct error *err);
@@ -172,6 +179,16 @@ bool record_get(struct store *s, const struct kind *k, const char *uuid,
  * unique title. */
 bool record_find(struct store *s, const struct kind *k, const char *name,
     struct record *r, struct error *err);
+
+/* As record_find, among the deleted records of this store's own (what
+ * record_undelete may bring back). */
+bool record_find_deleted(struct store *s, const struct kind *k, const char *name,
+    struct record *r, struct error *err);
+/* Calls each for up to limit deleted records of this store's own, of the
+ * kinds who may write, the latest deletion first (record valid during the
+ * call only).  Returns the number passed, or -1 with err. */
+long record_list_deleted(struct store *s, const struct actor *who, int limit,
+    void (*each)(void *ctx, const struct record *r), void *ctx, struct error *err);
 
 struct record_query {
 	int year, month;	/* month 0: every month */

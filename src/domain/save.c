@@ -1,7 +1,7 @@
 /*
  * save — writing records: a new record (its uuid, owner and first version),
  * an edit (the next version, refused when the row changed meanwhile or
- * belongs to another origin), a tombstone; each checked against the
+ * belongs to another origin), a tombstone and its undoing; each checked against the
  * actor's role and the kind's rules, its references resolved to ids, and
  * audited, in one transaction.  Reading is query.c's.
  */
@@ -424,5 +424,24 @@ record_delete(struct store *s, const struct actor *who, struct record *r, struct
 	ok = save_version(s, who, r, "delete", err);
 	if (!ok)
 		r->deleted = false;
+	return ok;
+}
+
+/* Undoing a delete writes the row as it was before the tombstone, as the
+ * next version, through the same checks as an edit: the room may have been
+ * booked meanwhile, its name taken, the room it names deleted. */
+bool
+record_undelete(struct store *s, const struct actor *who, struct record *r, struct error *err)
+{
+	bool ok;
+
+	if (!r->deleted) {
+		error_set(err, _("This %s is not deleted."), kind_label(r->kind));
+		return false;
+	}
+	r->deleted = false;
+	ok = record_check(r, err) && save_version(s, who, r, "undelete", err);
+	if (!ok)
+		r->deleted = true;
 	return ok;
 }

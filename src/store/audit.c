@@ -15,6 +15,7 @@ static const struct {
 	{"add", N_("Added")},
 	{"edit", N_("Changed")},
 	{"delete", N_("Deleted")},
+	{"undelete", N_("Restored")},
 	{"refused", N_("Refused")},
 	{"sign-in", N_("Signed in")},
 	{"wrong-pin", N_("Wrong PIN")},
