@@ -27,6 +27,7 @@ struct recordform {
 	bool copy;		/* a new record filled from another */
 	struct form form;
 	struct groupfee gf;	/* a use's or booking's group and fee */
+	struct group_names organizers;	/* an event's organizer completes from these */
 	/* Saving a booking of a series: its other live dates, earlier and
 	 * later, and the record waiting for the answer (asking). */
 	bool asking;
@@ -106,6 +107,11 @@ recordform_init(struct app *a, const void *arg)
 		rf->form.changed = true;
 	}
 	groupfee_init(&rf->gf, a, &rf->form, NULL);
+	/* An event's organizer completes from the register and earlier
+	 * events; without the names the field is plain text. */
+	if (strcmp(fa->kind->name, "event") == 0 && kind_field(fa->kind, "organizer") >= 0 &&
+	    group_organizers_load(app_store(a), &rf->organizers, NULL))
+		form_complete_from(&rf->form, kind_field(fa->kind, "organizer"), &rf->organizers);
 	return rf;
 }
 
@@ -160,6 +166,7 @@ recordform_done(void *state)
 
 	form_free(&rf->form);
 	groupfee_free(&rf->gf);
+	group_names_free(&rf->organizers);
 	record_free(&rf->orig);
 	if (rf->asking)
 		record_free(&rf->pending);

@@ -262,11 +262,11 @@ add_name(struct group_names *g, const char *name, const char *reading, const cha
 			n->category = group_categories[i].code;
 }
 
-bool
-group_names_load(struct store *s, struct group_names *out, struct error *err)
+/* The register's groups, by reading, into out (emptied first). */
+static bool
+load_register(struct store *s, struct group_names *out, struct error *err)
 {
 	sqlite3_stmt *st;
-	char since[11];
 	int rc;
 
 	group_names_free(out);
@@ -284,6 +284,42 @@ group_names_load(struct store *s, struct group_names *out, struct error *err)
 		return false;
 	if (out->n > 1)
 		qsort(out->v, (size_t)out->n, sizeof *out->v, by_reading);
+	return true;
+}
+
+bool
+group_organizers_load(struct store *s, struct group_names *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	char since[11];
+	int rc;
+
+	if (!load_register(s, out, err))
+		return false;
+	if (store_prepare(s, "SELECT organizer FROM event WHERE origin = ?1 AND date >= ?2 AND "
+	    "deleted = 0 AND organizer IS NOT NULL AND organizer NOT IN (SELECT name FROM "
+	    "user_group WHERE deleted = 0 AND origin = ?1) GROUP BY organizer ORDER BY "
+	    "max(date) DESC, organizer LIMIT 200", &st) != SQLITE_OK) {
+		store_sql_error(s, _("Reading"), err);
+		return false;
+	}
+	date_format(date_add_days(date_today(), -366), since);
+	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_name(out, (const char *)sqlite3_column_text(st, 0), NULL, NULL);
+	return store_end(s, st, rc, _("Reading"), err);
+}
+
+bool
+group_names_load(struct store *s, struct group_names *out, struct error *err)
+{
+	sqlite3_stmt *st;
+	char since[11];
+	int rc;
+
+	if (!load_register(s, out, err))
+		return false;
 	/* Names typed before that the register does not hold (walk-ins,
 	 * groups not yet registered), the latest first: those of the past
 	 * year, read by date through the indexes (a ten-year store holds

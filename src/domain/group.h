@@ -72,6 +72,9 @@ struct group_names {
 /* Fills out (emptied first) with the register's groups, by reading, then up
  * to 200 other names typed in the past year, the latest first. */
 bool group_names_load(struct store *s, struct group_names *out, struct error *err);
+/* The same for an event's organizer (主催): the register, then organizers
+ * typed for events in the past year. */
+bool group_organizers_load(struct store *s, struct group_names *out, struct error *err);
 void group_names_free(struct group_names *g);
 
 #endif

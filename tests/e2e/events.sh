@@ -58,3 +58,23 @@ expect_screen "deleted" "Deleted: "
 expect_screen "the list is empty again" "No records in this month."
 run "$KYODO" list event --db "$DB" --lang en --deleted
 if grep -q "秋の文化祭.*\[deleted\]" "$T/out"; then ok "a tombstone remains"; else not_ok "a tombstone remains" "$(cat "$T/out")"; fi
+
+# The organizer (主催) completes as one types: from the register of user
+# groups (by reading) and from organizers of earlier events.
+"$KYODO" add group --db "$DB" --name "山びこ会" --reading "やまびこかい" --category registered \
+	>/dev/null 2>&1 || not_ok "a group for the test" "kyodo add group failed"
+"$KYODO" add event --db "$DB" --date 2026-11-02 --field culture --title "文化講座" \
+	--organizer "郷土芸能保存会" >/dev/null 2>&1 || not_ok "an event for the test" "add failed"
+keys F2
+expect_screen "another new event" "Event  New"
+keys Tab Tab Tab Tab
+type_text "ヤマ"
+expect_screen "the register's group by its reading, in katakana too" "山びこ会"
+keys Down Enter
+expect_no_screen "the list closes" "やまびこかい"
+keys C-u
+type_text "郷土"
+expect_screen "an earlier event's organizer" "郷土芸能保存会"
+keys Escape
+keys Escape
+wait_for "Discard" >/dev/null && keys y

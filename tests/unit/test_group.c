@@ -247,6 +247,19 @@ test_completion(void **state)
 			walkin = i;
 	assert_int_equal(walkin, 2);
 	assert_false(g.v[walkin].registered);
+	/* An event's organizer: the register, then earlier organizers (not a
+	 * use's group, nor a registered name twice). */
+	add(f, "event", (const char *const[]){"date", "2026-11-08", "field", "culture", "title",
+	    "文化講座", "organizer", "郷土芸能保存会", NULL}, NULL);
+	add(f, "event", (const char *const[]){"date", "2026-11-09", "field", "culture", "title",
+	    "合唱祭", "organizer", "山びこ会", NULL}, NULL);
+	if (!group_organizers_load(S(f), &g, &err))
+		fail_msg("%s", err.text);
+	assert_int_equal(g.n, 3);
+	assert_string_equal(g.v[0].name, "真柴地域協働体");
+	assert_string_equal(g.v[1].name, "山びこ会");
+	assert_string_equal(g.v[2].name, "郷土芸能保存会");
+	assert_false(g.v[2].registered);
 	group_names_free(&g);
 }
 
