@@ -45,9 +45,10 @@ if alive; then ok "Ctrl-C, Ctrl-Z, Ctrl-\\ do not end the kiosk"; else not_ok "C
 keys Escape
 expect_screen "still responsive after them" "今月（令和8年11月）の件数"
 
-# Help lists the keys from the action table.
+# Help on home: the guides, then the keys from the action table.
 keys F1
-expect_screen "F1 opens help" "ヘルプ：キー操作"
+expect_screen "F1 opens help" "ヘルプ：やり方"
+keys End
 expect_screen "help lists the menu keys, digits and letters" "数字か文字のキーで"
 keys Escape
 expect_screen "Esc leaves help" "今月（令和8年11月）の件数"
