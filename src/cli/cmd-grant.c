@@ -185,7 +185,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	if (rc >= 0)
 		return rc;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text or csv."));
+		return cmd_usage(self, _("--format is text, csv or xlsx."));
 	o.csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && (!o.csv || !encoding_parse(encname, &enc)))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932, with --format csv."));

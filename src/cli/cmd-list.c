@@ -211,7 +211,7 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 		format = NULL;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0 &&
 	    strcmp(format, "ics") != 0)
-		return cmd_usage(self, _("--format is text, csv or ics."));
+		return cmd_usage(self, _("--format is text, csv, xlsx or ics."));
 	l.csv = format != NULL && strcmp(format, "csv") == 0;
 	l.ics = format != NULL && strcmp(format, "ics") == 0;
 	if (l.ics && strcmp(k->name, "booking") != 0)

@@ -29,7 +29,7 @@ output_options(const struct cmd_entry *self, const struct cmd_args *a, bool *csv
 
 	*enc = ENC_UTF8;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text or csv."));
+		return cmd_usage(self, _("--format is text, csv or xlsx."));
 	*csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && !encoding_parse(encname, enc))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));

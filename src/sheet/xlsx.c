@@ -292,6 +292,14 @@ xlsx_col_width(int display_width)
 	return w < 4 ? 4 : w > 60 ? 60 : w;
 }
 
+double
+xlsx_column_width(const struct xlsx_sheet *sh, int col)
+{
+	if (col < 0 || col >= sh->ncols || sh->width[col] <= 0)
+		return 0;
+	return xlsx_col_width((int)sh->width[col]);
+}
+
 bool
 xlsx_fits_portrait(const double *widths, int n)
 {
@@ -419,9 +427,9 @@ finish(struct xlsx *x, struct xlsx_sheet *sh)
 	if (w == NULL)
 		abort();
 	for (c = 0; c < sh->ncols; c++) {
-		if (sh->width[c] <= 0)
+		w[c] = xlsx_column_width(sh, c);
+		if (w[c] <= 0)
 			continue;
-		w[c] = xlsx_col_width((int)sh->width[c]);
 		worksheet_set_column(sh->ws, (lxw_col_t)c, (lxw_col_t)c, w[c], NULL);
 	}
 	worksheet_set_paper(sh->ws, PAPER_A4);

@@ -81,6 +81,9 @@ void xlsx_abort(struct xlsx *x);
 int xlsx_text_width(const char *text);
 /* Columns a number takes in a style's format ("¥1,234,567" is 10). */
 int xlsx_num_width(double v, enum xlsx_style st);
+/* The Excel width column col of sh will get from what it holds so far
+ * (0: nothing written there). */
+double xlsx_column_width(const struct xlsx_sheet *sh, int col);
 /* Excel's column width for content that many columns wide: two more for
  * the margins, at least 4, at most 60 (longer text wraps or spills). */
 double xlsx_col_width(int display_width);

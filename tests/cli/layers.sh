@@ -96,7 +96,7 @@ fi
 
 # libxlsxwriter stays behind one helper (src/sheet/xlsx.c): the sheets
 # write through it, so formats, widths and the file's way out are one.
-lxw=$(grep -ln 'xlsxwriter' src/*/*.[ch] src/*.c screens/*.[ch] 2>/dev/null | grep -v '^src/sheet/xlsx\.c$' | tr '\n' ' ')
+lxw=$(grep -ln '#include <xlsxwriter' src/*/*.[ch] src/*.c screens/*.[ch] 2>/dev/null | grep -v '^src/sheet/xlsx\.c$' | tr '\n' ' ')
 if [ -z "$lxw" ]; then
 	echo "ok - libxlsxwriter is used in src/sheet/xlsx.c alone"
 else
