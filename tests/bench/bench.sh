@@ -123,6 +123,22 @@ figure report_monthly_center "$rep" ms le 50 "$frep"
 crep=$(time_cmd "$KYODO" report monthly --db "$CITY" --month "$MONTH")
 fcrep=$(time_cmd sqlite3 "$CITY" "SELECT origin, room, count(*), sum(people), count(DISTINCT date), sum(fee), sum(exemption) FROM facility_use WHERE deleted = 0 AND date >= '$MONTH-01' AND date < '2026-11-01' GROUP BY origin, room")
 figure report_monthly_city "$crep" ms le 200 "$fcrep"
+
+# --- the year's report as an Excel workbook (the summary and its twelve
+# months' sheets), against writing the same as CSV in the same run: the
+# year's CSV and each month's (thirteen runs, as a person would make them).
+FY=2025
+year_xlsx() { rm -f "$T/year.xlsx"; "$KYODO" report year --db "$CENTER" --fy $FY --format xlsx --out "$T/year.xlsx"; }
+year_csv() {
+	"$KYODO" report year --db "$CENTER" --fy $FY --format csv
+	for m in $FY-04 $FY-05 $FY-06 $FY-07 $FY-08 $FY-09 $FY-10 $FY-11 $FY-12 \
+	    $((FY + 1))-01 $((FY + 1))-02 $((FY + 1))-03; do
+		"$KYODO" report monthly --db "$CENTER" --month "$m" --format csv
+	done
+}
+yx=$(time_cmd year_xlsx)
+yc=$(time_cmd year_csv)
+figure report_year_xlsx_center_10y "$yx" ms ratio 3 "$yc"
 fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---
