@@ -146,6 +146,29 @@ dump "$OUT/mt.xlsx"
 has "list in English: the sheet" "sheets Meeting"
 has "list in English: headings" "cell Meeting!B3 Date | General | Date"
 
+run "$KYODO" list room --db "$DB" --format xlsx --out "$OUT/r.xlsx" --lang ja
+expect_rc "list room xlsx: exit 0" 0
+dump "$OUT/r.xlsx"
+has "list room: few columns print upright (portrait) on A4, one page wide" \
+	"print 部屋 orientation=portrait paper=9 fit=True fitwidth=1 fitheight=0 titles=\$3:\$3"
+has "list room: fees per slot in yen" "cell 部屋!E3 使用料（1枠） | General | 使用料（1枠）"
+
+# --- at city hall: one row per center, the grants with their center ---
+"$KYODO" init --db "$T/city.db" --city --name '一関市 & 髙𠮷' >/dev/null 2>&1 || not_ok "setup: city" "init failed"
+run "$KYODO" report monthly --db "$T/city.db" --month 2026-10 --format xlsx --out "$OUT/c.xlsx" --lang ja
+expect_rc "city: report monthly xlsx: exit 0" 0
+dump "$OUT/c.xlsx"
+has "city: one sheet, no meetings' or events' sheets" "sheets 令和8年10月"
+has "city: rows are centers" "cell 令和8年10月!A4 センター | General | センター"
+has "city: no center yet: the totals are zeros" "cell 令和8年10月!B5 0 | #,##0 | 0"
+has "city: an & in the name doubled in the page header (Excel shows one)" "header 令和8年10月 一関市 && 髙𠮷|利用状況月報 2026-10  令和8年10月"
+run "$KYODO" grant status --db "$T/city.db" --fy 2026 --format xlsx --out "$OUT/cg.xlsx" --lang ja
+expect_rc "city: grant status xlsx: exit 0" 0
+dump "$OUT/cg.xlsx"
+has "city: the grants name their center first" "cell 補助金の状況!A3 センター | General | センター"
+has "city: --fy in the title" "cell 補助金の状況!A1 補助金の状況  令和8年度 | General | 補助金の状況  令和8年度"
+has "city: grants on A4, landscape (wide)" "print 補助金の状況 orientation=landscape paper=9 fit=True fitwidth=1 fitheight=0 titles=\$3:\$3"
+
 # --- refusals: one sentence, exit 1 (2 for usage), nothing written ---
 echo keep >"$OUT/there.xlsx"
 run "$KYODO" report monthly --db "$DB" --month 2026-10 --format xlsx --out "$OUT/there.xlsx" --lang en
