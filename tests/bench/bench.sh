@@ -139,6 +139,9 @@ year_csv() {
 yx=$(time_cmd year_xlsx)
 yc=$(time_cmd year_csv)
 figure report_year_xlsx_center_10y "$yx" ms ratio 3 "$yc"
+# The year's CSV alone (the summary, no month) for scale.
+ycy=$(time_cmd "$KYODO" report year --db "$CENTER" --fy $FY --format csv)
+figure report_year_xlsx_vs_summary_csv "$yx" ms none - "$ycy"
 fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---
