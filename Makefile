@@ -4,7 +4,7 @@
 BUILD   ?= build
 CC      ?= cc
 PREFIX  ?= /usr/local
-PKGS     = ncursesw sqlite3 libsodium
+PKGS     = ncursesw sqlite3 libsodium xlsxwriter
 TEST_PKGS = cmocka
 
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -16,7 +16,7 @@ CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
-LAYERS   = base store domain sync
+LAYERS   = base store domain sync sheet
 CORE_SRC = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c) $(wildcard screens/*.c)

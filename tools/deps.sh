@@ -4,7 +4,8 @@
 # machine needs nothing done by hand.
 set -e
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev sqlite3 libsodium-dev
-libcmocka-dev gettext tmux clang libcsv-dev valgrind strace perl"
+libcmocka-dev gettext tmux clang libcsv-dev valgrind strace perl libxlsxwriter-dev
+python3-openpyxl"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

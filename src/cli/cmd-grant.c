@@ -13,12 +13,15 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/text.h"
+#include "sheet/grantsheet.h"
+#include "xlsxout.h"
 
 static const struct cmd_opt status_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("only this fiscal year")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
 	{NULL, NULL, NULL},
 };
 
@@ -155,7 +158,7 @@ static int
 exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *fy_s = cmd_opt(a, "fy"), *format = cmd_opt(a, "format");
-	const char *encname = cmd_opt(a, "encoding");
+	const char *encname = cmd_opt(a, "encoding"), *out;
 	struct status_out o = {0};
 	enum encoding enc = ENC_UTF8;
 	struct error err;
@@ -169,8 +172,20 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 		if (*fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 			return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
 	}
+	if (xlsxout_wanted(self, a, &out, &rc)) {
+		bool ok;
+
+		s = cmd_open_store(a);
+		if (s == NULL)
+			return EXIT_REFUSED;
+		ok = grantsheet_write(s, (int)fy, out, &err);
+		store_close(s);
+		return xlsxout_done(ok, &err);
+	}
+	if (rc >= 0)
+		return rc;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text or csv."));
+		return cmd_usage(self, _("--format is text, csv or xlsx."));
 	o.csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && (!o.csv || !encoding_parse(encname, &enc)))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932, with --format csv."));
@@ -217,7 +232,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_grant_status_entry = {
 	.name = "grant status",
-	.synopsis = "--db FILE [--fy YYYY] [--format text|csv] [--encoding ENC]",
+	.synopsis = "--db FILE [--fy YYYY] [--format text|csv|xlsx] [--encoding ENC] [--out FILE]",
 	.summary = N_("Each application: program, year, status, requested, decided, spent, "
 	    "final, paid, remaining."),
 	.opts = status_opts,

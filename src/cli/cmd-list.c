@@ -12,17 +12,21 @@
 #include "domain/search.h"
 #include "base/text.h"
 #include "kindhelp.h"
+#include "sheet/listsheet.h"
+#include "xlsxout.h"
 
 static const struct cmd_opt opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("only this month")},
-	{"format", "FORMAT", N_("text (default), csv, or for bookings ics (iCalendar)")},
+	{"format", "FORMAT", N_("text (default), csv, xlsx (an Excel workbook, with --out), or "
+	    "for bookings ics (iCalendar)")},
 	{"room", "NAME", N_("only the records of this room")},
 	{"center", "CODE", N_("(city) only the records of this center")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
 	{"deleted", NULL, N_("include deleted records (marked)")},
 	{"search", "TEXT", N_("records of every month holding each word of TEXT in a text field, "
 	    "newest first (katakana, hiragana and full-width letters alike), at most 200")},
+	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
 	{NULL, NULL, NULL},
 };
 
@@ -178,25 +182,64 @@ list_search(struct store *s, struct listing *l, const char *text, const struct r
 	return n;
 }
 
+/* The records as a workbook at out (listsheet.h); the month and the room
+ * follow the kind in its title. */
+static int
+list_xlsx(const struct cmd_entry *self, const struct cmd_args *a, const struct kind *k,
+    const struct record_query *q, const char *month, const char *out)
+{
+	const char *center = cmd_opt(a, "center"), *room = cmd_opt(a, "room");
+	struct store *s = cmd_open_store(a);
+	struct error err;
+	char extra[256], era[64];
+	bool ok;
+
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (center != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
+	extra[0] = '\0';
+	if (month != NULL) {
+		era_format_month(q->year, q->month, i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, era,
+		    sizeof era);
+		snprintf(extra, sizeof extra, "%s", era);
+	}
+	if (room != NULL)
+		snprintf(extra + strlen(extra), sizeof extra - strlen(extra), "%s%s",
+		    extra[0] != '\0' ? "  " : "", room);
+	ok = listsheet_write(s, k, q, center, extra[0] != '\0' ? extra : NULL, out, &err);
+	store_close(s);
+	return xlsxout_done(ok, &err);
+}
+
 static int
 exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const struct kind *k = kindhelp_kind(self, a->pos[0]);
 	const char *format = cmd_opt(a, "format"), *month = cmd_opt(a, "month");
-	const char *encname = cmd_opt(a, "encoding"), *search = cmd_opt(a, "search");
+	const char *encname = cmd_opt(a, "encoding"), *search = cmd_opt(a, "search"), *out;
 	struct record_query q = {0};
 	struct listing l = {0};
 	enum encoding enc = ENC_UTF8;
 	struct error err;
 	struct store *s;
 	long n;
+	int rc;
+	bool xlsx;
 
 	if (k == NULL)
 		return EXIT_USAGE;
 	l.k = k;
+	xlsx = xlsxout_wanted(self, a, &out, &rc);
+	if (!xlsx && rc >= 0)
+		return rc;
+	if (xlsx)
+		format = NULL;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0 &&
 	    strcmp(format, "ics") != 0)
-		return cmd_usage(self, _("--format is text, csv or ics."));
+		return cmd_usage(self, _("--format is text, csv, xlsx or ics."));
 	l.csv = format != NULL && strcmp(format, "csv") == 0;
 	l.ics = format != NULL && strcmp(format, "ics") == 0;
 	if (l.ics && strcmp(k->name, "booking") != 0)
@@ -220,6 +263,10 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 		return cmd_usage(self, _("--search needs a word to look for."));
 	if (search != NULL && (q.with_deleted || q.eq_field != NULL || cmd_opt(a, "center")))
 		return cmd_usage(self, _("--search goes with --month, --format and --encoding only."));
+	if (search != NULL && xlsx)
+		return cmd_usage(self, _("--search goes with --format text, csv or ics."));
+	if (xlsx)
+		return list_xlsx(self, a, k, &q, month, out);
 	l.enc = encoder_new(enc, &err);
 	if (l.enc == NULL)
 		return cmd_fail("%s", err.text);
@@ -263,7 +310,7 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
 	.synopsis = "KIND --db FILE [--month YYYY-MM] [--room NAME] [--center CODE] "
-	    "[--format text|csv|ics] [--encoding ENC] [--search TEXT]",
+	    "[--format text|csv|xlsx|ics] [--encoding ENC] [--out FILE] [--search TEXT]",
 	.summary = N_("List records by date. CSV has a header row and each record's id first."),
 	.opts = opts,
 	.min_pos = 1,

@@ -7,13 +7,16 @@
 #include "base/enc.h"
 #include "base/i18n.h"
 #include "domain/report.h"
+#include "sheet/reportsheet.h"
+#include "xlsxout.h"
 
 static const struct cmd_opt monthly_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("the month to report")},
 	{"center", "CODE", N_("(city) the report of one center, as at that center")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
 	{NULL, NULL, NULL},
 };
 
@@ -26,7 +29,7 @@ output_options(const struct cmd_entry *self, const struct cmd_args *a, bool *csv
 
 	*enc = ENC_UTF8;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text or csv."));
+		return cmd_usage(self, _("--format is text, csv or xlsx."));
 	*csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && !encoding_parse(encname, enc))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));
@@ -112,20 +115,46 @@ make_monthly(const struct cmd_entry *self, const struct cmd_args *a, struct stor
 	return -1;
 }
 
+/* The report as a workbook at out (reportsheet.h). */
+static int
+monthly_xlsx(const struct cmd_entry *self, const struct cmd_args *a, int year, int month,
+    const char *out)
+{
+	const char *center = cmd_opt(a, "center");
+	struct store *s = cmd_open_store(a);
+	struct error err;
+	bool ok;
+
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (center != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
+	ok = reportsheet_monthly(s, year, month, center, out, &err);
+	store_close(s);
+	return xlsxout_done(ok, &err);
+}
+
 static int
 exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 {
-	const char *month = cmd_opt(a, "month");
-	int year, mon;
+	const char *month = cmd_opt(a, "month"), *out;
+	int year, mon, rc;
 
 	if (month == NULL || !date_parse_month(month, &year, &mon))
 		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
+	if (xlsxout_wanted(self, a, &out, &rc))
+		return monthly_xlsx(self, a, year, mon, out);
+	if (rc >= 0)
+		return rc;
 	return run_report(self, a, make_monthly, year, mon);
 }
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv] [--encoding ENC]",
+	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv|xlsx] [--encoding ENC] "
+	    "[--out FILE]",
 	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room (at city "
 	    "hall: per center)."),
 	.opts = monthly_opts,
@@ -135,8 +164,9 @@ const struct cmd_entry cmd_report_monthly_entry = {
 static const struct cmd_opt year_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("the fiscal year (April to March) that starts in YYYY")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
 	{NULL, NULL, NULL},
 };
 
@@ -164,20 +194,35 @@ make_year(const struct cmd_entry *self, const struct cmd_args *a, struct store *
 static int
 exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 {
-	const char *fy_s = cmd_opt(a, "fy");
+	const char *fy_s = cmd_opt(a, "fy"), *out;
 	char *end;
 	long fy;
+	int rc;
 
 	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
 	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 		return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
+	if (xlsxout_wanted(self, a, &out, &rc)) {
+		struct store *s = cmd_open_store(a);
+		struct error err;
+		bool ok;
+
+		if (s == NULL)
+			return EXIT_REFUSED;
+		ok = reportsheet_year(s, (int)fy, out, &err);
+		store_close(s);
+		return xlsxout_done(ok, &err);
+	}
+	if (rc >= 0)
+		return rc;
 	return run_report(self, a, make_year, (int)fy, 0);
 }
 
 const struct cmd_entry cmd_report_year_entry = {
 	.name = "report year",
-	.synopsis = "--db FILE --fy YYYY [--format text|csv] [--encoding ENC]",
-	.summary = N_("Uses per room for each month of a fiscal year."),
+	.synopsis = "--db FILE --fy YYYY [--format text|csv|xlsx] [--encoding ENC] [--out FILE]",
+	.summary = N_("Uses per room for each month of a fiscal year (xlsx: a summary sheet and "
+	    "one sheet per month)."),
 	.opts = year_opts,
 	.exec = exec_year,
 };

@@ -132,6 +132,24 @@ srch=$(time_cmd "$KYODO" list use --db "$CENTER" --search よが)
 fsrch=$(time_cmd sqlite3 "$CENTER" "SELECT * FROM facility_use WHERE deleted = 0 AND (\"group\" LIKE '%ヨガ%' OR room LIKE '%ヨガ%') ORDER BY date DESC, start DESC, uuid DESC LIMIT 200")
 figure search_use_10y "$srch" ms le 100 "$fsrch"
 echo "# searched: $(sqlite3 "$CENTER" "SELECT count(*) FROM facility_use") facility uses; $("$KYODO" list use --db "$CENTER" --search よが --lang en 2>&1 >/dev/null | tr -d '\n')"
+# --- the year's report as an Excel workbook (the summary and its twelve
+# months' sheets), against writing the same as CSV in the same run: the
+# year's CSV and each month's (thirteen runs, as a person would make them).
+FY=2025
+year_xlsx() { rm -f "$T/year.xlsx"; "$KYODO" report year --db "$CENTER" --fy $FY --format xlsx --out "$T/year.xlsx"; }
+year_csv() {
+	"$KYODO" report year --db "$CENTER" --fy $FY --format csv
+	for m in $FY-04 $FY-05 $FY-06 $FY-07 $FY-08 $FY-09 $FY-10 $FY-11 $FY-12 \
+	    $((FY + 1))-01 $((FY + 1))-02 $((FY + 1))-03; do
+		"$KYODO" report monthly --db "$CENTER" --month "$m" --format csv
+	done
+}
+yx=$(time_cmd year_xlsx)
+yc=$(time_cmd year_csv)
+figure report_year_xlsx_center_10y "$yx" ms ratio 3 "$yc"
+# The year's CSV alone (the summary, no month) for scale.
+ycy=$(time_cmd "$KYODO" report year --db "$CENTER" --fy $FY --format csv)
+figure report_year_xlsx_vs_summary_csv "$yx" ms none - "$ycy"
 fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---

@@ -3,8 +3,9 @@
 #
 #   screens/ ─▶ tui/ ─┐
 #       │             ├─▶ domain/ ─▶ store/ ─▶ base/
-#       └─▶ sync/ ────┘
-#   cli/ ─▶ sync/, domain/ …          main.c ─▶ anything
+#       ├─▶ sync/ ────┤
+#       └─▶ sheet/ ───┘
+#   cli/ ─▶ sync/, sheet/, domain/ …  main.c ─▶ anything
 #
 # A layer includes its own headers and those of the layers below it; an
 # include that points upward or sideways, or a cycle of modules (x.c or x.h
@@ -26,9 +27,10 @@ BEGIN {
 	may["domain"] = " domain store base "
 	may["sync"] = " sync domain store base "
 	may["tui"] = " tui domain store base "
-	may["cli"] = " cli sync domain store base "
-	may["screens"] = " screens tui sync domain store base "
-	may["main"] = " main cli tui screens sync domain store base "
+	may["sheet"] = " sheet domain store base "
+	may["cli"] = " cli sync sheet domain store base "
+	may["screens"] = " screens tui sync sheet domain store base "
+	may["main"] = " main cli tui screens sync sheet domain store base "
 	bad = 0
 }
 FNR == 1 {
@@ -90,4 +92,13 @@ if [ -z "$raw" ]; then
 	echo "ok - no SQLite call above the domain"
 else
 	echo "not ok - SQLite called above the domain: $raw"
+fi
+
+# libxlsxwriter stays behind one helper (src/sheet/xlsx.c): the sheets
+# write through it, so formats, widths and the file's way out are one.
+lxw=$(grep -ln '#include <xlsxwriter' src/*/*.[ch] src/*.c screens/*.[ch] 2>/dev/null | grep -v '^src/sheet/xlsx\.c$' | tr '\n' ' ')
+if [ -z "$lxw" ]; then
+	echo "ok - libxlsxwriter is used in src/sheet/xlsx.c alone"
+else
+	echo "not ok - libxlsxwriter used outside src/sheet/xlsx.c: $lxw"
 fi
