@@ -19,6 +19,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "grants.h"
+#include "output.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -348,6 +349,12 @@ grants_key(struct app *a, void *state, struct key k, int act)
 		if (current(g) != NULL)
 			app_push(a, &screen_grant_detail, current(g)->uuid);
 		return RES_HANDLED | RES_REDRAW;
+	case ACT_OUTPUT: {
+		struct output_arg out = {.what = OUTPUT_GRANTS, .fy = g->fy};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_PREV_YEAR:
 		return change_year(a, g, -1);
 	case ACT_NEXT_YEAR:
@@ -717,6 +724,7 @@ grants_actions(void *state)
 	}
 	n = grant_row_actions(current(g), g->city, acts, n, 16);
 	n = keys_append(acts, n, 24, years);
+	acts[n++] = &act_output;
 	keys_append(acts, n, 24, keys_list_tail);
 	return acts;
 }

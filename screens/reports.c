@@ -27,6 +27,7 @@
 #include "domain/report.h"
 #include "base/text.h"
 #include "reportpage.h"
+#include "output.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
@@ -306,6 +307,15 @@ reports_key(struct app *a, void *state, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_DETAIL:
 		return open_center(a, s);
+	case ACT_OUTPUT: {
+		struct output_arg out = {
+			.what = s->year_view ? OUTPUT_YEAR : OUTPUT_MONTH, .year = s->year,
+			.month = s->month, .fy = s->fy, .center = s->center,
+		};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_BACK:
 		if (s->city && s->center[0] != '\0' && !s->year_view && !s->one_center) {
 			s->center[0] = '\0';
@@ -745,15 +755,16 @@ static const struct action_def *const *
 reports_actions(void *state)
 {
 	static const struct action_def *const month[] = {
-		&act_help, &act_prev_month, &act_next_month, &act_fiscal_year, &act_lock, &act_quit,
-		&act_back, &act_scroll, NULL,
+		&act_help, &act_prev_month, &act_next_month, &act_fiscal_year, &act_output, &act_lock,
+		&act_quit, &act_back, &act_scroll, NULL,
 	};
 	static const struct action_def *const year[] = {
-		&act_help, &act_prev_year, &act_next_year, &act_fiscal_year, &act_lock, &act_quit,
-		&act_back, &act_scroll, NULL,
+		&act_help, &act_prev_year, &act_next_year, &act_fiscal_year, &act_output, &act_lock,
+		&act_quit, &act_back, &act_scroll, NULL,
 	};
 	static const struct action_def *const centers[] = {
-		&act_help, &act_detail, &act_prev_month, &act_next_month, &act_fiscal_year, &act_lock,
+		&act_help, &act_detail, &act_prev_month, &act_next_month, &act_fiscal_year,
+		&act_output, &act_lock,
 		&act_quit, &act_back, &act_move, NULL,
 	};
 

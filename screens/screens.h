@@ -38,14 +38,15 @@ enum screen_action {
 	ACT_COPY_BOOKING,					/* dayview.c */
 	ACT_COPY_RECORD,					/* records.c */
 	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN,		/* find.c */
-	ACT_UNDELETE						/* deleted.c */
+	ACT_UNDELETE,						/* deleted.c */
+	ACT_OUTPUT, ACT_OUTPUT_WRITE				/* output.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */
 extern const struct action_def act_book;
 
 extern const struct screen screen_signin, screen_home, screen_help, screen_settings,
-    screen_setup, screen_guides, screen_record_form;
+    screen_setup, screen_guides, screen_output, screen_record_form;
 /* The list of a dated kind people log; opened with the kind's name
  * ("meeting", "event", "use"). */
 extern const struct screen screen_records;

@@ -1,0 +1,85 @@
+#!/bin/sh
+# 出力 from the kiosk: on the monthly report (month and fiscal year) and the
+# grants, Ctrl-P writes what the screen shows as an Excel workbook to the
+# chosen stick (a stand-in folder under KYODO_STICK_ROOTS) or to a folder
+# typed in; the file reads back; a name already there (a file or a link)
+# is never replaced: the next name is taken.  Japanese and English.
+set -u
+. "$(dirname "$0")/../lib.sh"
+. "$(dirname "$0")/tmux.sh"
+
+READ=$(cd "$(dirname "$0")/.." && pwd)/tools/xlsx_read.py
+PY=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
+done
+[ -n "$PY" ] || not_ok "setup: python3 with openpyxl" "not installed (make deps installs it)"
+
+DB=$T/o.db
+make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; exit 1; }
+"$KYODO" add room --db "$DB" --name "和室" --capacity 20 --fee 500 >/dev/null
+"$KYODO" add use --db "$DB" --date 2026-11-10 --start 09:00 --end 12:00 --room "和室" \
+	--group "髙橋さんの会" --category group --people 12 >/dev/null
+MEDIA=$T/media
+STICK=$MEDIA/stick1
+mkdir -p "$STICK" "$T/folder"
+KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA"
+
+open_signed_in "$DB" || not_ok "signs in" "no home"
+keys 5
+wait_for "月報  令和8年11月" >/dev/null
+expect_screen "the report offers output on its bar" "Ctrl-P 出力"
+keys C-p
+expect_screen "Ctrl-P: what is written, in words" "月報 令和8年11月 を Excel ファイルで"
+expect_screen "the stick is listed" "$STICK"
+keys Enter
+expect_screen "written, and said where" "書き出しました：kyodo-report-2026-11.xlsx"
+if [ -n "$PY" ] && "$PY" "$READ" "$STICK/kyodo-report-2026-11.xlsx" >"$T/dump" 2>&1 &&
+    grep -q "髙橋\|和室" "$T/dump"; then
+	ok "the workbook reads back with the month's rooms"
+else
+	not_ok "the workbook reads back with the month's rooms" "$(head -5 "$T/dump" 2>&1)"
+fi
+keys Enter
+expect_screen "a second time: the next name, never over the first" "kyodo-report-2026-11-2.xlsx"
+ln -s "$T/elsewhere.xlsx" "$STICK/kyodo-report-2026-11-3.xlsx"
+keys Enter
+expect_screen "a link at a name is passed by, not written through" "kyodo-report-2026-11-4.xlsx"
+if [ -e "$T/elsewhere.xlsx" ]; then not_ok "nothing through the link" "written"
+else ok "nothing through the link"; fi
+
+# A folder typed in; one that is not there is refused in words.
+keys Down
+type_text "$T/nowhere"
+keys Enter
+expect_screen "a missing folder is said" "フォルダ $T/nowhere はありません"
+keys C-u
+type_text "$T/folder"
+keys Enter
+expect_screen "written to the folder typed" "書き出しました：kyodo-report-2026-11.xlsx"
+expect_screen "the folder is named" "フォルダ：$T/folder"
+if [ -f "$T/folder/kyodo-report-2026-11.xlsx" ]; then ok "the file is in the folder"
+else not_ok "the file is in the folder" "$(ls "$T/folder")"; fi
+keys Escape
+wait_for "月報  令和8年11月" >/dev/null
+
+# The fiscal year.
+keys y
+wait_for "令和8年度" >/dev/null
+keys C-p
+expect_screen "the year's report" "令和8年度 の報告 を Excel ファイルで"
+keys Enter
+expect_screen "the year written" "kyodo-report-fy2026.xlsx"
+keys Escape Escape Escape
+wait_for "メニュー" >/dev/null
+
+# The grants, in English.
+open_signed_in "$DB" --lang en
+keys 8
+wait_for "Grants" >/dev/null
+keys C-p
+expect_screen "en: the grants as a workbook" "Grant applications FY2026"
+keys Enter
+expect_screen "en: written" "Written: kyodo-grants-fy2026.xlsx"
+if [ -f "$STICK/kyodo-grants-fy2026.xlsx" ]; then ok "en: the file is there"
+else not_ok "en: the file is there" "$(ls "$STICK")"; fi
