@@ -5,6 +5,8 @@ BUILD   ?= build
 CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS     = ncursesw sqlite3 libsodium
+# cairo and pango lay out the PDFs (src/paper/).
+PKGS    += cairo pangocairo
 TEST_PKGS = cmocka
 
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -16,7 +18,7 @@ CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
-LAYERS   = base store domain sync
+LAYERS   = base store domain sync paper
 CORE_SRC = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c) $(wildcard screens/*.c)

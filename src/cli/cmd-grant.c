@@ -13,12 +13,16 @@
 #include "base/i18n.h"
 #include "base/money.h"
 #include "base/text.h"
+#include "paper/paper.h"
+#include "pdfout.h"
 
 static const struct cmd_opt status_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("only this fiscal year")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("pdf: the new file to write")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -151,6 +155,34 @@ write_encoded(const struct buf *text, enum encoding e)
 	return ok ? EXIT_DONE : EXIT_REFUSED;
 }
 
+/* --format pdf: the status with each application's expenses (paper.h). */
+struct status_pdf {
+	struct store *s;
+	int fy;
+};
+
+static bool
+status_pdf_make(void *ctx, const char *path, struct error *err)
+{
+	struct status_pdf *c = ctx;
+
+	return paper_grants(c->s, c->fy, path, err);
+}
+
+static int
+status_pdf(const struct cmd_args *a, int fy)
+{
+	struct status_pdf c = { .fy = fy };
+	int rc;
+
+	c.s = cmd_open_store(a);
+	if (c.s == NULL)
+		return EXIT_REFUSED;
+	rc = pdfout_run(a, status_pdf_make, &c);
+	store_close(c.s);
+	return rc;
+}
+
 static int
 exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 {
@@ -163,12 +195,18 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	char *end;
 	long fy = 0, n;
 	int rc;
+	bool pdf;
 
 	if (fy_s != NULL) {
 		fy = strtol(fy_s, &end, 10);
 		if (*fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 			return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
 	}
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return status_pdf(a, (int)fy);
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
 		return cmd_usage(self, _("--format is text or csv."));
 	o.csv = format != NULL && strcmp(format, "csv") == 0;
@@ -217,7 +255,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_grant_status_entry = {
 	.name = "grant status",
-	.synopsis = "--db FILE [--fy YYYY] [--format text|csv] [--encoding ENC]",
+	.synopsis = "--db FILE [--fy YYYY] [--format text|csv|pdf] [--encoding ENC] [--out FILE] [--print]",
 	.summary = N_("Each application: program, year, status, requested, decided, spent, "
 	    "final, paid, remaining."),
 	.opts = status_opts,

@@ -7,13 +7,17 @@
 #include "base/enc.h"
 #include "base/i18n.h"
 #include "domain/report.h"
+#include "paper/paper.h"
+#include "pdfout.h"
 
 static const struct cmd_opt monthly_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("the month to report")},
 	{"center", "CODE", N_("(city) the report of one center, as at that center")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("pdf: the new file to write")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -112,20 +116,76 @@ make_monthly(const struct cmd_entry *self, const struct cmd_args *a, struct stor
 	return -1;
 }
 
+/* --format pdf: the report for paper (paper.h). */
+struct paper_ctx {
+	const struct report *r;
+	const struct report_year *y;
+	char name[256];
+};
+
+static bool
+paper_make(void *ctx, const char *path, struct error *err)
+{
+	struct paper_ctx *c = ctx;
+
+	return c->r != NULL ? paper_monthly(c->r, c->name, path, err) :
+	    paper_year(c->y, c->name, path, err);
+}
+
+static int
+monthly_pdf(const struct cmd_entry *self, const struct cmd_args *a, int year, int mon)
+{
+	const char *center = cmd_opt(a, "center");
+	struct paper_ctx c = {0};
+	struct report r;
+	struct error err;
+	struct store *s;
+	bool ok;
+	int rc;
+
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (center != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
+	ok = store_kind(s) == STORE_CITY && center == NULL ?
+	    report_centers(s, year, mon, &r, &err) :
+	    report_monthly_center(s, year, mon, center, &r, &err);
+	if (center != NULL)
+		snprintf(c.name, sizeof c.name, "%s (%s)", store_name(s), center);
+	else
+		snprintf(c.name, sizeof c.name, "%s", store_name(s));
+	store_close(s);
+	if (!ok)
+		return cmd_fail("%s", err.text);
+	c.r = &r;
+	rc = pdfout_run(a, paper_make, &c);
+	report_free(&r);
+	return rc;
+}
+
 static int
 exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *month = cmd_opt(a, "month");
-	int year, mon;
+	int year, mon, rc;
+	bool pdf;
 
 	if (month == NULL || !date_parse_month(month, &year, &mon))
 		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return monthly_pdf(self, a, year, mon);
 	return run_report(self, a, make_monthly, year, mon);
 }
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv] [--encoding ENC]",
+	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv|pdf] [--encoding ENC] [--out FILE] [--print]",
 	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room (at city "
 	    "hall: per center)."),
 	.opts = monthly_opts,
@@ -135,8 +195,10 @@ const struct cmd_entry cmd_report_monthly_entry = {
 static const struct cmd_opt year_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("the fiscal year (April to March) that starts in YYYY")},
-	{"format", "FORMAT", N_("text (default) or csv")},
+	{"format", "FORMAT", N_("text (default), csv or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
+	{"out", "FILE", N_("pdf: the new file to write")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -162,21 +224,52 @@ make_year(const struct cmd_entry *self, const struct cmd_args *a, struct store *
 }
 
 static int
+year_pdf(const struct cmd_args *a, int fy)
+{
+	struct paper_ctx c = {0};
+	struct report_year y;
+	struct error err;
+	struct store *s;
+	bool ok;
+	int rc;
+
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	ok = report_year(s, fy, &y, &err);
+	snprintf(c.name, sizeof c.name, "%s", store_name(s));
+	store_close(s);
+	if (!ok)
+		return cmd_fail("%s", err.text);
+	c.y = &y;
+	rc = pdfout_run(a, paper_make, &c);
+	report_year_free(&y);
+	return rc;
+}
+
+static int
 exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *fy_s = cmd_opt(a, "fy");
 	char *end;
 	long fy;
+	int rc;
+	bool pdf;
 
 	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
 	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 		return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return year_pdf(a, (int)fy);
 	return run_report(self, a, make_year, (int)fy, 0);
 }
 
 const struct cmd_entry cmd_report_year_entry = {
 	.name = "report year",
-	.synopsis = "--db FILE --fy YYYY [--format text|csv] [--encoding ENC]",
+	.synopsis = "--db FILE --fy YYYY [--format text|csv|pdf] [--encoding ENC] [--out FILE] [--print]",
 	.summary = N_("Uses per room for each month of a fiscal year."),
 	.opts = year_opts,
 	.exec = exec_year,

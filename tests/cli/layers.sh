@@ -3,8 +3,9 @@
 #
 #   screens/ ─▶ tui/ ─┐
 #       │             ├─▶ domain/ ─▶ store/ ─▶ base/
-#       └─▶ sync/ ────┘
-#   cli/ ─▶ sync/, domain/ …          main.c ─▶ anything
+#       ├─▶ sync/ ────┤
+#       └─▶ paper/ ───┘
+#   cli/ ─▶ sync/, paper/, domain/ …  main.c ─▶ anything
 #
 # A layer includes its own headers and those of the layers below it; an
 # include that points upward or sideways, or a cycle of modules (x.c or x.h
@@ -26,9 +27,10 @@ BEGIN {
 	may["domain"] = " domain store base "
 	may["sync"] = " sync domain store base "
 	may["tui"] = " tui domain store base "
-	may["cli"] = " cli sync domain store base "
-	may["screens"] = " screens tui sync domain store base "
-	may["main"] = " main cli tui screens sync domain store base "
+	may["paper"] = " paper domain store base "
+	may["cli"] = " cli sync paper domain store base "
+	may["screens"] = " screens tui sync paper domain store base "
+	may["main"] = " main cli tui screens sync paper domain store base "
 	bad = 0
 }
 FNR == 1 {
