@@ -101,13 +101,13 @@ paper_print(const char *path, char *job, size_t size, struct error *err)
 		return true;
 	}
 	if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 127)
-		error_set(err, "%s", _("This computer cannot print: CUPS's lp command is not "
-		    "installed (see the README, Printing)."));
+		error_set(err, "%s", _("This computer cannot print: its printing system (CUPS) "
+		    "is not installed; ask whoever looks after it."));
 	else if (strstr(why, "No default destination") != NULL ||
 	    strstr(why, "does not exist") != NULL || strstr(why, "not connect") != NULL ||
 	    strstr(why, "cheduler is not running") != NULL)
 		error_set(err, "%s", _("No printer is set up on this computer; ask whoever looks "
-		    "after it to add one (see the README, Printing)."));
+		    "after it to add one."));
 	else
 		error_set(err, "%s", _("The printer did not take the document; check that it is "
 		    "on and has paper, then try again."));
