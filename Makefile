@@ -90,7 +90,12 @@ $(BUILD)/tests/bench-hello: tests/bench/hello.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
-bench: all $(BUILD)/tests/bench-hello
+# The PDF figure's baseline: one page by cairo and pango alone.
+$(BUILD)/tests/bench-pdf1: tests/bench/pdf1.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+bench: all $(BUILD)/tests/bench-hello $(BUILD)/tests/bench-pdf1
 	BUILD=$(BUILD) sh tests/bench/bench.sh
 
 crash: all $(BUILD)/tests/crash-writer

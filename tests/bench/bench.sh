@@ -123,6 +123,18 @@ figure report_monthly_center "$rep" ms le 50 "$frep"
 crep=$(time_cmd "$KYODO" report monthly --db "$CITY" --month "$MONTH")
 fcrep=$(time_cmd sqlite3 "$CITY" "SELECT origin, room, count(*), sum(people), count(DISTINCT date), sum(fee), sum(exemption) FROM facility_use WHERE deleted = 0 AND date >= '$MONTH-01' AND date < '2026-11-01' GROUP BY origin, room")
 figure report_monthly_city "$crep" ms le 200 "$fcrep"
+
+# --- the year report on paper: a ten-year center's fiscal year as PDF,
+# beside the same report as CSV plus one page by cairo and pango alone ---
+pdf_year() {
+	rm -f "$T/year.pdf"
+	"$KYODO" report year --db "$CENTER" --fy 2025 --format pdf --out "$T/year.pdf"
+}
+ypdf=$(time_cmd pdf_year)
+ycsv=$(time_cmd "$KYODO" report year --db "$CENTER" --fy 2025 --format csv)
+pdf1=$(time_cmd "$ROOT/$BUILD/tests/bench-pdf1" "$T/one.pdf")
+figure report_year_pdf "$ypdf" ms le 1000 "$(awk -v a="$ycsv" -v b="$pdf1" 'BEGIN { print a + b }')"
+figure report_year_pdf_vs_csv_plus_page "$ypdf" ms ratio 3 "$(awk -v a="$ycsv" -v b="$pdf1" 'BEGIN { print a + b }')"
 fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---
