@@ -10,6 +10,7 @@
 #include "base/money.h"
 #include "domain/dayplan.h"
 #include "domain/grantbook.h"
+#include "domain/plan.h"
 #include "domain/record.h"
 #include "pdf.h"
 
@@ -505,5 +506,151 @@ paper_bookings(struct store *s, struct date first, int ndays, const char *path,
 	if (w.nrooms == 0)
 		pdoc_text(d, _("No rooms."));
 	dayplan_week_free(&w);
+	return finish(d, path, err);
+}
+
+/* ---- the plan ---- */
+
+/* The plan is laid out once, in plan.c, as Markdown; its few shapes become
+ * the document's: "#" the title, "##"… headings, "|" rows a table (the
+ * second, "|---:|", gives each column's alignment), "**X**" plain X, and a
+ * run of other lines one paragraph. */
+
+/* Splits a "| a | b |" line into at most max trimmed cells (in place). */
+static int
+md_cells(char *line, char **cell, int max)
+{
+	char *p = line, *end;
+	int n = 0;
+
+	while (*p == ' ')
+		p++;
+	if (*p == '|')
+		p++;
+	while (*p != '\0' && n < max) {
+		end = strchr(p, '|');
+		if (end != NULL)
+			*end = '\0';
+		while (*p == ' ')
+			p++;
+		cell[n] = p;
+		p += strlen(p);
+		while (p > cell[n] && p[-1] == ' ')
+			*--p = '\0';
+		n++;
+		if (end == NULL)
+			break;
+		p = end + 1;
+		if (*p == '\0')
+			break;
+	}
+	return n;
+}
+
+/* Removes "**" marks in place. */
+static void
+md_plain(char *s)
+{
+	char *r = s, *w = s;
+
+	while (*r != '\0') {
+		if (r[0] == '*' && r[1] == '*') {
+			r += 2;
+			continue;
+		}
+		*w++ = *r++;
+	}
+	*w = '\0';
+}
+
+static void
+md_flush(struct pdoc *d, struct buf *para)
+{
+	if (para->len > 0) {
+		pdoc_text(d, buf_str(para));
+		buf_free(para);
+	}
+}
+
+bool
+paper_plan(struct store *s, const char *path, struct error *err)
+{
+	struct buf md = {0}, para = {0};
+	struct pdoc *d;
+	char *text, *line, *next, *head[PDOC_MAX_COLS], *cell[PDOC_MAX_COLS];
+	const char *c[PDOC_MAX_COLS];
+	double w[PDOC_MAX_COLS];
+	enum pdoc_align al[PDOC_MAX_COLS];
+	int ncols = 0, n, k;
+	bool titled = false;
+
+	/* A width no line reaches: pango wraps, not plan_wrap. */
+	if (!plan_render(s, PLAN_MARKDOWN, 100000, &md, err)) {
+		buf_free(&md);
+		return false;
+	}
+	d = new_doc(false, store_name(s), _("Development plan"));
+	text = strdup(buf_str(&md));
+	buf_free(&md);
+	if (d == NULL || text == NULL) {
+		free(text);
+		pdoc_free(d);
+		return finish(NULL, path, err);
+	}
+	for (line = text; line != NULL; line = next) {
+		next = strchr(line, '\n');
+		if (next != NULL)
+			*next++ = '\0';
+		if (line[0] == '|') {
+			md_flush(d, &para);
+			if (ncols == 0) {
+				ncols = md_cells(line, head, PDOC_MAX_COLS);
+				continue;
+			}
+			n = md_cells(line, cell, PDOC_MAX_COLS);
+			if (n > 0 && strncmp(cell[0], "---", 3) == 0) {
+				/* the alignment row: the table starts here */
+				for (k = 0; k < ncols; k++) {
+					al[k] = k < n && cell[k][0] != '\0' &&
+					    cell[k][strlen(cell[k]) - 1] == ':' ? PDOC_RIGHT : PDOC_LEFT;
+					w[k] = k == 0 ? 1.6 : 1;
+					c[k] = head[k];
+				}
+				pdoc_table(d, ncols, w, al, c);
+				continue;
+			}
+			for (k = 0; k < ncols; k++) {
+				if (k < n)
+					md_plain(cell[k]);
+				c[k] = k < n ? cell[k] : "";
+			}
+			pdoc_row(d, c, PDOC_PLAIN);
+			continue;
+		}
+		ncols = 0;
+		if (line[0] == '#') {
+			md_flush(d, &para);
+			for (k = 0; line[k] == '#'; k++)
+				;
+			while (line[k] == ' ')
+				k++;
+			if (!titled && line[1] == ' ') {
+				pdoc_title(d, line + k, store_name(s));
+				titled = true;
+			} else if (line[k] != '\0')
+				pdoc_heading(d, line + k);
+			continue;
+		}
+		if (line[0] == '\0') {
+			md_flush(d, &para);
+			continue;
+		}
+		md_plain(line);
+		if (para.len > 0)
+			buf_addc(&para, '\n');
+		buf_printf(&para, "%s", line);
+	}
+	md_flush(d, &para);
+	free(text);
 	return finish(d, path, err);
 }

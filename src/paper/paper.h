@@ -32,4 +32,8 @@ bool paper_grants(struct store *s, int fy, const char *path, struct error *err);
 bool paper_bookings(struct store *s, struct date first, int ndays, const char *path,
     struct error *err);
 
+/* The development plan (地域づくり計画) with its progress, as plan_render
+ * writes it for the general meeting. */
+bool paper_plan(struct store *s, const char *path, struct error *err);
+
 #endif

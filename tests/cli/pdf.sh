@@ -1,5 +1,5 @@
 #!/bin/sh
-# kyodo report monthly|year|bookings and grant status --format pdf: PDFs of
+# kyodo report monthly|year|bookings, grant status and plan show --format pdf: PDFs of
 # a real store (the demo's) read back with poppler's tools: the text comes
 # out (Japanese, 𠮷 and 髙 in a name, the title, the totals, "1 / N"), every
 # font embedded, A4 pages; a long table runs onto more pages, its header
@@ -128,6 +128,15 @@ expect_out "report bookings --day: the booking" "𠮷野 髙子の会"
 kyodo report bookings --day 2026-11-25 --format pdf --out "$T/b1.pdf"
 expect_rc "report bookings --day --format pdf: exit 0" 0
 if pdfinfo "$T/b1.pdf" | grep -q '^Pages: *1$'; then ok "report bookings --day: one page"; else not_ok "bookings day pages" "$(pages "$T/b1.pdf")"; fi
+
+# --- the development plan ---
+run "$KYODO" plan show --db "$DB" --format pdf --out "$T/p.pdf" --lang ja
+expect_rc "plan show --format pdf: exit 0" 0
+pdftotext -layout "$T/p.pdf" "$T/p.txt"
+for want in "地域づくり計画" "将来像" "子育て応援プロジェクト" "補助金支出額" "1 / " ; do
+	if tr -s ' ' <"$T/p.txt" | grep -qF -- "$want" || grep -qF -- "$(printf %s "$want" | tr -d ' ')" "$T/p.txt"; then ok "plan PDF says $want"; else not_ok "plan PDF: $want" "missing"; fi
+done
+if grep -qF '|' "$T/p.txt" || grep -qF '**' "$T/p.txt" || grep -q '^ *#' "$T/p.txt"; then not_ok "plan PDF: no Markdown marks" "$(grep -F -e '|' -e '**' "$T/p.txt" | head -3)"; else ok "plan PDF: no Markdown marks left"; fi
 
 # --- usage ---
 kyodo report monthly --month 2026-10 --out "$T/x.pdf"
