@@ -103,6 +103,21 @@ test_two_tables(void **state)
 	assert_false(it[3].head_before);
 }
 
+static void
+test_many_tables(void **state)
+{
+	/* Two rows each of 200 tables: each header once, above its first row. */
+	struct pg_item it[400];
+	int i;
+
+	(void)state;
+	for (i = 0; i < 400; i++)
+		it[i] = row(10, i / 2, 5);
+	paginate(it, 400, 100);
+	for (i = 0; i < 400; i++)
+		assert_int_equal(it[i].head_before, i % 2 == 0 || it[i].page != it[i - 1].page);
+}
+
 int
 main(void)
 {
@@ -113,6 +128,7 @@ main(void)
 		cmocka_unit_test(test_heading_keeps_with_next),
 		cmocka_unit_test(test_taller_than_a_page),
 		cmocka_unit_test(test_two_tables),
+		cmocka_unit_test(test_many_tables),
 	};
 
 	unit_init();
