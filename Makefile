@@ -5,6 +5,8 @@ BUILD   ?= build
 CC      ?= cc
 PREFIX  ?= /usr/local
 PKGS     = ncursesw sqlite3 libsodium xlsxwriter
+# cairo and pango lay out the PDFs (src/paper/).
+PKGS    += cairo pangocairo
 TEST_PKGS = cmocka
 
 CFLAGS_BASE = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
@@ -16,7 +18,7 @@ CFLAGS  += $(CFLAGS_BASE) $(OPT) -Isrc -I$(BUILD) \
 	$(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 
-LAYERS   = base store domain sync sheet
+LAYERS   = base store domain sync sheet paper
 CORE_SRC = $(foreach l,$(LAYERS),$(wildcard src/$(l)/*.c))
 CLI_SRC  = $(wildcard src/cli/*.c)
 TUI_SRC  = $(wildcard src/tui/*.c) $(wildcard screens/*.c)
@@ -88,7 +90,12 @@ $(BUILD)/tests/bench-hello: tests/bench/hello.c
 	@mkdir -p $(@D)
 	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
 
-bench: all $(BUILD)/tests/bench-hello
+# The PDF figure's baseline: one page by cairo and pango alone.
+$(BUILD)/tests/bench-pdf1: tests/bench/pdf1.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -o $@ $< $(LDLIBS)
+
+bench: all $(BUILD)/tests/bench-hello $(BUILD)/tests/bench-pdf1
 	BUILD=$(BUILD) sh tests/bench/bench.sh
 
 crash: all $(BUILD)/tests/crash-writer

@@ -6,6 +6,9 @@ set -e
 PKGS="gcc make pkg-config libncurses-dev libsqlite3-dev sqlite3 libsodium-dev
 libcmocka-dev gettext tmux clang libcsv-dev valgrind strace perl libxlsxwriter-dev
 python3-openpyxl"
+# PDF for paper (src/paper/): cairo and pango lay it out in Noto Sans CJK JP,
+# CUPS's lp prints it; poppler-utils reads it back in the tests.
+PKGS="$PKGS libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||

@@ -84,5 +84,6 @@ extern const struct cmd_entry cmd_init_entry, cmd_demo_entry, cmd_staff_add_entr
     cmd_plan_show_entry, cmd_body_show_entry, cmd_body_advance_entry, cmd_key_entry,
     cmd_center_add_entry, cmd_center_list_entry, cmd_export_entry, cmd_import_entry,
     cmd_restore_entry, cmd_delete_entry, cmd_undelete_entry;
+extern const struct cmd_entry cmd_report_bookings_entry;
 
 #endif

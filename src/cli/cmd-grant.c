@@ -15,13 +15,16 @@
 #include "base/text.h"
 #include "sheet/grantsheet.h"
 #include "xlsxout.h"
+#include "paper/paper.h"
+#include "pdfout.h"
 
 static const struct cmd_opt status_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("only this fiscal year")},
-	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
+	{"format", "FORMAT", N_("text (default), csv, xlsx (an Excel workbook, with --out) or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
-	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
+	{"out", "FILE", N_("xlsx, pdf: the new file to write (never over a file or through a link)")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -154,6 +157,34 @@ write_encoded(const struct buf *text, enum encoding e)
 	return ok ? EXIT_DONE : EXIT_REFUSED;
 }
 
+/* --format pdf: the status with each application's expenses (paper.h). */
+struct status_pdf {
+	struct store *s;
+	int fy;
+};
+
+static bool
+status_pdf_make(void *ctx, const char *path, struct error *err)
+{
+	struct status_pdf *c = ctx;
+
+	return paper_grants(c->s, c->fy, path, err);
+}
+
+static int
+status_pdf(const struct cmd_args *a, int fy)
+{
+	struct status_pdf c = { .fy = fy };
+	int rc;
+
+	c.s = cmd_open_store(a);
+	if (c.s == NULL)
+		return EXIT_REFUSED;
+	rc = pdfout_run(a, status_pdf_make, &c);
+	store_close(c.s);
+	return rc;
+}
+
 static int
 exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 {
@@ -166,6 +197,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	char *end;
 	long fy = 0, n;
 	int rc;
+	bool pdf;
 
 	if (fy_s != NULL) {
 		fy = strtol(fy_s, &end, 10);
@@ -184,8 +216,13 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 	}
 	if (rc >= 0)
 		return rc;
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return status_pdf(a, (int)fy);
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text, csv or xlsx."));
+		return cmd_usage(self, _("--format is text, csv, xlsx or pdf."));
 	o.csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && (!o.csv || !encoding_parse(encname, &enc)))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932, with --format csv."));
@@ -232,7 +269,7 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_grant_status_entry = {
 	.name = "grant status",
-	.synopsis = "--db FILE [--fy YYYY] [--format text|csv|xlsx] [--encoding ENC] [--out FILE]",
+	.synopsis = "--db FILE [--fy YYYY] [--format text|csv|xlsx|pdf] [--encoding ENC] [--out FILE] [--print]",
 	.summary = N_("Each application: program, year, status, requested, decided, spent, "
 	    "final, paid, remaining."),
 	.opts = status_opts,

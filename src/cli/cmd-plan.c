@@ -6,12 +6,22 @@
 #include "domain/body.h"
 #include "base/i18n.h"
 #include "domain/plan.h"
+#include "paper/paper.h"
+#include "pdfout.h"
 
 static const struct cmd_opt show_opts[] = {
 	{"db", "FILE", N_("the store")},
-	{"format", "FORMAT", N_("text (default) or markdown")},
+	{"format", "FORMAT", N_("text (default), markdown or pdf")},
+	{"out", "FILE", N_("pdf: the new file to write")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
+
+static bool
+plan_pdf_make(void *ctx, const char *path, struct error *err)
+{
+	return paper_plan(ctx, path, err);
+}
 
 static int
 exec_plan_show(const struct cmd_entry *self, const struct cmd_args *a)
@@ -20,8 +30,20 @@ exec_plan_show(const struct cmd_entry *self, const struct cmd_args *a)
 	struct buf out = {0};
 	struct error err;
 	struct store *s;
-	bool ok;
+	bool ok, pdf;
+	int rc;
 
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf) {
+		s = cmd_open_store(a);
+		if (s == NULL)
+			return EXIT_REFUSED;
+		rc = pdfout_run(a, plan_pdf_make, s);
+		store_close(s);
+		return rc;
+	}
 	if (format != NULL && strcmp(format, "text") != 0 && strcmp(format, "markdown") != 0)
 		return cmd_usage(self, _("--format is text or markdown."));
 	s = cmd_open_store(a);
@@ -41,7 +63,7 @@ exec_plan_show(const struct cmd_entry *self, const struct cmd_args *a)
 
 const struct cmd_entry cmd_plan_show_entry = {
 	.name = "plan show",
-	.synopsis = "--db FILE [--format text|markdown]",
+	.synopsis = "--db FILE [--format text|markdown|pdf] [--out FILE] [--print]",
 	.summary = N_("Print the development plan with its progress, for the general meeting."),
 	.opts = show_opts,
 	.exec = exec_plan_show,

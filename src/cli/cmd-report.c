@@ -9,14 +9,17 @@
 #include "domain/report.h"
 #include "sheet/reportsheet.h"
 #include "xlsxout.h"
+#include "paper/paper.h"
+#include "pdfout.h"
 
 static const struct cmd_opt monthly_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"month", "YYYY-MM", N_("the month to report")},
 	{"center", "CODE", N_("(city) the report of one center, as at that center")},
-	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
+	{"format", "FORMAT", N_("text (default), csv, xlsx (an Excel workbook, with --out) or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
-	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
+	{"out", "FILE", N_("xlsx, pdf: the new file to write (never over a file or through a link)")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -29,7 +32,7 @@ output_options(const struct cmd_entry *self, const struct cmd_args *a, bool *csv
 
 	*enc = ENC_UTF8;
 	if (format != NULL && strcmp(format, "csv") != 0 && strcmp(format, "text") != 0)
-		return cmd_usage(self, _("--format is text, csv or xlsx."));
+		return cmd_usage(self, _("--format is text, csv, xlsx or pdf."));
 	*csv = format != NULL && strcmp(format, "csv") == 0;
 	if (encname != NULL && !encoding_parse(encname, enc))
 		return cmd_usage(self, _("--encoding is utf-8, utf-8-bom or cp932."));
@@ -136,11 +139,62 @@ monthly_xlsx(const struct cmd_entry *self, const struct cmd_args *a, int year, i
 	return xlsxout_done(ok, &err);
 }
 
+/* --format pdf: the report for paper (paper.h). */
+struct paper_ctx {
+	const struct report *r;
+	const struct report_year *y;
+	char name[256];
+};
+
+static bool
+paper_make(void *ctx, const char *path, struct error *err)
+{
+	struct paper_ctx *c = ctx;
+
+	return c->r != NULL ? paper_monthly(c->r, c->name, path, err) :
+	    paper_year(c->y, c->name, path, err);
+}
+
+static int
+monthly_pdf(const struct cmd_entry *self, const struct cmd_args *a, int year, int mon)
+{
+	const char *center = cmd_opt(a, "center");
+	struct paper_ctx c = {0};
+	struct report r;
+	struct error err;
+	struct store *s;
+	bool ok;
+	int rc;
+
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	if (center != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		return cmd_usage(self, _("--center is for city hall's store."));
+	}
+	ok = store_kind(s) == STORE_CITY && center == NULL ?
+	    report_centers(s, year, mon, &r, &err) :
+	    report_monthly_center(s, year, mon, center, &r, &err);
+	if (center != NULL)
+		snprintf(c.name, sizeof c.name, "%s (%s)", store_name(s), center);
+	else
+		snprintf(c.name, sizeof c.name, "%s", store_name(s));
+	store_close(s);
+	if (!ok)
+		return cmd_fail("%s", err.text);
+	c.r = &r;
+	rc = pdfout_run(a, paper_make, &c);
+	report_free(&r);
+	return rc;
+}
+
 static int
 exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *month = cmd_opt(a, "month"), *out;
 	int year, mon, rc;
+	bool pdf;
 
 	if (month == NULL || !date_parse_month(month, &year, &mon))
 		return cmd_usage(self, _("--month takes YYYY-MM, e.g. 2026-04."));
@@ -148,13 +202,18 @@ exec_monthly(const struct cmd_entry *self, const struct cmd_args *a)
 		return monthly_xlsx(self, a, year, mon, out);
 	if (rc >= 0)
 		return rc;
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return monthly_pdf(self, a, year, mon);
 	return run_report(self, a, make_monthly, year, mon);
 }
 
 const struct cmd_entry cmd_report_monthly_entry = {
 	.name = "report monthly",
-	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv|xlsx] [--encoding ENC] "
-	    "[--out FILE]",
+	.synopsis = "--db FILE --month YYYY-MM [--center CODE] [--format text|csv|xlsx|pdf] "
+	    "[--encoding ENC] [--out FILE] [--print]",
 	.summary = N_("The monthly usage report: uses, users, occupancy, fees per room (at city "
 	    "hall: per center)."),
 	.opts = monthly_opts,
@@ -164,9 +223,10 @@ const struct cmd_entry cmd_report_monthly_entry = {
 static const struct cmd_opt year_opts[] = {
 	{"db", "FILE", N_("the store")},
 	{"fy", "YYYY", N_("the fiscal year (April to March) that starts in YYYY")},
-	{"format", "FORMAT", N_("text (default), csv, or xlsx (an Excel workbook) with --out")},
+	{"format", "FORMAT", N_("text (default), csv, xlsx (an Excel workbook, with --out) or pdf")},
 	{"encoding", "ENC", N_("csv: utf-8 (default), utf-8-bom or cp932 (Excel)")},
-	{"out", "FILE", N_("xlsx: the new file to write (never over a file or through a link)")},
+	{"out", "FILE", N_("xlsx, pdf: the new file to write (never over a file or through a link)")},
+	{"print", NULL, N_("pdf: send it to the default printer (CUPS)")},
 	{NULL, NULL, NULL},
 };
 
@@ -192,12 +252,37 @@ make_year(const struct cmd_entry *self, const struct cmd_args *a, struct store *
 }
 
 static int
+year_pdf(const struct cmd_args *a, int fy)
+{
+	struct paper_ctx c = {0};
+	struct report_year y;
+	struct error err;
+	struct store *s;
+	bool ok;
+	int rc;
+
+	s = cmd_open_store(a);
+	if (s == NULL)
+		return EXIT_REFUSED;
+	ok = report_year(s, fy, &y, &err);
+	snprintf(c.name, sizeof c.name, "%s", store_name(s));
+	store_close(s);
+	if (!ok)
+		return cmd_fail("%s", err.text);
+	c.y = &y;
+	rc = pdfout_run(a, paper_make, &c);
+	report_year_free(&y);
+	return rc;
+}
+
+static int
 exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 {
 	const char *fy_s = cmd_opt(a, "fy"), *out;
 	char *end;
 	long fy;
 	int rc;
+	bool pdf;
 
 	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
 	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
@@ -215,12 +300,18 @@ exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 	}
 	if (rc >= 0)
 		return rc;
+	rc = pdfout_check(self, a, &pdf);
+	if (rc >= 0)
+		return rc;
+	if (pdf)
+		return year_pdf(a, (int)fy);
 	return run_report(self, a, make_year, (int)fy, 0);
 }
 
 const struct cmd_entry cmd_report_year_entry = {
 	.name = "report year",
-	.synopsis = "--db FILE --fy YYYY [--format text|csv|xlsx] [--encoding ENC] [--out FILE]",
+	.synopsis = "--db FILE --fy YYYY [--format text|csv|xlsx|pdf] [--encoding ENC] [--out FILE] "
+	    "[--print]",
 	.summary = N_("Uses per room for each month of a fiscal year (xlsx: a summary sheet and "
 	    "one sheet per month)."),
 	.opts = year_opts,

@@ -15,8 +15,9 @@ xlsxout_wanted(const struct cmd_entry *self, const struct cmd_args *a, const cha
 	*out = cmd_opt(a, "out");
 	*rc = -1;
 	if (!xlsx) {
-		if (*out != NULL)
-			*rc = cmd_usage(self, _("--out goes with --format xlsx."));
+		/* A PDF takes --out too (pdfout.c). */
+		if (*out != NULL && (format == NULL || strcmp(format, "pdf") != 0))
+			*rc = cmd_usage(self, _("--out goes with --format xlsx or pdf."));
 		return false;
 	}
 	if (*out == NULL || (*out)[0] == '\0')

@@ -323,6 +323,12 @@ category_label(int i)
 	return field_choice_label(&k->fields[kind_field(k, "category")], categories[i]);
 }
 
+const char *
+report_category_label(int i)
+{
+	return category_label(i);
+}
+
 static void
 cell_num(struct buf *b, long long v, int width)
 {

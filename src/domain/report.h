@@ -73,6 +73,8 @@ bool report_centers(struct store *s, int year, int month, struct report *r, stru
 void report_free(struct report *r);
 /* The category codes in column order. */
 const char *report_category(int i);
+/* The category's label in the user's language (the use kind's choice). */
+const char *report_category_label(int i);
 
 /* The report as text that fits 80 columns and prints cleanly. */
 void report_text(const struct report *r, struct buf *out);

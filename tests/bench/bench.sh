@@ -150,6 +150,17 @@ figure report_year_xlsx_center_10y "$yx" ms ratio 3 "$yc"
 # The year's CSV alone (the summary, no month) for scale.
 ycy=$(time_cmd "$KYODO" report year --db "$CENTER" --fy $FY --format csv)
 figure report_year_xlsx_vs_summary_csv "$yx" ms none - "$ycy"
+# --- the year report on paper: a ten-year center's fiscal year as PDF,
+# beside the same report as CSV plus one page by cairo and pango alone ---
+pdf_year() {
+	rm -f "$T/year.pdf"
+	"$KYODO" report year --db "$CENTER" --fy 2025 --format pdf --out "$T/year.pdf"
+}
+ypdf=$(time_cmd pdf_year)
+ycsv=$(time_cmd "$KYODO" report year --db "$CENTER" --fy 2025 --format csv)
+pdf1=$(time_cmd "$ROOT/$BUILD/tests/bench-pdf1" "$T/one.pdf")
+figure report_year_pdf "$ypdf" ms le 1000 "$(awk -v a="$ycsv" -v b="$pdf1" 'BEGIN { print a + b }')"
+figure report_year_pdf_vs_csv_plus_page "$ypdf" ms ratio 3 "$(awk -v a="$ycsv" -v b="$pdf1" 'BEGIN { print a + b }')"
 fi
 
 # --- the kiosk: start to first frame, key to frame, memory ---

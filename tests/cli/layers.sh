@@ -4,8 +4,8 @@
 #   screens/ ─▶ tui/ ─┐
 #       │             ├─▶ domain/ ─▶ store/ ─▶ base/
 #       ├─▶ sync/ ────┤
-#       └─▶ sheet/ ───┘
-#   cli/ ─▶ sync/, sheet/, domain/ …  main.c ─▶ anything
+#       └─▶ sheet/, paper/┘
+#   cli/ ─▶ sync/, sheet/, paper/, domain/ …  main.c ─▶ anything
 #
 # A layer includes its own headers and those of the layers below it; an
 # include that points upward or sideways, or a cycle of modules (x.c or x.h
@@ -28,9 +28,10 @@ BEGIN {
 	may["sync"] = " sync domain store base "
 	may["tui"] = " tui domain store base "
 	may["sheet"] = " sheet domain store base "
-	may["cli"] = " cli sync sheet domain store base "
-	may["screens"] = " screens tui sync sheet domain store base "
-	may["main"] = " main cli tui screens sync sheet domain store base "
+	may["paper"] = " paper domain store base "
+	may["cli"] = " cli sync sheet paper domain store base "
+	may["screens"] = " screens tui sync sheet paper domain store base "
+	may["main"] = " main cli tui screens sync sheet paper domain store base "
 	bad = 0
 }
 FNR == 1 {

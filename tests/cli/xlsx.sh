@@ -203,7 +203,7 @@ run "$KYODO" grant status --db "$DB" --format xlsx --lang en
 expect_rc "grant status xlsx without --out: usage (exit 2)" 2
 run "$KYODO" report year --db "$DB" --fy 2025 --out "$OUT/x.xlsx" --lang en
 expect_rc "--out without xlsx: usage (exit 2)" 2
-expect_err "--out without xlsx: said" "--out goes with --format xlsx."
+expect_err "--out without xlsx or pdf: said" "--out goes with --format xlsx or pdf."
 run "$KYODO" report monthly --db "$DB" --month 2026-10 --format xlsx --out "$OUT/e.xlsx" --encoding cp932 --lang en
 expect_rc "--encoding with xlsx: usage (exit 2)" 2
 check "refusals: no file made" test ! -e "$OUT/x.xlsx" -a ! -e "$OUT/e.xlsx"
