@@ -21,6 +21,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "find.h"
+#include "output.h"
 #include "screens.h"
 #include "tui/chart.h"
 #include "tui/draw.h"
@@ -209,6 +210,13 @@ calendar_key(struct app *a, void *state, struct key k, int act)
 		return RES_HANDLED | RES_REDRAW;
 	case ACT_BOOK:
 		return book(a, c);
+	case ACT_OUTPUT: {
+		struct output_arg out = {.what = OUTPUT_BOOKINGS, .first = dayplan_week_start(c->cur),
+		    .ndays = 7};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_WEEK:
 		arg.day = c->cur;
 		arg.follow = &c->cur;
@@ -417,7 +425,8 @@ calendar_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
 		&act_help, &act_book, &act_cal_prev, &act_cal_next, &act_this_month, &act_week,
-		&act_goto_date, &act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
+		&act_goto_date, &act_output, &act_lock, &act_quit, &act_back, &act_detail,
+		&act_grid_move, NULL,
 	};
 
 	(void)state;

@@ -26,6 +26,7 @@
 #include "base/i18n.h"
 #include "base/text.h"
 #include "find.h"
+#include "output.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -472,6 +473,12 @@ dayview_key(struct app *a, void *state, struct key k, int act)
 		return ask_cancel(a, v);
 	case ACT_COPY_BOOKING:
 		return copy_next_week(a, v);
+	case ACT_OUTPUT: {
+		struct output_arg out = {.what = OUTPUT_BOOKINGS, .first = v->p.day, .ndays = 1};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_GOTO_DATE: {
 		struct date_ask_arg ask = {.day = v->p.day, .go = dayview_go_date, .ctx = v};
 
@@ -803,8 +810,8 @@ dayview_actions(void *state)
 {
 	static const struct action_def *const grid[] = {
 		&act_help, &act_book, &act_check_in, &act_cancel_booking, &act_prev_day, &act_next_day,
-		&act_goto_date, &act_copy_booking, &act_lock, &act_quit, &act_back, &act_open_booking,
-		&act_grid_move, &act_next_in_cell, NULL,
+		&act_goto_date, &act_copy_booking, &act_output, &act_lock, &act_quit, &act_back,
+		&act_open_booking, &act_grid_move, &act_next_in_cell, NULL,
 	};
 	static const struct action_def *const headcount[] = {
 		&act_accept, &act_back, &act_edit_text, NULL,

@@ -13,6 +13,9 @@
 #include "base/date.h"
 #include "base/i18n.h"
 #include "screens.h"
+#include "domain/report.h"
+#include "paper/paper.h"
+#include "paper/print.h"
 #include "sheet/grantsheet.h"
 #include "sheet/reportsheet.h"
 #include "sync/stick.h"
@@ -22,17 +25,30 @@
 
 const struct action_def act_output = {
 	ACT_OUTPUT, "Ctrl-P", N_("Output"),
-	N_("What this screen shows as an Excel file on a USB stick."),
+	N_("What this screen shows as an Excel file or a PDF on a USB stick, or printed."),
 	{ACT_KEY_CHAR(ACT_CTRL('P'))},
 };
 
 static const struct action_def act_write = {
 	ACT_OUTPUT_WRITE, "Enter", N_("Write"),
-	N_("Write the file to the chosen stick or to the folder typed."), {ACT_KEYS_ENTER},
+	N_("Write the file to the chosen stick or to the folder typed; when printing, print."),
+	{ACT_KEYS_ENTER},
+};
+
+static const struct action_def act_format = {
+	ACT_OUTPUT_FORMAT, "Left/Right", N_("Excel/PDF/Print"),
+	N_("Choose Excel, PDF or printing."), {ACT_KEY_CODE(KEY_LEFT), ACT_KEY_CODE(KEY_RIGHT)},
+};
+
+enum format { FMT_XLSX, FMT_PDF, FMT_PRINT };
+
+static const char *const format_labels[] = {
+	N_("Excel file"), N_("PDF file"), N_("Print"),
 };
 
 struct output {
 	struct output_arg arg;
+	enum format fmt;
 	char center[17];	/* a center code at city hall, "" for none */
 	char title[256];	/* what is written, in words */
 	char *sticks[STICK_MAX];
@@ -49,6 +65,13 @@ find_sticks(struct output *o)
 	o->nsticks = stick_find(o->sticks, STICK_MAX);
 	if (o->cur > o->nsticks)
 		o->cur = o->nsticks;
+}
+
+static bool
+has_xlsx(const struct output *o)
+{
+	return o->arg.what == OUTPUT_MONTH || o->arg.what == OUTPUT_YEAR ||
+	    o->arg.what == OUTPUT_GRANTS;
 }
 
 static void *
@@ -75,7 +98,17 @@ output_init(struct app *a, const void *argp)
 		era_format_fy(arg->fy, fmt_era_lang(), when, sizeof when);
 		snprintf(o->title, sizeof o->title, _("Grant applications %s"), when);
 		break;
+	case OUTPUT_BOOKINGS:
+		fmt_date_long(arg->first, when, sizeof when);
+		snprintf(o->title, sizeof o->title, arg->ndays > 1 ? _("Booking sheet, the week of %s") :
+		    _("Booking sheet of %s"), when);
+		break;
+	case OUTPUT_PLAN:
+		snprintf(o->title, sizeof o->title, "%s", _("Community plan"));
+		break;
 	}
+	/* A workbook where there is one; else the PDF. */
+	o->fmt = has_xlsx(o) ? FMT_XLSX : FMT_PDF;
 	lineedit_init(&o->folder, NULL, 200);
 	find_sticks(o);
 	return o;
@@ -106,22 +139,105 @@ base_name(const struct output *o, char *out, size_t size)
 	case OUTPUT_GRANTS:
 		snprintf(out, size, "kyodo-grants-fy%04d", o->arg.fy);
 		break;
+	case OUTPUT_BOOKINGS:
+		snprintf(out, size, "kyodo-bookings-%04d-%02d-%02d", o->arg.first.year,
+		    o->arg.first.month, o->arg.first.day);
+		break;
+	case OUTPUT_PLAN:
+		snprintf(out, size, "kyodo-plan");
+		break;
 	}
+}
+
+/* The report to print: at city hall the overview or one center's. */
+static bool
+pdf_report(struct app *a, const struct output *o, const char *path, struct error *err)
+{
+	struct store *st = app_store(a);
+	const char *center = o->center[0] != '\0' ? o->center : NULL;
+	char name[256];
+	bool ok;
+
+	if (center != NULL)
+		snprintf(name, sizeof name, "%s (%s)", store_name(st), center);
+	else
+		snprintf(name, sizeof name, "%s", store_name(st));
+	if (o->arg.what == OUTPUT_YEAR) {
+		struct report_year y;
+
+		if (!report_year(st, o->arg.fy, &y, err))
+			return false;
+		ok = paper_year(&y, name, path, err);
+		report_year_free(&y);
+	} else {
+		struct report r;
+
+		if (!(store_kind(st) == STORE_CITY && center == NULL ?
+		    report_centers(st, o->arg.year, o->arg.month, &r, err) :
+		    report_monthly_center(st, o->arg.year, o->arg.month, center, &r, err)))
+			return false;
+		ok = paper_monthly(&r, name, path, err);
+		report_free(&r);
+	}
+	return ok;
 }
 
 static bool
 write_file(struct app *a, const struct output *o, const char *path, struct error *err)
 {
+	if (o->fmt == FMT_XLSX) {
+		switch (o->arg.what) {
+		case OUTPUT_MONTH:
+			return reportsheet_monthly(app_store(a), o->arg.year, o->arg.month,
+			    o->center[0] != '\0' ? o->center : NULL, path, err);
+		case OUTPUT_YEAR:
+			return reportsheet_year(app_store(a), o->arg.fy, path, err);
+		case OUTPUT_GRANTS:
+			return grantsheet_write(app_store(a), o->arg.fy, path, err);
+		default:
+			break;
+		}
+		return false;
+	}
 	switch (o->arg.what) {
 	case OUTPUT_MONTH:
-		return reportsheet_monthly(app_store(a), o->arg.year, o->arg.month,
-		    o->center[0] != '\0' ? o->center : NULL, path, err);
 	case OUTPUT_YEAR:
-		return reportsheet_year(app_store(a), o->arg.fy, path, err);
+		return pdf_report(a, o, path, err);
 	case OUTPUT_GRANTS:
-		return grantsheet_write(app_store(a), o->arg.fy, path, err);
+		return paper_grants(app_store(a), o->arg.fy, path, err);
+	case OUTPUT_BOOKINGS:
+		return paper_bookings(app_store(a), o->arg.first, o->arg.ndays, path, err);
+	case OUTPUT_PLAN:
+		return paper_plan(app_store(a), path, err);
 	}
 	return false;
+}
+
+/* Makes the PDF in a private folder, sends it to the default printer and
+ * removes it. */
+static void
+print_now(struct app *a, struct output *o)
+{
+	char path[PATH_MAX], job[128];
+	struct error err = {"", -1};
+	bool ok;
+
+	o->failed = true;
+	if (!paper_print_tmp(path, &err)) {
+		snprintf(o->result, sizeof o->result, _("Not printed: %s"), err.text);
+		return;
+	}
+	ok = write_file(a, o, path, &err) && paper_print(path, job, sizeof job, &err);
+	paper_print_cleanup(path);
+	if (!ok) {
+		snprintf(o->result, sizeof o->result, _("Not printed: %s"), err.text);
+		return;
+	}
+	o->failed = false;
+	if (job[0] != '\0')
+		snprintf(o->result, sizeof o->result, _("Sent to the printer (job %s)."), job);
+	else
+		snprintf(o->result, sizeof o->result, "%s", _("Sent to the printer."));
 }
 
 /* Writes into folder under the first free name (NAME.xlsx, NAME-2.xlsx …):
@@ -146,10 +262,12 @@ write_to(struct app *a, struct output *o, const char *folder)
 	}
 	base_name(o, base, sizeof base);
 	for (n = 1; n < 100; n++) {
+		const char *ext = o->fmt == FMT_XLSX ? "xlsx" : "pdf";
+
 		if (n == 1)
-			snprintf(path, sizeof path, "%s/%s.xlsx", folder, base);
+			snprintf(path, sizeof path, "%s/%s.%s", folder, base, ext);
 		else
-			snprintf(path, sizeof path, "%s/%s-%d.xlsx", folder, base, n);
+			snprintf(path, sizeof path, "%s/%s-%d.%s", folder, base, n, ext);
 		if (lstat(path, &st) != 0)
 			break;
 	}
@@ -171,7 +289,23 @@ output_key(struct app *a, void *state, struct key k, int act)
 	if (act == ACT_BACK)
 		return RES_POP;
 	if (act == ACT_OUTPUT_WRITE) {
-		write_to(a, o, o->cur < o->nsticks ? o->sticks[o->cur] : lineedit_text(&o->folder));
+		if (o->fmt == FMT_PRINT)
+			print_now(a, o);
+		else
+			write_to(a, o, o->cur < o->nsticks ? o->sticks[o->cur] :
+			    lineedit_text(&o->folder));
+		return RES_HANDLED | RES_REDRAW;
+	}
+	/* Left/Right choose the format, unless the folder typed is being
+	 * edited (then they move in it). */
+	if (act == ACT_OUTPUT_FORMAT && (o->cur < o->nsticks || o->fmt == FMT_PRINT ||
+	    lineedit_text(&o->folder)[0] == '\0')) {
+		int first = has_xlsx(o) ? FMT_XLSX : FMT_PDF, f = (int)o->fmt;
+
+		f = k.ch == KEY_LEFT ? (f == first ? FMT_PRINT : f - 1) :
+		    (f == FMT_PRINT ? first : f + 1);
+		o->fmt = (enum format)f;
+		o->result[0] = '\0';
 		return RES_HANDLED | RES_REDRAW;
 	}
 	if (k.code && (k.ch == KEY_UP || k.ch == KEY_DOWN)) {
@@ -208,27 +342,41 @@ output_draw(struct app *a, void *state)
 	char line[PATH_MAX + 64];
 
 	app_draw_title(a, _("Output"));
-	snprintf(line, sizeof line, _("%s as an Excel file"), o->title);
-	y = draw_wrap(y, bottom, 1, COLS - 2, line, 0, ATTR_HEADER) + 1;
-	y = draw_wrap(y, bottom, 1, COLS - 2, _("Choose the USB stick with Up/Down, or type a "
-	    "folder, then press Enter."), 0, ATTR_NORMAL);
-	if (o->nsticks == 0 && y < bottom)
-		y = draw_wrap(y, bottom, 2, COLS - 3, _("No USB stick is found: put one in (it "
-		    "shows here) or type a folder below."), 0, ATTR_DIM);
-	for (i = 0; i < o->nsticks && y < bottom; i++, y++) {
-		if (i == o->cur)
-			draw_fill(y, 0, COLS, ATTR_SELECTED);
-		draw_text(y, 2, COLS - 3, o->sticks[i], i == o->cur ? ATTR_SELECTED : ATTR_NORMAL);
+	y = draw_wrap(y, bottom, 1, COLS - 2, o->title, 0, ATTR_HEADER) + 1;
+	/* The formats, the chosen one marked as a choice field is. */
+	x = 1;
+	for (i = has_xlsx(o) ? FMT_XLSX : FMT_PDF; i <= FMT_PRINT && y < bottom; i++) {
+		snprintf(line, sizeof line, (int)o->fmt == i ? "< %s >" : "  %s  ", _(format_labels[i]));
+		x += draw_text(y, x, COLS - x - 1, line, (int)o->fmt == i ? ATTR_SELECTED :
+		    ATTR_NORMAL) + 1;
 	}
-	if (y < bottom) {
-		x = 2 + draw_text(y, 2, COLS - 3, _("Folder: "), o->cur == o->nsticks ?
-		    ATTR_HEADER : ATTR_NORMAL);
-		col = lineedit_view(&o->folder, COLS - x - 1);
-		draw_fill(y, x, COLS - x - 1, ATTR_INPUT);
-		draw_text(y, x, COLS - x - 1, lineedit_text(&o->folder) + o->folder.first, ATTR_INPUT);
-		if (o->cur == o->nsticks)
-			app_cursor(a, y, x + col);
-		y += 2;
+	y += 2;
+	if (o->fmt == FMT_PRINT) {
+		y = draw_wrap(y, bottom, 1, COLS - 2, _("Enter prints it on this computer's "
+		    "printer. Left/Right: another format."), 0, ATTR_NORMAL) + 1;
+	} else {
+		y = draw_wrap(y, bottom, 1, COLS - 2, _("Choose the USB stick with Up/Down, or type "
+		    "a folder, then press Enter. Left/Right: another format."), 0, ATTR_NORMAL);
+		if (o->nsticks == 0 && y < bottom)
+			y = draw_wrap(y, bottom, 2, COLS - 3, _("No USB stick is found: put one in "
+			    "(it shows here) or type a folder below."), 0, ATTR_DIM);
+		for (i = 0; i < o->nsticks && y < bottom; i++, y++) {
+			if (i == o->cur)
+				draw_fill(y, 0, COLS, ATTR_SELECTED);
+			draw_text(y, 2, COLS - 3, o->sticks[i], i == o->cur ? ATTR_SELECTED :
+			    ATTR_NORMAL);
+		}
+		if (y < bottom) {
+			x = 2 + draw_text(y, 2, COLS - 3, _("Folder: "), o->cur == o->nsticks ?
+			    ATTR_HEADER : ATTR_NORMAL);
+			col = lineedit_view(&o->folder, COLS - x - 1);
+			draw_fill(y, x, COLS - x - 1, ATTR_INPUT);
+			draw_text(y, x, COLS - x - 1, lineedit_text(&o->folder) + o->folder.first,
+			    ATTR_INPUT);
+			if (o->cur == o->nsticks)
+				app_cursor(a, y, x + col);
+			y += 2;
+		}
 	}
 	if (o->result[0] != '\0' && y < bottom)
 		draw_wrap(y, bottom, 1, COLS - 2, o->result, 0, o->failed ? ATTR_ERROR : ATTR_NOTICE);
@@ -238,8 +386,8 @@ static const struct action_def *const *
 output_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_write, &act_clear_text, &act_lock, &act_quit, &act_back, &act_move,
-		&act_edit_text, NULL,
+		&act_help, &act_write, &act_format, &act_clear_text, &act_lock, &act_quit, &act_back,
+		&act_move, &act_edit_text, NULL,
 	};
 
 	(void)state;

@@ -1,23 +1,30 @@
 /*
- * output — 出力 from a screen: what it shows as an Excel workbook on a USB
- * stick (or a folder typed in), written through the sheet layer; a file
- * already there is never replaced (the name gains -2, -3 …).
+ * output — 出力 from a screen: what it shows as an Excel workbook or a PDF
+ * on a USB stick (or a folder typed in), or printed on the default printer;
+ * written through the sheet and paper layers, the same functions as the
+ * command line's --format xlsx|pdf and --print.  A file already there is
+ * never replaced (the name gains -2, -3 …).
  */
 #ifndef KYODO_SCREENS_OUTPUT_H
 #define KYODO_SCREENS_OUTPUT_H
 
+#include "base/date.h"
 #include "tui/keys.h"
 
 enum output_what {
 	OUTPUT_MONTH,		/* the 月報 of year-month (center: at city hall, one center's) */
 	OUTPUT_YEAR,		/* the fiscal year fy's report */
-	OUTPUT_GRANTS		/* fy's grant applications (0: every year) */
+	OUTPUT_GRANTS,		/* fy's grant applications (0: every year) */
+	OUTPUT_BOOKINGS,	/* the booking sheet: ndays days from first */
+	OUTPUT_PLAN		/* the development plan */
 };
 
 struct output_arg {
 	enum output_what what;
 	int year, month, fy;
 	const char *center;	/* NULL or "" for the store's own, or city hall's overview */
+	struct date first;	/* OUTPUT_BOOKINGS */
+	int ndays;
 };
 
 /* The key that opens it (Ctrl-P), for the screens that offer it. */

@@ -16,6 +16,7 @@
 #include "base/i18n.h"
 #include "domain/plan.h"
 #include "base/text.h"
+#include "output.h"
 #include "screens.h"
 #include "docpage.h"
 #include "tui/draw.h"
@@ -326,6 +327,12 @@ plan_key(struct app *a, void *state, struct key k, int act)
 		return docpage_open_form(a, &p->page, kind_find("issue"), NULL);
 	case ACT_DELETE:
 		return plan_ask_delete(a, p);
+	case ACT_OUTPUT: {
+		struct output_arg out = {.what = OUTPUT_PLAN};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_BACK:
 		return RES_POP;
 	default:
@@ -345,8 +352,8 @@ static const struct action_def *const *
 plan_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_new_project, &act_new_issue, &act_edit, &act_delete, &act_lock,
-		&act_quit, &act_back, &act_scroll, NULL,
+		&act_help, &act_new_project, &act_new_issue, &act_edit, &act_delete, &act_output,
+		&act_lock, &act_quit, &act_back, &act_scroll, NULL,
 	};
 	static const struct action_def *const city[] = {
 		&act_help, &act_lock, &act_quit, &act_back, &act_scroll, NULL,

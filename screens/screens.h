@@ -39,7 +39,7 @@ enum screen_action {
 	ACT_COPY_RECORD,					/* records.c */
 	ACT_SEARCH, ACT_GOTO_DATE, ACT_FIND_OPEN,		/* find.c */
 	ACT_UNDELETE,						/* deleted.c */
-	ACT_OUTPUT, ACT_OUTPUT_WRITE				/* output.c */
+	ACT_OUTPUT, ACT_OUTPUT_WRITE, ACT_OUTPUT_FORMAT		/* output.c */
 };
 
 /* The calendar's n (book), offered by the day grid too. */

@@ -18,6 +18,7 @@
 #include "base/holiday.h"
 #include "base/i18n.h"
 #include "base/text.h"
+#include "output.h"
 #include "screens.h"
 #include "tui/draw.h"
 #include "tui/fmt.h"
@@ -154,6 +155,13 @@ week_key(struct app *a, void *state, struct key k, int act)
 		arg.follow = &v->cur;
 		app_push(a, &screen_dayview, &arg);
 		return RES_HANDLED | RES_REDRAW;
+	case ACT_OUTPUT: {
+		struct output_arg out = {.what = OUTPUT_BOOKINGS, .first = dayplan_week_start(v->cur),
+		    .ndays = 7};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_AGENDA:
 		app_push(a, &screen_agenda, NULL);
 		return RES_HANDLED | RES_REDRAW;
@@ -472,8 +480,8 @@ static const struct action_def *const *
 week_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
-		&act_help, &act_week_prev, &act_week_next, &act_this_week, &act_agenda, &act_lock,
-		&act_quit, &act_back, &act_detail, &act_grid_move, NULL,
+		&act_help, &act_week_prev, &act_week_next, &act_this_week, &act_agenda, &act_output,
+		&act_lock, &act_quit, &act_back, &act_detail, &act_grid_move, NULL,
 	};
 
 	(void)state;

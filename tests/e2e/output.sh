@@ -1,9 +1,11 @@
 #!/bin/sh
-# 出力 from the kiosk: on the monthly report (month and fiscal year) and the
-# grants, Ctrl-P writes what the screen shows as an Excel workbook to the
-# chosen stick (a stand-in folder under KYODO_STICK_ROOTS) or to a folder
-# typed in; the file reads back; a name already there (a file or a link)
-# is never replaced: the next name is taken.  Japanese and English.
+# 出力 from the kiosk: on the monthly report (month and fiscal year), the
+# grants, the calendar, the day grid, the week and the plan, Ctrl-P writes
+# what the screen shows as an Excel workbook or a PDF to the chosen stick
+# (a stand-in folder under KYODO_STICK_ROOTS) or to a folder typed in, or
+# prints it (a stand-in lp first on PATH); the files read back; a name
+# already there (a file or a link) is never replaced: the next name is
+# taken.  Japanese and English.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
@@ -23,14 +25,24 @@ make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; ex
 MEDIA=$T/media
 STICK=$MEDIA/stick1
 mkdir -p "$STICK" "$T/folder"
-KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA"
+# A stand-in lp: records what it got, answers like CUPS.
+mkdir -p "$T/bin"
+cat >"$T/bin/lp" <<EOS
+#!/bin/sh
+printf '%s\n' "\$@" >"$T/lp.args"
+cp "\$1" "$T/lp.pdf"
+echo "request id is office-7 (1 file(s))"
+EOS
+chmod +x "$T/bin/lp"
+KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA PATH=$T/bin:$PATH"
 
 open_signed_in "$DB" || not_ok "signs in" "no home"
 keys 5
 wait_for "月報  令和8年11月" >/dev/null
 expect_screen "the report offers output on its bar" "Ctrl-P 出力"
 keys C-p
-expect_screen "Ctrl-P: what is written, in words" "月報 令和8年11月 を Excel ファイルで"
+expect_screen "Ctrl-P: what is written, in words" "月報 令和8年11月"
+expect_screen "an Excel file first" "< Excel ファイル >"
 expect_screen "the stick is listed" "$STICK"
 keys Enter
 expect_screen "written, and said where" "書き出しました：kyodo-report-2026-11.xlsx"
@@ -67,7 +79,7 @@ wait_for "月報  令和8年11月" >/dev/null
 keys y
 wait_for "令和8年度" >/dev/null
 keys C-p
-expect_screen "the year's report" "令和8年度 の報告 を Excel ファイルで"
+expect_screen "the year's report" "令和8年度 の報告"
 keys Enter
 expect_screen "the year written" "kyodo-report-fy2026.xlsx"
 keys Escape Escape Escape
@@ -83,3 +95,58 @@ keys Enter
 expect_screen "en: written" "Written: kyodo-grants-fy2026.xlsx"
 if [ -f "$STICK/kyodo-grants-fy2026.xlsx" ]; then ok "en: the file is there"
 else not_ok "en: the file is there" "$(ls "$STICK")"; fi
+keys Escape Escape
+wait_for "Menu" >/dev/null
+
+# PDF and printing, in Japanese: the month's report as a PDF on the stick,
+# then printed; the booking sheet of a day and of a week; the plan.
+open_signed_in "$DB"
+keys 5
+wait_for "月報  令和8年11月" >/dev/null
+keys C-p
+wait_for "Excel ファイル" >/dev/null
+keys Right
+expect_screen "Right: the PDF" "< PDF ファイル >"
+keys Enter
+expect_screen "the PDF written" "書き出しました：kyodo-report-2026-11.pdf"
+if command -v pdftotext >/dev/null 2>&1 && pdftotext "$STICK/kyodo-report-2026-11.pdf" - 2>/dev/null |
+    grep -q "和室"; then
+	ok "the PDF reads back with the month's rooms"
+else
+	not_ok "the PDF reads back with the month's rooms" "$(ls "$STICK")"
+fi
+keys Right
+expect_screen "Right again: printing" "< 印刷 >"
+keys Enter
+expect_screen "sent to the printer, with its job" "プリンターへ送りました（ジョブ office-7）"
+if command -v pdftotext >/dev/null 2>&1 && pdftotext "$T/lp.pdf" - 2>/dev/null | grep -q "和室"; then
+	ok "the printer got the report"
+else
+	not_ok "the printer got the report" "$(cat "$T/lp.args" 2>&1)"
+fi
+if [ ! -e "$(cat "$T/lp.args")" ]; then ok "the document printed is not left behind"
+else not_ok "the document printed is not left behind" "$(cat "$T/lp.args")"; fi
+keys Escape Escape
+wait_for "メニュー" >/dev/null
+keys 4
+wait_for "予約  令和8年11月" >/dev/null
+expect_screen "the calendar offers output" "Ctrl-P 出力"
+keys C-p
+expect_screen "the week's booking sheet, a PDF" "予約表（令和8年11月22日(日) からの 1 週間）"
+keys Enter
+expect_screen "the week's sheet written" "kyodo-bookings-2026-11-22.pdf"
+keys Escape Enter
+wait_for "予約  令和8年11月28日" >/dev/null
+keys C-p
+expect_screen "the day's booking sheet" "予約表（令和8年11月28日(土)）"
+keys Enter
+expect_screen "the day's sheet written" "kyodo-bookings-2026-11-28.pdf"
+keys Escape Escape Escape
+wait_for "メニュー" >/dev/null
+keys 7
+wait_for "地域づくり計画" >/dev/null
+keys C-p
+expect_screen "the plan as a PDF" "< PDF ファイル >"
+keys Enter
+expect_screen "no plan yet: said in words, nothing written" "まだ地域づくり計画がありません"
+if [ ! -e "$STICK/kyodo-plan.pdf" ]; then ok "no plan file left"; else not_ok "no plan file left" "made"; fi
