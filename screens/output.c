@@ -159,7 +159,7 @@ pdf_report(struct app *a, const struct output *o, const char *path, struct error
 	bool ok;
 
 	if (center != NULL)
-		snprintf(name, sizeof name, "%s (%s)", store_name(st), center);
+		report_center_name(st, center, name, sizeof name);
 	else
 		snprintf(name, sizeof name, "%s", store_name(st));
 	if (o->arg.what == OUTPUT_YEAR) {

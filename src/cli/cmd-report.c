@@ -177,7 +177,7 @@ monthly_pdf(const struct cmd_entry *self, const struct cmd_args *a, int year, in
 	    report_centers(s, year, mon, &r, &err) :
 	    report_monthly_center(s, year, mon, center, &r, &err);
 	if (center != NULL)
-		snprintf(c.name, sizeof c.name, "%s (%s)", store_name(s), center);
+		report_center_name(s, center, c.name, sizeof c.name);
 	else
 		snprintf(c.name, sizeof c.name, "%s", store_name(s));
 	store_close(s);

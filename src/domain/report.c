@@ -78,6 +78,21 @@ report_monthly_center(struct store *s, int year, int month, const char *center,
 
 /* Each center's row is its own report's total, so the overview and every
  * center's report always agree. */
+void
+report_center_name(struct store *s, const char *code, char *out, size_t size)
+{
+	sqlite3_stmt *st;
+
+	snprintf(out, size, "%s", code);
+	if (store_prepare(s, "SELECT name FROM peer WHERE code = ?1 AND name <> ''", &st) !=
+	    SQLITE_OK)
+		return;
+	sqlite3_bind_text(st, 1, code, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(st, 0));
+	store_done(s, st);
+}
+
 bool
 report_centers(struct store *s, int year, int month, struct report *r, struct error *err)
 {

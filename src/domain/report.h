@@ -71,6 +71,9 @@ bool report_monthly_center(struct store *s, int year, int month, const char *cen
  * code in code). */
 bool report_centers(struct store *s, int year, int month, struct report *r, struct error *err);
 void report_free(struct report *r);
+/* At city hall: the enrolled name of the center with code, for titles;
+ * the code itself when it has none. */
+void report_center_name(struct store *s, const char *code, char *out, size_t size);
 /* The category codes in column order. */
 const char *report_category(int i);
 /* The category's label in the user's language (the use kind's choice). */

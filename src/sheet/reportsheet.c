@@ -190,7 +190,15 @@ reportsheet_monthly(struct store *s, int year, int month, const char *center,
 		xlsx_abort(x);
 		return false;
 	}
-	month_table(x, &r, center);
+	if (center != NULL) {
+		char name[128];
+
+		/* City hall's copy of one center's month: titled by its name. */
+		report_center_name(s, center, name, sizeof name);
+		month_table(x, &r, name);
+	} else {
+		month_table(x, &r, NULL);
+	}
 	if (!r.by_center) {
 		item_sheet(x, &r, false);
 		item_sheet(x, &r, true);

@@ -75,3 +75,28 @@ if tr -d '\r' <"$T/out" | grep -qE '^jonan センター,.*,2,42,1,64,7$' &&
 else
 	not_ok "each center's row and the total count its meetings and events" "$(head -c 400 "$T/out")"
 fi
+
+# City hall's copy of one center's month, on paper and in Excel: titled by
+# the center's enrolled name, not its code.
+if command -v pdftotext >/dev/null 2>&1; then
+	run k report monthly --db "$CITY" --month 2026-11 --center jonan --format pdf --out "$T/jonan.pdf"
+	expect_rc "the center's month as a PDF at city hall: exit 0" 0
+	if pdftotext "$T/jonan.pdf" - | grep -q "jonan センター"; then
+		ok "the PDF is titled by the center's name"
+	else
+		not_ok "the PDF is titled by the center's name" "$(pdftotext "$T/jonan.pdf" - | head -3)"
+	fi
+fi
+PY=
+for p in /usr/bin/python3 python3; do
+	if "$p" -c 'import openpyxl' 2>/dev/null; then PY=$p; break; fi
+done
+if [ -n "$PY" ]; then
+	run k report monthly --db "$CITY" --month 2026-11 --center jonan --format xlsx --out "$T/jonan.xlsx"
+	expect_rc "the center's month as a workbook at city hall: exit 0" 0
+	if "$PY" "$(dirname "$0")/../tools/xlsx_read.py" "$T/jonan.xlsx" | grep -q "jonan センター"; then
+		ok "the workbook is titled by the center's name"
+	else
+		not_ok "the workbook is titled by the center's name" "$("$PY" "$(dirname "$0")/../tools/xlsx_read.py" "$T/jonan.xlsx" | head -5)"
+	fi
+fi
