@@ -289,6 +289,12 @@ output_key(struct app *a, void *state, struct key k, int act)
 	if (act == ACT_BACK)
 		return RES_POP;
 	if (act == ACT_OUTPUT_WRITE) {
+		/* The progress line, on screen while the file is made. */
+		snprintf(o->result, sizeof o->result, "%s", o->fmt == FMT_PRINT ?
+		    _("Making the document and sending it to the printer…") :
+		    _("Writing the file…"));
+		o->failed = false;
+		app_draw_now(a);
 		if (o->fmt == FMT_PRINT)
 			print_now(a, o);
 		else

@@ -328,6 +328,12 @@ draw_all(struct app *a)
 	refresh();
 }
 
+void
+app_draw_now(struct app *a)
+{
+	draw_all(a);
+}
+
 static void
 do_quit(struct app *a, void *ctx)
 {

@@ -83,6 +83,9 @@ void app_error(struct app *a, const char *fmt, ...) KYODO_PRINTFLIKE(2, 3);
 /* Asks question on the message row; y calls yes(a, ctx), n or Esc nothing. */
 void app_confirm(struct app *a, const char *question,
     void (*yes)(struct app *a, void *ctx), void *ctx);
+/* Draws the whole screen now, before a long piece of work (a progress
+ * line), instead of after the key. */
+void app_draw_now(struct app *a);
 /* Puts the terminal cursor at (y, x) after drawing (a field being edited). */
 void app_cursor(struct app *a, int y, int x);
 /* Applies the store's settings (language unless given on the command line,
