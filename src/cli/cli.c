@@ -113,6 +113,20 @@ cmd_open_store(const struct cmd_args *a)
 	return s;
 }
 
+struct store *
+cmd_open_store_for_center(const struct cmd_entry *self, const struct cmd_args *a, int *rc)
+{
+	struct store *s = cmd_open_store(a);
+
+	*rc = EXIT_REFUSED;
+	if (s != NULL && cmd_opt(a, "center") != NULL && store_kind(s) != STORE_CITY) {
+		store_close(s);
+		*rc = cmd_usage(self, _("--center is for city hall's store."));
+		return NULL;
+	}
+	return s;
+}
+
 bool
 cmd_write_out(const char *data, size_t n)
 {

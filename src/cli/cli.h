@@ -71,6 +71,10 @@ int cmd_fail(const char *fmt, ...) KYODO_PRINTFLIKE(1, 2);
 const char *cmd_db_path(const struct cmd_args *a);
 /* Opens that store; prints the reason and returns NULL on failure. */
 struct store *cmd_open_store(const struct cmd_args *a);
+/* The same, refused (closed, NULL, *rc the usage status) when --center is
+ * given at a center's store; *rc is EXIT_REFUSED when it did not open. */
+struct store *cmd_open_store_for_center(const struct cmd_entry *self, const struct cmd_args *a,
+    int *rc);
 /* Writes all of data to stdout; false (with a message) if it could not. */
 bool cmd_write_out(const char *data, size_t n);
 

@@ -189,17 +189,14 @@ list_xlsx(const struct cmd_entry *self, const struct cmd_args *a, const struct k
     const struct record_query *q, const char *month, const char *out)
 {
 	const char *center = cmd_opt(a, "center"), *room = cmd_opt(a, "room");
-	struct store *s = cmd_open_store(a);
 	struct error err;
 	char extra[256], era[64];
+	struct store *s;
 	bool ok;
+	int rc;
 
-	if (s == NULL)
-		return EXIT_REFUSED;
-	if (center != NULL && store_kind(s) != STORE_CITY) {
-		store_close(s);
-		return cmd_usage(self, _("--center is for city hall's store."));
-	}
+	if ((s = cmd_open_store_for_center(self, a, &rc)) == NULL)
+		return rc;
 	extra[0] = '\0';
 	if (month != NULL) {
 		era_format_month(q->year, q->month, i18n_lang() == LANG_JA ? ERA_JA : ERA_EN, era,
@@ -270,17 +267,12 @@ exec_list(const struct cmd_entry *self, const struct cmd_args *a)
 	l.enc = encoder_new(enc, &err);
 	if (l.enc == NULL)
 		return cmd_fail("%s", err.text);
-	s = cmd_open_store(a);
+	s = cmd_open_store_for_center(self, a, &rc);
 	if (s == NULL) {
 		encoder_free(l.enc);
-		return EXIT_REFUSED;
+		return rc;
 	}
 	l.center = cmd_opt(a, "center");
-	if (l.center != NULL && store_kind(s) != STORE_CITY) {
-		encoder_free(l.enc);
-		store_close(s);
-		return cmd_usage(self, _("--center is for city hall's store."));
-	}
 	encoder_start(l.enc, &l.out);
 	if (l.ics) {
 		date_now_utc(l.stamp);

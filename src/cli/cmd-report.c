@@ -124,16 +124,13 @@ monthly_xlsx(const struct cmd_entry *self, const struct cmd_args *a, int year, i
     const char *out)
 {
 	const char *center = cmd_opt(a, "center");
-	struct store *s = cmd_open_store(a);
 	struct error err;
+	struct store *s;
 	bool ok;
+	int rc;
 
-	if (s == NULL)
-		return EXIT_REFUSED;
-	if (center != NULL && store_kind(s) != STORE_CITY) {
-		store_close(s);
-		return cmd_usage(self, _("--center is for city hall's store."));
-	}
+	if ((s = cmd_open_store_for_center(self, a, &rc)) == NULL)
+		return rc;
 	ok = reportsheet_monthly(s, year, month, center, out, &err);
 	store_close(s);
 	return xlsxout_done(ok, &err);
@@ -166,13 +163,8 @@ monthly_pdf(const struct cmd_entry *self, const struct cmd_args *a, int year, in
 	bool ok;
 	int rc;
 
-	s = cmd_open_store(a);
-	if (s == NULL)
-		return EXIT_REFUSED;
-	if (center != NULL && store_kind(s) != STORE_CITY) {
-		store_close(s);
-		return cmd_usage(self, _("--center is for city hall's store."));
-	}
+	if ((s = cmd_open_store_for_center(self, a, &rc)) == NULL)
+		return rc;
 	ok = store_kind(s) == STORE_CITY && center == NULL ?
 	    report_centers(s, year, mon, &r, &err) :
 	    report_monthly_center(s, year, mon, center, &r, &err);

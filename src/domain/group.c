@@ -287,8 +287,13 @@ load_register(struct store *s, struct group_names *out, struct error *err)
 	return true;
 }
 
-bool
-group_organizers_load(struct store *s, struct group_names *out, struct error *err)
+/* The register, then the names sql gives (?1 the origin, ?2 a year ago:
+ * names typed in the past year that the register does not hold, the
+ * latest first, read by date through the indexes — a ten-year store holds
+ * tens of thousands of rows and a form opens at once). */
+static bool
+load_register_and_typed(struct store *s, const char *sql, struct group_names *out,
+    struct error *err)
 {
 	sqlite3_stmt *st;
 	char since[11];
@@ -296,10 +301,7 @@ group_organizers_load(struct store *s, struct group_names *out, struct error *er
 
 	if (!load_register(s, out, err))
 		return false;
-	if (store_prepare(s, "SELECT organizer FROM event WHERE origin = ?1 AND date >= ?2 AND "
-	    "deleted = 0 AND organizer IS NOT NULL AND organizer NOT IN (SELECT name FROM "
-	    "user_group WHERE deleted = 0 AND origin = ?1) GROUP BY organizer ORDER BY "
-	    "max(date) DESC, organizer LIMIT 200", &st) != SQLITE_OK) {
+	if (store_prepare(s, sql, &st) != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
 		return false;
 	}
@@ -312,32 +314,23 @@ group_organizers_load(struct store *s, struct group_names *out, struct error *er
 }
 
 bool
+group_organizers_load(struct store *s, struct group_names *out, struct error *err)
+{
+	return load_register_and_typed(s, "SELECT organizer FROM event WHERE origin = ?1 AND "
+	    "date >= ?2 AND deleted = 0 AND organizer IS NOT NULL AND organizer NOT IN (SELECT "
+	    "name FROM user_group WHERE deleted = 0 AND origin = ?1) GROUP BY organizer ORDER BY "
+	    "max(date) DESC, organizer LIMIT 200", out, err);
+}
+
+bool
 group_names_load(struct store *s, struct group_names *out, struct error *err)
 {
-	sqlite3_stmt *st;
-	char since[11];
-	int rc;
-
-	if (!load_register(s, out, err))
-		return false;
-	/* Names typed before that the register does not hold (walk-ins,
-	 * groups not yet registered), the latest first: those of the past
-	 * year, read by date through the indexes (a ten-year store holds
-	 * tens of thousands of rows; a form opens at once). */
-	if (store_prepare(s, "SELECT g FROM (SELECT \"group\" AS g, date FROM booking WHERE "
-	    "date >= ?2 AND deleted = 0 AND origin = ?1 UNION ALL SELECT \"group\", date FROM "
-	    "facility_use WHERE origin = ?1 AND date >= ?2 AND deleted = 0) WHERE g IS NOT NULL "
-	    "AND g NOT IN (SELECT name FROM user_group WHERE deleted = 0 AND origin = ?1) "
-	    "GROUP BY g ORDER BY max(date) DESC, g LIMIT 200", &st) != SQLITE_OK) {
-		store_sql_error(s, _("Reading"), err);
-		return false;
-	}
-	date_format(date_add_days(date_today(), -366), since);
-	sqlite3_bind_text(st, 1, store_origin(s), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, since, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_name(out, (const char *)sqlite3_column_text(st, 0), NULL, NULL);
-	return store_end(s, st, rc, _("Reading"), err);
+	/* Walk-ins and groups not yet registered, from bookings and uses. */
+	return load_register_and_typed(s, "SELECT g FROM (SELECT \"group\" AS g, date FROM "
+	    "booking WHERE date >= ?2 AND deleted = 0 AND origin = ?1 UNION ALL SELECT \"group\", "
+	    "date FROM facility_use WHERE origin = ?1 AND date >= ?2 AND deleted = 0) WHERE g IS "
+	    "NOT NULL AND g NOT IN (SELECT name FROM user_group WHERE deleted = 0 AND origin = ?1) "
+	    "GROUP BY g ORDER BY max(date) DESC, g LIMIT 200", out, err);
 }
 
 void
