@@ -20,27 +20,11 @@ bool
 record_find_deleted(struct store *s, const struct kind *k, const char *name, struct record *r,
     struct error *err)
 {
-	struct buf sql = {0};
-	sqlite3_stmt *st;
-	char uuid[37] = "";
-	int rc, hits = 0;
+	char uuid[37];
+	int hits = record_find_uuid(s, k, name, true, uuid, err);
 
-	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = 1 AND origin = ?2 AND (uuid = ?1 OR "
-	    "(length(?1) >= 8 AND substr(uuid, 1, length(?1)) = ?1) OR \"%s\" = ?1) LIMIT 2",
-	    k->table, k->title);
-	rc = store_prepare(s, buf_str(&sql), &st);
-	buf_free(&sql);
-	if (rc != SQLITE_OK) {
-		store_sql_error(s, _("Reading"), err);
+	if (hits < 0)
 		return false;
-	}
-	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (hits++ == 0)
-			snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
-	}
-	store_done(s, st);
 	if (hits == 0) {
 		error_set(err, _("No deleted %s named \"%s\"."), kind_label(k), name);
 		return false;

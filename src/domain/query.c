@@ -98,30 +98,46 @@ record_get(struct store *s, const struct kind *k, const char *uuid, struct recor
 	return true;
 }
 
-bool
-record_find(struct store *s, const struct kind *k, const char *name, struct record *r,
-    struct error *err)
+int
+record_find_uuid(struct store *s, const struct kind *k, const char *name, bool deleted,
+    char uuid[37], struct error *err)
 {
 	struct buf sql = {0};
 	sqlite3_stmt *st;
-	char uuid[37] = "";
 	int rc, hits = 0;
 
-	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = 0 AND (uuid = ?1 OR "
+	/* A deleted one only among this store's own: another's is not ours to
+	 * bring back. */
+	buf_printf(&sql, "SELECT uuid FROM %s WHERE deleted = %d%s AND (uuid = ?1 OR "
 	    "(length(?1) >= 8 AND substr(uuid, 1, length(?1)) = ?1) OR \"%s\" = ?1) LIMIT 2",
-	    k->table, k->title);
+	    k->table, deleted ? 1 : 0, deleted ? " AND origin = ?2" : "", k->title);
 	rc = store_prepare(s, buf_str(&sql), &st);
 	buf_free(&sql);
 	if (rc != SQLITE_OK) {
 		store_sql_error(s, _("Reading"), err);
-		return false;
+		return -1;
 	}
 	sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+	if (deleted)
+		sqlite3_bind_text(st, 2, store_origin(s), -1, SQLITE_STATIC);
+	uuid[0] = '\0';
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		if (hits++ == 0)
-			snprintf(uuid, sizeof uuid, "%s", (const char *)sqlite3_column_text(st, 0));
+			snprintf(uuid, 37, "%s", (const char *)sqlite3_column_text(st, 0));
 	}
 	store_done(s, st);
+	return hits;
+}
+
+bool
+record_find(struct store *s, const struct kind *k, const char *name, struct record *r,
+    struct error *err)
+{
+	char uuid[37];
+	int hits = record_find_uuid(s, k, name, false, uuid, err);
+
+	if (hits < 0)
+		return false;
 	if (hits == 0) {
 		error_set(err, _("No %s named \"%s\"."), kind_label(k), name);
 		return false;

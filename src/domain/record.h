@@ -177,6 +177,12 @@ bool record_get(struct store *s, const struct kind *k, const char *uuid,
     struct record *r, struct error *err);
 /* Finds a live record by uuid, a unique uuid prefix (8+ characters) or a
  * unique title. */
+/* The uuid of the record of kind k that name is (its id, an id prefix of
+ * 8 or more, or its title), live or (deleted) among this store's own
+ * deleted ones: the number found, 0 to 2 (2: more than one), or -1 with
+ * err.  record_find and record_find_deleted say what the count means. */
+int record_find_uuid(struct store *s, const struct kind *k, const char *name, bool deleted,
+    char uuid[37], struct error *err);
 bool record_find(struct store *s, const struct kind *k, const char *name,
     struct record *r, struct error *err);
 
