@@ -92,13 +92,11 @@ lastline
 $T/kyodo
 --db
 /var/lib/kyodo/kyodo.db
---lang
-ja
 LIBUIM_USER_SCM_FILE=/dev/fd/3"
 
 wrapper "$T/none"
 expect_rc "wrapper: no settings file: starts" 0
-called "wrapper: no settings file: the defaults, inside uim-fep with anthy" "$FEP_DEFAULT"
+called "wrapper: no settings file: the defaults (no --lang), inside uim-fep with anthy" "$FEP_DEFAULT"
 if grep -qF '(define-key anthy-on-key? '"'"'("zenkaku-hankaku" "<Control>\\"))' "$T/called.scm" 2>/dev/null &&
     grep -qF 'anthy-off-key?' "$T/called.scm"; then
 	ok "wrapper: 半角/全角 and Ctrl-\\ switch the input method (given to uim on fd 3)"
@@ -129,7 +127,7 @@ LANG=C.UTF-8"
 
 printf 'KYODO_LANG=\nKYODO_IM=off' >"$T/d2"	# no newline at the end
 wrapper "$T/d2"
-called "wrapper: empty language: no --lang; a last line without newline read" "kyodo
+called "wrapper: empty language: no --lang (the store's setting); a last line without newline read" "kyodo
 --db
 /var/lib/kyodo/kyodo.db
 LANG=C.UTF-8"
