@@ -9,6 +9,11 @@ python3-openpyxl"
 # PDF for paper (src/paper/): cairo and pango lay it out in Noto Sans CJK JP,
 # CUPS's lp prints it; poppler-utils reads it back in the tests.
 PKGS="$PKGS libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils"
+# The kiosk at boot (dist/): kmscon draws kanji on the Linux console,
+# uim-fep with anthy types Japanese there, systemd-analyze checks the unit.
+PKGS="$PKGS systemd kmscon uim-fep uim-anthy"
+# sshd -t checks the remote terminals' sshd_config.d snippet (dist/ssh/).
+PKGS="$PKGS openssh-server"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
