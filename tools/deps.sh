@@ -9,6 +9,9 @@ python3-openpyxl"
 # PDF for paper (src/paper/): cairo and pango lay it out in Noto Sans CJK JP,
 # CUPS's lp prints it; poppler-utils reads it back in the tests.
 PKGS="$PKGS libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-utils"
+# The Debian package (make deb, make package-test) and its manual pages
+# (tests/cli/man.sh renders them with man-db and groff).
+PKGS="$PKGS debhelper dpkg-dev fakeroot lintian mmdebstrap man-db groff-base"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
