@@ -143,7 +143,7 @@ install: all
 # The Debian package (debian/), built from a copy of the tree in
 # $(BUILD)/deb so the .deb, .changes and .buildinfo land there; lintian
 # checks them.  make package-test installs it in a fresh Debian root.
-deb:
+deb: deps
 	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/kyodo
 	tar --exclude=./build --exclude='./build-*' --exclude=./.git -cf - . | tar -C $(BUILD)/deb/kyodo -xf -
 	cd $(BUILD)/deb/kyodo && dpkg-buildpackage -b -us -uc
