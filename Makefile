@@ -32,6 +32,7 @@ MO       = $(LANGS:%=$(BUILD)/locale/%/LC_MESSAGES/kyodo.mo)
 DEMO_DB ?= $(BUILD)/demo.db
 
 .PHONY: all run check unit asan deps clean pot install crash valgrind bench FORCE
+.PHONY: deb package-test
 all: $(BUILD)/kyodo $(MO)
 
 $(BUILD)/kyodo: $(CORE_OBJ) $(APP_OBJ)
@@ -133,6 +134,23 @@ install: all
 	install -D -m 755 $(BUILD)/kyodo $(DESTDIR)$(PREFIX)/bin/kyodo
 	for l in $(LANGS); do install -D -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/kyodo.mo \
 		$(DESTDIR)$(PREFIX)/share/locale/$$l/LC_MESSAGES/kyodo.mo; done
+	install -D -m 644 man/kyodo.1 $(DESTDIR)$(PREFIX)/share/man/man1/kyodo.1
+	install -D -m 644 man/ja/kyodo.1 $(DESTDIR)$(PREFIX)/share/man/ja/man1/kyodo.1
+	install -D -m 644 man/kyodo-sync.5 $(DESTDIR)$(PREFIX)/share/man/man5/kyodo-sync.5
+	install -D -m 644 completion/kyodo.bash \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions/kyodo
+
+# The Debian package (debian/), built from a copy of the tree in
+# $(BUILD)/deb so the .deb, .changes and .buildinfo land there; lintian
+# checks them.  make package-test installs it in a fresh Debian root.
+deb: deps
+	rm -rf $(BUILD)/deb && mkdir -p $(BUILD)/deb/kyodo
+	tar --exclude=./build --exclude='./build-*' --exclude=./.git -cf - . | tar -C $(BUILD)/deb/kyodo -xf -
+	cd $(BUILD)/deb/kyodo && dpkg-buildpackage -b -us -uc
+	lintian --fail-on error $(BUILD)/deb/*.changes
+
+package-test: deb
+	BUILD=$(BUILD) sh tests/package/install.sh
 
 clean:
 	rm -rf build build-asan

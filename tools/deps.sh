@@ -14,6 +14,9 @@ PKGS="$PKGS libcairo2-dev libpango1.0-dev fonts-noto-cjk cups-client poppler-uti
 PKGS="$PKGS systemd kmscon uim-fep uim-anthy"
 # sshd -t checks the remote terminals' sshd_config.d snippet (dist/ssh/).
 PKGS="$PKGS openssh-server"
+# The Debian package (make deb, make package-test) and its manual pages
+# (tests/cli/man.sh renders them with man-db and groff).
+PKGS="$PKGS debhelper dpkg-dev fakeroot lintian mmdebstrap man-db groff-base"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
