@@ -204,16 +204,8 @@ exec_status(const struct cmd_entry *self, const struct cmd_args *a)
 		if (*fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 			return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
 	}
-	if (xlsxout_wanted(self, a, &out, &rc)) {
-		bool ok;
-
-		s = cmd_open_store(a);
-		if (s == NULL)
-			return EXIT_REFUSED;
-		ok = grantsheet_write(s, (int)fy, out, &err);
-		store_close(s);
-		return xlsxout_done(ok, &err);
-	}
+	if (xlsxout_wanted(self, a, &out, &rc))
+		return xlsxout_write_fy(a, grantsheet_write, (int)fy, out);
 	if (rc >= 0)
 		return rc;
 	rc = pdfout_check(self, a, &pdf);

@@ -279,17 +279,8 @@ exec_year(const struct cmd_entry *self, const struct cmd_args *a)
 	fy = fy_s != NULL ? strtol(fy_s, &end, 10) : 0;
 	if (fy_s == NULL || *fy_s == '\0' || *end != '\0' || fy < 1900 || fy > 2998)
 		return cmd_usage(self, _("--fy takes a year, e.g. 2026 for April 2026 to March 2027."));
-	if (xlsxout_wanted(self, a, &out, &rc)) {
-		struct store *s = cmd_open_store(a);
-		struct error err;
-		bool ok;
-
-		if (s == NULL)
-			return EXIT_REFUSED;
-		ok = reportsheet_year(s, (int)fy, out, &err);
-		store_close(s);
-		return xlsxout_done(ok, &err);
-	}
+	if (xlsxout_wanted(self, a, &out, &rc))
+		return xlsxout_write_fy(a, reportsheet_year, (int)fy, out);
 	if (rc >= 0)
 		return rc;
 	rc = pdfout_check(self, a, &pdf);

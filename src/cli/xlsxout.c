@@ -33,3 +33,18 @@ xlsxout_done(bool ok, const struct error *err)
 {
 	return ok ? EXIT_DONE : cmd_fail("%s", err->text);
 }
+
+int
+xlsxout_write_fy(const struct cmd_args *a, bool (*write)(struct store *s, int fy,
+    const char *path, struct error *err), int fy, const char *out)
+{
+	struct store *s = cmd_open_store(a);
+	struct error err;
+	bool ok;
+
+	if (s == NULL)
+		return EXIT_REFUSED;
+	ok = write(s, fy, out, &err);
+	store_close(s);
+	return xlsxout_done(ok, &err);
+}

@@ -18,5 +18,9 @@ bool xlsxout_wanted(const struct cmd_entry *self, const struct cmd_args *a, cons
     int *rc);
 /* The exit status of a workbook written (ok) or refused (err said). */
 int xlsxout_done(bool ok, const struct error *err);
+/* Opens the store, writes the fiscal year fy's workbook at out with write
+ * (reportsheet_year, grantsheet_write), closes it: the exit status. */
+int xlsxout_write_fy(const struct cmd_args *a, bool (*write)(struct store *s, int fy,
+    const char *path, struct error *err), int fy, const char *out);
 
 #endif
