@@ -410,7 +410,8 @@ draw_today(struct home *h, int y, int bottom)
 				draw_text(y++, x + 2, w - 2, buf, ATTR_DIM);
 				break;
 			}
-			draw_text(y++, x + 2, w - 2, t->line[j], ATTR_NORMAL);
+			/* A long line ends in "…": the record opens whole from its list. */
+			draw_pad(y++, x + 2, w - 2, t->line[j], false, ATTR_NORMAL);
 		}
 	}
 	y = bottom - 2;

@@ -58,3 +58,19 @@ expect_screen "F10 asks" "終了しますか"
 keys y
 sleep 0.5
 if alive; then not_ok "y closes kyodo" "still running"; else ok "y closes kyodo"; fi
+
+# Home's day lists: a line longer than the panel ends in "…", never cut
+# without a mark.
+"$KYODO" add room --db "$DB" --name "和室" >/dev/null 2>&1
+"$KYODO" add use --db "$DB" --date 2026-11-28 --start 09:00 --end 12:00 --room "和室" \
+	--group "一関市立真柴小学校ＰＴＡ 読み聞かせボランティア「おはなしの森」" --category group \
+	--people 5 >/dev/null 2>&1
+start_kyodo 80 24 -- --db "$DB"
+wait_for "佐藤 花子" >/dev/null
+sign_in 0 1234
+wait_for "佐藤 花子 (" >/dev/null
+if screen | grep -q "09:00  一関市立真柴小学校.*…"; then
+	ok "a long line on home ends in …"
+else
+	not_ok "a long line on home ends in …" "$(screen | grep 09:00)"
+fi
