@@ -37,27 +37,6 @@ K(const char *name)
 	return k;
 }
 
-static int
-I(const struct record *r, const char *field)
-{
-	int i = kind_field(r->kind, field);
-
-	if (i < 0)
-		fail_msg("no field %s.%s", r->kind->name, field);
-	return i;
-}
-
-/* Sets a field from text; the test fails when it is refused. */
-static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-
-	error_clear(&err);
-	if (!record_set(r, I(r, field), value, &err))
-		fail_msg("%s.%s = \"%s\" refused: %s", r->kind->name, field, value, err.text);
-}
-
 static void
 add_room(struct store *s, const struct actor *who, const char *name, const char *fee,
     const char *active, char uuid[37])
@@ -66,11 +45,11 @@ add_room(struct store *s, const struct actor *who, const char *name, const char 
 	struct error err;
 
 	record_init(&r, K("room"));
-	set(&r, "name", name);
+	unit_set(&r, "name", name);
 	if (fee != NULL)
-		set(&r, "fee", fee);
+		unit_set(&r, "fee", fee);
 	if (active != NULL)
-		set(&r, "active", active);
+		unit_set(&r, "active", active);
 	if (!record_insert(s, who, &r, &err)) {
 		record_free(&r);
 		fail_msg("adding room %s: %s", name, err.text);
@@ -86,11 +65,11 @@ booking_rec(struct record *r, const char *room, const char *date, const char *st
     const char *end, const char *group)
 {
 	record_init(r, K("booking"));
-	set(r, "room", room);
-	set(r, "date", date);
-	set(r, "start", start);
-	set(r, "end", end);
-	set(r, "group", group);
+	unit_set(r, "room", room);
+	unit_set(r, "date", date);
+	unit_set(r, "start", start);
+	unit_set(r, "end", end);
+	unit_set(r, "group", group);
 }
 
 /* Tries to store a booking; on success its id goes to uuid (may be NULL). */
@@ -172,9 +151,9 @@ add_closed(struct store *s, const struct actor *who, const char *date, const cha
 	struct error err;
 
 	record_init(&r, K("closed"));
-	set(&r, "date", date);
+	unit_set(&r, "date", date);
 	if (reason != NULL)
-		set(&r, "reason", reason);
+		unit_set(&r, "reason", reason);
 	if (!record_insert(s, who, &r, &err)) {
 		record_free(&r);
 		fail_msg("adding closed day %s: %s", date, err.text);
@@ -330,16 +309,16 @@ test_update_is_no_collision_with_itself(void **state)
 	book(S(f), W(f), "和室", "2026-10-06", "13:00", "15:00", "書道会", other);
 	get(S(f), "booking", id, &r);
 	/* The same slot, a new purpose. */
-	set(&r, "purpose", "月例会");
+	unit_set(&r, "purpose", "月例会");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("update in its own slot refused: %s", err.text);
 	/* Inside its own old slot. */
-	set(&r, "start", "10:30");
+	unit_set(&r, "start", "10:30");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("shrinking within its own slot refused: %s", err.text);
 	assert_int_equal(sqlf_int(S(f), "SELECT version FROM booking WHERE uuid = '%s'", id), 3);
 	/* But onto the other booking: refused, naming it. */
-	set(&r, "end", "14:00");
+	unit_set(&r, "end", "14:00");
 	assert_false(record_update(S(f), W(f), &r, &err));
 	assert_contains(err.text, "書道会");
 	assert_contains(err.text, "13:00");
@@ -858,9 +837,9 @@ test_update_following(void **state)
 
 	four_tuesdays(f, "囲碁クラブ", ids);
 	get(S(f), "booking", ids[1], &r);
-	set(&r, "start", "13:00");
-	set(&r, "end", "15:00");
-	set(&r, "people", "14");
+	unit_set(&r, "start", "13:00");
+	unit_set(&r, "end", "15:00");
+	unit_set(&r, "people", "14");
 	if (!booking_update_following(S(f), W(f), &r, &n, &err))
 		fail_msg("update following: %s", err.text);
 	record_free(&r);
@@ -891,8 +870,8 @@ test_update_following_is_all_or_nothing(void **state)
 	book(S(f), W(f), "和室", "2026-10-27", "16:00", "17:00", "書道会", NULL);
 	versions = unit_sql_int(S(f), "SELECT sum(version) FROM booking");
 	get(S(f), "booking", ids[1], &r);
-	set(&r, "start", "15:00");
-	set(&r, "end", "17:00");
+	unit_set(&r, "start", "15:00");
+	unit_set(&r, "end", "17:00");
 	error_clear(&err);
 	assert_false(booking_update_following(S(f), W(f), &r, &n, &err));
 	record_free(&r);
@@ -921,8 +900,8 @@ test_update_following_refused_keeps_record_usable(void **state)
 	four_tuesdays(f, "囲碁クラブ", ids);
 	book(S(f), W(f), "和室", "2026-10-27", "16:00", "17:00", "書道会", NULL);
 	get(S(f), "booking", ids[1], &r);
-	set(&r, "start", "15:00");
-	set(&r, "end", "17:00");
+	unit_set(&r, "start", "15:00");
+	unit_set(&r, "end", "17:00");
 	assert_false(booking_update_following(S(f), W(f), &r, &n, &err));
 	stored = sqlf_int(S(f), "SELECT version FROM booking WHERE uuid = '%s'", ids[1]);
 	if (r.version != stored) {
@@ -932,8 +911,8 @@ test_update_following_refused_keeps_record_usable(void **state)
 		fail_msg("after the refused update the record says version %lld, the store %lld",
 		    v, stored);
 	}
-	set(&r, "start", "13:00");
-	set(&r, "end", "15:00");
+	unit_set(&r, "start", "13:00");
+	unit_set(&r, "end", "15:00");
 	if (!booking_update_following(S(f), W(f), &r, &n, &err)) {
 		record_free(&r);
 		fail_msg("the corrected update was refused: %s", err.text);
@@ -1090,9 +1069,9 @@ test_update_scopes(void **state)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		four_tuesdays(f, cases[i].group, ids);
 		get(S(f), "booking", ids[1], &r);
-		set(&r, "start", "13:00");
-		set(&r, "end", "15:00");
-		set(&r, "purpose", "例会");
+		unit_set(&r, "start", "13:00");
+		unit_set(&r, "end", "15:00");
+		unit_set(&r, "purpose", "例会");
 		if (!booking_update_scope(S(f), W(f), &r, cases[i].scope, &n, &err))
 			fail_msg("update %s: %s", cases[i].group, err.text);
 		record_free(&r);
@@ -1125,7 +1104,7 @@ test_update_to_cancelled_following(void **state)
 
 	four_tuesdays(f, "囲碁クラブ", ids);
 	get(S(f), "booking", ids[2], &r);
-	set(&r, "status", "cancelled");
+	unit_set(&r, "status", "cancelled");
 	if (!booking_update_scope(S(f), W(f), &r, BOOKING_FOLLOWING, &n, &err))
 		fail_msg("update to cancelled: %s", err.text);
 	record_free(&r);
@@ -1147,12 +1126,12 @@ check_in_with(struct fx *f, const char *date, const char *fee, const char *exemp
 	char use[37] = "", linked[37], st[32];
 
 	booking_rec(&r, "和室", date, "13:00", "16:00", "囲碁クラブ");
-	set(&r, "category", "body");
-	set(&r, "people", "20");
-	set(&r, "fee", fee);
-	set(&r, "exemption", exemption);
+	unit_set(&r, "category", "body");
+	unit_set(&r, "people", "20");
+	unit_set(&r, "fee", fee);
+	unit_set(&r, "exemption", exemption);
 	if (reason != NULL)
-		set(&r, "exemption_reason", reason);
+		unit_set(&r, "exemption_reason", reason);
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("booking refused: %s", err.text);
 	if (!booking_check_in(S(f), W(f), r.uuid, "12", use, &err))
@@ -1209,8 +1188,8 @@ test_check_in_copies_the_booking(void **state)
 	char use[37], row[256], room_id[37];
 
 	booking_rec(&r, "大会議室", "2026-10-06", "18:00", "21:00", "合唱団");
-	set(&r, "category", "individual");
-	set(&r, "fee", "3000");
+	unit_set(&r, "category", "individual");
+	unit_set(&r, "fee", "3000");
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("booking refused: %s", err.text);
 	if (!booking_check_in(S(f), W(f), r.uuid, "１２", use, &err))
@@ -1299,9 +1278,9 @@ add_use(struct fx *f, const char *room, const char *date, char uuid[37])
 	struct error err;
 
 	record_init(&r, K("use"));
-	set(&r, "date", date);
-	set(&r, "room", room);
-	set(&r, "category", "group");
+	unit_set(&r, "date", date);
+	unit_set(&r, "room", room);
+	unit_set(&r, "category", "group");
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("use refused: %s", err.text);
 	snprintf(uuid, 37, "%s", r.uuid);
@@ -1321,10 +1300,10 @@ test_room_links_and_renames(void **state)
 	add_use(f, "和室", "2026-10-02", u2);
 	add_use(f, "研修室", "2026-10-02", other);
 	record_init(&r, K("meeting"));
-	set(&r, "date", "2026-10-03");
-	set(&r, "kind", "board");
-	set(&r, "title", "役員会");
-	set(&r, "room", "和室");
+	unit_set(&r, "date", "2026-10-03");
+	unit_set(&r, "kind", "board");
+	unit_set(&r, "title", "役員会");
+	unit_set(&r, "room", "和室");
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("meeting refused: %s", err.text);
 	snprintf(m1, sizeof m1, "%s", r.uuid);
@@ -1355,7 +1334,7 @@ test_room_links_and_renames(void **state)
 	/* A booking of it, then the rename. */
 	book(S(f), W(f), "和室", "2026-10-06", "10:00", "12:00", "囲碁クラブ", bk);
 	get(S(f), "room", room, &r);
-	set(&r, "name", "和室A");
+	unit_set(&r, "name", "和室A");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("rename refused: %s", err.text);
 	record_free(&r);
@@ -1388,7 +1367,7 @@ test_room_names_are_unique(void **state)
 	long long rooms = unit_sql_int(S(f), "SELECT count(*) FROM room");
 
 	record_init(&r, K("room"));
-	set(&r, "name", "和室");
+	unit_set(&r, "name", "和室");
 	error_clear(&err);
 	assert_false(record_insert(S(f), W(f), &r, &err));
 	assert_contains(err.text, "和室");
@@ -1397,7 +1376,7 @@ test_room_names_are_unique(void **state)
 	assert_int_equal(unit_sql_int(S(f), "SELECT count(*) FROM room"), rooms);
 	/* Renaming onto another room's name: refused too. */
 	get(S(f), "room", f->hall, &r);
-	set(&r, "name", "和室");
+	unit_set(&r, "name", "和室");
 	assert_false(record_update(S(f), W(f), &r, &err));
 	assert_contains(err.text, "already");
 	record_free(&r);
@@ -1497,7 +1476,7 @@ test_ics(void **state)
 	int n;
 
 	booking_rec(&a, "和室", "2026-10-06", "10:00", "12:30", group);
-	set(&a, "purpose", purpose);
+	unit_set(&a, "purpose", purpose);
 	if (!record_insert(S(f), W(f), &a, &err))
 		fail_msg("booking refused: %s", err.text);
 	booking_rec(&b, "大会議室", "2026-10-07", "18:00", "21:00", "Choir, Tokyo; \"east\"\\x");
@@ -1589,7 +1568,7 @@ test_ics_fold_boundaries(void **state)
 	memset(group, 'a', 60);
 	group[60] = '\0';
 	booking_rec(&r, "和室", "2026-10-06", "10:00", "12:00", group);
-	set(&r, "purpose", "bcd");	/* " - bcd": 8 + 60 + 6 = 74 */
+	unit_set(&r, "purpose", "bcd");	/* " - bcd": 8 + 60 + 6 = 74 */
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("booking refused: %s", err.text);
 	ics_booking(&out, &r, "2026-11-28T01:02:03Z");
@@ -1598,13 +1577,13 @@ test_ics_fold_boundaries(void **state)
 	assert_non_null(p);
 	assert_int_equal(strchr(p, '\r') - p, 74);
 	buf_reset(&out);
-	set(&r, "purpose", "bcde");	/* 75: still one line */
+	unit_set(&r, "purpose", "bcde");	/* 75: still one line */
 	ics_booking(&out, &r, "2026-11-28T01:02:03Z");
 	p = strstr(buf_str(&out), "SUMMARY:");
 	assert_int_equal(strchr(p, '\r') - p, 75);
 	assert_int_equal(p[77], 'L');	/* the next line is LOCATION, not a fold */
 	buf_reset(&out);
-	set(&r, "purpose", "bcd字");	/* 74 + 3 octets: 字 moves whole */
+	unit_set(&r, "purpose", "bcd字");	/* 74 + 3 octets: 字 moves whole */
 	ics_booking(&out, &r, "2026-11-28T01:02:03Z");
 	check_ics_lines(buf_str(&out));
 	p = strstr(buf_str(&out), "SUMMARY:");

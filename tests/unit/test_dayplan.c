@@ -19,24 +19,14 @@ struct fx {
 };
 
 static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-	int i = kind_field(r->kind, field);
-
-	if (i < 0 || !record_set(r, i, value, &err))
-		fail_msg("%s = \"%s\" refused", field, value);
-}
-
-static void
 add_room(struct store *s, const struct actor *who, const char *name, const char *active)
 {
 	struct record r;
 	struct error err;
 
 	record_init(&r, kind_find("room"));
-	set(&r, "name", name);
-	set(&r, "active", active);
+	unit_set(&r, "name", name);
+	unit_set(&r, "active", active);
 	if (!record_insert(s, who, &r, &err))
 		fail_msg("room %s: %s", name, err.text);
 	record_free(&r);
@@ -50,11 +40,11 @@ book(struct store *s, const struct actor *who, const char *room, const char *dat
 	struct error err;
 
 	record_init(&r, kind_find("booking"));
-	set(&r, "room", room);
-	set(&r, "date", date);
-	set(&r, "start", start);
-	set(&r, "end", end);
-	set(&r, "group", group);
+	unit_set(&r, "room", room);
+	unit_set(&r, "date", date);
+	unit_set(&r, "start", start);
+	unit_set(&r, "end", end);
+	unit_set(&r, "group", group);
 	if (!record_insert(s, who, &r, &err))
 		fail_msg("booking %s %s: %s", room, date, err.text);
 	if (uuid != NULL)
@@ -75,7 +65,7 @@ add(struct store *s, const struct actor *who, const char *kind, ...)
 	va_start(ap, kind);
 	while ((f = va_arg(ap, const char *)) != NULL) {
 		v = va_arg(ap, const char *);
-		set(&r, f, v);
+		unit_set(&r, f, v);
 	}
 	va_end(ap);
 	if (!record_insert(s, who, &r, &err))
@@ -166,7 +156,7 @@ test_day(void **state)
 		struct record r;
 
 		assert_true(record_find(s, kind_find("room"), "研修室", &r, &err));
-		set(&r, "active", "no");
+		unit_set(&r, "active", "no");
 		assert_true(record_update(s, &fx->who, &r, &err));
 		record_free(&r);
 	}
@@ -223,7 +213,7 @@ test_month(void **state)
 	book(s, &fx->who, "大会議室", "2026-12-02", "09:00", "10:00", "取消", cancelled);
 	assert_true(booking_cancel(s, &fx->who, cancelled, false, &n, &err));
 	record_init(&r, kind_find("closed"));
-	set(&r, "date", "2026-12-10");
+	unit_set(&r, "date", "2026-12-10");
 	if (!record_insert(s, &fx->who, &r, &err))
 		fail_msg("closed day: %s", err.text);
 	record_free(&r);
@@ -267,11 +257,11 @@ test_series(void **state)
 	book(s, &fx->who, "和室", "2026-11-02", "09:00", "10:00", "単発", one);
 	assert_int_equal(dayplan_series_following(s, one, &err), 0);
 	record_init(&t, kind_find("booking"));
-	set(&t, "room", "大会議室");
-	set(&t, "date", "2026-11-03");
-	set(&t, "start", "13:00");
-	set(&t, "end", "15:00");
-	set(&t, "group", "毎週の会");
+	unit_set(&t, "room", "大会議室");
+	unit_set(&t, "date", "2026-11-03");
+	unit_set(&t, "start", "13:00");
+	unit_set(&t, "end", "15:00");
+	unit_set(&t, "group", "毎週の会");
 	rule.kind = RECUR_WEEKLY;
 	rule.start = (struct date){2026, 11, 3};
 	rule.count = 4;

@@ -26,27 +26,13 @@ static bool
 try_add(struct fx *f, const char *kind, const char *const *pairs, char *uuid,
     struct error *err)
 {
-	struct record r;
-	bool ok = true;
-
-	record_init(&r, kind_find(kind));
-	error_clear(err);
-	for (; ok && pairs[0] != NULL; pairs += 2)
-		ok = record_set(&r, kind_field(r.kind, pairs[0]), pairs[1], err);
-	ok = ok && record_insert(S(f), W(f), &r, err);
-	if (ok && uuid != NULL)
-		snprintf(uuid, 37, "%s", r.uuid);
-	record_free(&r);
-	return ok;
+	return unit_try_add(S(f), W(f), kind, pairs, uuid, err);
 }
 
 static void
 add(struct fx *f, const char *kind, const char *const *pairs, char *uuid)
 {
-	struct error err;
-
-	if (!try_add(f, kind, pairs, uuid, &err))
-		fail_msg("adding %s refused: %s", kind, err.text);
+	unit_add(S(f), W(f), kind, pairs, uuid);
 }
 
 static int

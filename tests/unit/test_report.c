@@ -40,20 +40,6 @@ K(const char *name)
 }
 
 static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-	int i = kind_field(r->kind, field);
-
-	if (i < 0)
-		fail_msg("no field %s.%s", r->kind->name, field);
-	if (value == NULL)
-		return;
-	if (!record_set(r, i, value, &err))
-		fail_msg("%s.%s = \"%s\" refused: %s", r->kind->name, field, value, err.text);
-}
-
-static void
 insert(struct fx *f, struct record *r, char *uuid)
 {
 	struct error err;
@@ -71,8 +57,8 @@ add_room(struct fx *f, const char *name, const char *active)
 	struct record r;
 
 	record_init(&r, K("room"));
-	set(&r, "name", name);
-	set(&r, "active", active);
+	unit_set(&r, "name", name);
+	unit_set(&r, "active", active);
 	insert(f, &r, NULL);
 }
 
@@ -82,8 +68,8 @@ add_closed(struct fx *f, const char *date, char *uuid)
 	struct record r;
 
 	record_init(&r, K("closed"));
-	set(&r, "date", date);
-	set(&r, "reason", "休館日");
+	unit_set(&r, "date", date);
+	unit_set(&r, "reason", "休館日");
 	insert(f, &r, uuid);
 }
 
@@ -95,15 +81,15 @@ add_use(struct fx *f, const char *date, const char *start, const char *end, cons
 	struct record r;
 
 	record_init(&r, K("use"));
-	set(&r, "date", date);
-	set(&r, "start", start);
-	set(&r, "end", end);
-	set(&r, "room", room);
-	set(&r, "group", "利用者");
-	set(&r, "category", category);
-	set(&r, "people", people);
-	set(&r, "fee", fee);
-	set(&r, "exemption", waived);
+	unit_set(&r, "date", date);
+	unit_set(&r, "start", start);
+	unit_set(&r, "end", end);
+	unit_set(&r, "room", room);
+	unit_set(&r, "group", "利用者");
+	unit_set(&r, "category", category);
+	unit_set(&r, "people", people);
+	unit_set(&r, "fee", fee);
+	unit_set(&r, "exemption", waived);
 	insert(f, &r, uuid);
 }
 
@@ -559,10 +545,10 @@ add_meeting(struct fx *f, const char *date, const char *title, const char *atten
 	struct record r;
 
 	record_init(&r, K("meeting"));
-	set(&r, "date", date);
-	set(&r, "kind", "board");
-	set(&r, "title", title);
-	set(&r, "attendees", attendees);
+	unit_set(&r, "date", date);
+	unit_set(&r, "kind", "board");
+	unit_set(&r, "title", title);
+	unit_set(&r, "attendees", attendees);
 	insert(f, &r, NULL);
 }
 
@@ -573,11 +559,11 @@ add_event(struct fx *f, const char *date, const char *title, const char *partici
 	struct record r;
 
 	record_init(&r, K("event"));
-	set(&r, "date", date);
-	set(&r, "title", title);
-	set(&r, "field", "welfare");
-	set(&r, "participants", participants);
-	set(&r, "volunteers", volunteers);
+	unit_set(&r, "date", date);
+	unit_set(&r, "title", title);
+	unit_set(&r, "field", "welfare");
+	unit_set(&r, "participants", participants);
+	unit_set(&r, "volunteers", volunteers);
 	insert(f, &r, NULL);
 }
 

@@ -62,18 +62,6 @@ struct sx {
 /* ---- small helpers ---- */
 
 static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-	int i = kind_field(r->kind, field);
-
-	if (i < 0)
-		fail_msg("no field %s in %s", field, r->kind->name);
-	if (!record_set(r, i, value, &err))
-		fail_msg("%s = %s: %s", field, value, err.text);
-}
-
-static void
 insert(struct store *s, struct record *r, char *uuid)
 {
 	struct error err;
@@ -93,8 +81,8 @@ add_room(struct store *s, const char *name, char *uuid)
 	struct record r;
 
 	record_init(&r, kind_find("room"));
-	set(&r, "name", name);
-	set(&r, "active", "yes");
+	unit_set(&r, "name", name);
+	unit_set(&r, "active", "yes");
 	insert(s, &r, uuid);
 }
 
@@ -104,14 +92,14 @@ add_use(struct store *s, const char *date, const char *room, const char *group, 
 	struct record r;
 
 	record_init(&r, kind_find("use"));
-	set(&r, "date", date);
-	set(&r, "start", "13:00");
-	set(&r, "end", "15:00");
-	set(&r, "room", room);
-	set(&r, "group", group);
-	set(&r, "category", "group");
-	set(&r, "people", "8");
-	set(&r, "fee", "1200");
+	unit_set(&r, "date", date);
+	unit_set(&r, "start", "13:00");
+	unit_set(&r, "end", "15:00");
+	unit_set(&r, "room", room);
+	unit_set(&r, "group", group);
+	unit_set(&r, "category", "group");
+	unit_set(&r, "people", "8");
+	unit_set(&r, "fee", "1200");
 	insert(s, &r, uuid);
 }
 
@@ -121,9 +109,9 @@ add_meeting(struct store *s, const char *title)
 	struct record r;
 
 	record_init(&r, kind_find("meeting"));
-	set(&r, "date", "2026-04-05");
-	set(&r, "kind", "board");
-	set(&r, "title", title);
+	unit_set(&r, "date", "2026-04-05");
+	unit_set(&r, "kind", "board");
+	unit_set(&r, "title", title);
 	insert(s, &r, NULL);
 }
 
@@ -552,7 +540,7 @@ test_import_counts(void **state)
 
 	/* An edit and a deletion at the center travel as new versions. */
 	assert_true(record_get(x->c1, kind_find("use"), x->use_uuid, &r, &err));
-	set(&r, "people", "9");
+	unit_set(&r, "people", "9");
 	if (!record_update(x->c1, &admin, &r, &err))
 		fail_msg("record_update: %s", err.text);
 	record_free(&r);
@@ -968,11 +956,11 @@ applied_at_city(struct sx *x, char *uuid)
 	char path[PATH_MAX];
 
 	record_init(&r, kind_find("application"));
-	set(&r, "program", "activity");
-	set(&r, "fy", "2026");
-	set(&r, "title", "夏祭り");
-	set(&r, "cost", "300000");
-	set(&r, "requested", "200000");
+	unit_set(&r, "program", "activity");
+	unit_set(&r, "fy", "2026");
+	unit_set(&r, "title", "夏祭り");
+	unit_set(&r, "cost", "300000");
+	unit_set(&r, "requested", "200000");
 	insert(x->c1, &r, uuid);
 	if (!grant_move(x->c1, &admin, uuid, "applied", &err))
 		fail_msg("grant_move: %s", err.text);

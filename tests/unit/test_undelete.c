@@ -16,43 +16,11 @@
 static const struct actor hanako = {"佐藤 花子", ROLE_CENTER};
 static const struct actor kenichi = {"菅原 健一", ROLE_SECRETARIAT};
 
-static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-
-	error_clear(&err);
-	if (!record_set(r, kind_field(r->kind, field), value, &err))
-		fail_msg("%s.%s = \"%s\" refused: %s", r->kind->name, field, value, err.text);
-}
-
-/* Adds a record of kind from name/value pairs; uuid (may be NULL) gets
- * its id.  False with err when refused. */
-static bool
-try_add(struct store *s, const char *kind, const char *const *pairs, char *uuid,
-    struct error *err)
-{
-	struct record r;
-	bool ok;
-
-	record_init(&r, kind_find(kind));
-	for (; pairs[0] != NULL; pairs += 2)
-		set(&r, pairs[0], pairs[1]);
-	error_clear(err);
-	ok = record_insert(s, &hanako, &r, err);
-	if (ok && uuid != NULL)
-		snprintf(uuid, 37, "%s", r.uuid);
-	record_free(&r);
-	return ok;
-}
-
+/* Records added by 佐藤 花子 (center staff). */
 static void
 add(struct store *s, const char *kind, const char *const *pairs, char *uuid)
 {
-	struct error err;
-
-	if (!try_add(s, kind, pairs, uuid, &err))
-		fail_msg("adding %s refused: %s", kind, err.text);
+	unit_add(s, &hanako, kind, pairs, uuid);
 }
 
 static void

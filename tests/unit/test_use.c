@@ -21,18 +21,6 @@ struct fx {
 #define W(f) (&(f)->who)
 
 static void
-set(struct record *r, const char *field, const char *value)
-{
-	struct error err;
-
-	if (value == NULL)
-		return;
-	error_clear(&err);
-	if (!record_set(r, kind_field(r->kind, field), value, &err))
-		fail_msg("%s.%s = \"%s\" refused: %s", r->kind->name, field, value, err.text);
-}
-
-static void
 add(struct fx *f, const char *kind, const char *const *pairs, char *uuid)
 {
 	struct record r;
@@ -40,7 +28,7 @@ add(struct fx *f, const char *kind, const char *const *pairs, char *uuid)
 
 	record_init(&r, kind_find(kind));
 	for (; pairs[0] != NULL; pairs += 2)
-		set(&r, pairs[0], pairs[1]);
+		unit_set(&r, pairs[0], pairs[1]);
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("adding %s refused: %s", kind, err.text);
 	if (uuid != NULL)
@@ -57,14 +45,14 @@ try_use(struct fx *f, const char *room, const char *date, const char *start, con
 	bool ok;
 
 	record_init(&r, kind_find("use"));
-	set(&r, "room", room);
-	set(&r, "date", date);
-	set(&r, "start", start);
-	set(&r, "end", end);
-	set(&r, "group", group);
-	set(&r, "category", "group");
-	set(&r, "people", people);
-	set(&r, "fee", fee);
+	unit_set(&r, "room", room);
+	unit_set(&r, "date", date);
+	unit_set(&r, "start", start);
+	unit_set(&r, "end", end);
+	unit_set(&r, "group", group);
+	unit_set(&r, "category", "group");
+	unit_set(&r, "people", people);
+	unit_set(&r, "fee", fee);
 	error_clear(err);
 	ok = record_insert(S(f), W(f), &r, err);
 	if (ok && uuid != NULL)
@@ -225,7 +213,7 @@ test_overlapping_uses(void **state)
 	/* A use is no overlap with itself when edited. */
 	if (!record_get(S(f), kind_find("use"), a, &r, &err))
 		fail_msg("%s", err.text);
-	set(&r, "people", "12");
+	unit_set(&r, "people", "12");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("editing the use refused: %s", err.text);
 	/* A deleted use blocks nothing. */
@@ -271,17 +259,17 @@ test_capacity(void **state)
 	use_ok(f, "和室", "2026-12-07", "13:00", "15:00", "囲碁クラブ", "24", NULL);
 	/* A booking's expected people too. */
 	record_init(&r, kind_find("booking"));
-	set(&r, "room", "和室");
-	set(&r, "date", "2026-12-08");
-	set(&r, "start", "13:00");
-	set(&r, "end", "15:00");
-	set(&r, "group", "囲碁クラブ");
-	set(&r, "people", "25");
+	unit_set(&r, "room", "和室");
+	unit_set(&r, "date", "2026-12-08");
+	unit_set(&r, "start", "13:00");
+	unit_set(&r, "end", "15:00");
+	unit_set(&r, "group", "囲碁クラブ");
+	unit_set(&r, "people", "25");
 	if (record_insert(S(f), W(f), &r, &err))
 		fail_msg("a booking for 25 in a room for 24 was accepted");
 	assert_contains(err.text, "capacity");
 	assert_contains(err.text, "24");
-	set(&r, "people", "24");
+	unit_set(&r, "people", "24");
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("booking refused: %s", err.text);
 	record_free(&r);
@@ -375,12 +363,12 @@ test_use_fee_from_the_room(void **state)
 	    u), 1);
 	/* What is waived comes off. */
 	record_init(&r, kind_find("use"));
-	set(&r, "room", "大会議室");
-	set(&r, "date", "2026-12-16");
-	set(&r, "start", "13:00");
-	set(&r, "end", "17:00");
-	set(&r, "category", "group");
-	set(&r, "exemption", "600");
+	unit_set(&r, "room", "大会議室");
+	unit_set(&r, "date", "2026-12-16");
+	unit_set(&r, "start", "13:00");
+	unit_set(&r, "end", "17:00");
+	unit_set(&r, "category", "group");
+	unit_set(&r, "exemption", "600");
 	if (!record_insert(S(f), W(f), &r, &err))
 		fail_msg("%s", err.text);
 	assert_string_equal(r.value[kind_field(r.kind, "fee")], "600");
@@ -401,24 +389,24 @@ test_booking_fee_follows_times(void **state)
 	/* Longer: the fee follows (13:00–19:00 covers two slots). */
 	if (!record_get(S(f), kind_find("booking"), b, &r, &err))
 		fail_msg("%s", err.text);
-	set(&r, "end", "19:00");
+	unit_set(&r, "end", "19:00");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("%s", err.text);
 	assert_int_equal(sql_int(S(f), "SELECT fee FROM booking WHERE uuid = '%s'", b), 2400);
 	assert_string_equal(r.value[kind_field(r.kind, "fee")], "2400");
 	/* Another field changed: the fee stays. */
-	set(&r, "people", "8");
+	unit_set(&r, "people", "8");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("%s", err.text);
 	assert_int_equal(sql_int(S(f), "SELECT fee FROM booking WHERE uuid = '%s'", b), 2400);
 	/* A fee typed in the same change as the times is what was meant. */
-	set(&r, "end", "17:00");
-	set(&r, "fee", "1000");
+	unit_set(&r, "end", "17:00");
+	unit_set(&r, "fee", "1000");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("%s", err.text);
 	assert_int_equal(sql_int(S(f), "SELECT fee FROM booking WHERE uuid = '%s'", b), 1000);
 	/* Another room: its fee. */
-	set(&r, "room", "和室");
+	unit_set(&r, "room", "和室");
 	if (!record_update(S(f), W(f), &r, &err))
 		fail_msg("%s", err.text);
 	assert_int_equal(sql_int(S(f), "SELECT fee FROM booking WHERE uuid = '%s'", b), 500);

@@ -23,7 +23,9 @@
 #include <cmocka.h>
 #include <sodium.h>
 
+#include "base/actor.h"
 #include "base/i18n.h"
+#include "domain/record.h"
 #include "store/store.h"
 
 /* Messages in English (the msgids), characters as UTF-8, libsodium ready. */
@@ -212,6 +214,56 @@ unit_sql_text(struct store *s, const char *sql, char *out, size_t size)
 	t = sqlite3_column_text(st, 0);
 	snprintf(out, size, "%s", t ? (const char *)t : "");
 	sqlite3_finalize(st);
+}
+
+/* Sets r's field from text as a person typed it (NULL: leaves it as it
+ * is); fails the test, naming the refusal, when the kind has no such field
+ * or the field's rules refuse the value. */
+static inline void
+unit_set(struct record *r, const char *field, const char *value)
+{
+	struct error err;
+	int i = kind_field(r->kind, field);
+
+	if (i < 0)
+		fail_msg("no field %s.%s", r->kind->name, field);
+	if (value == NULL)
+		return;
+	error_clear(&err);
+	if (!record_set(r, i, value, &err))
+		fail_msg("%s.%s = \"%s\" refused: %s", r->kind->name, field, value, err.text);
+}
+
+/* Adds a record of kind as who from field/value pairs ending with NULL;
+ * uuid (37 bytes, may be NULL) gets its id.  False with err when a value
+ * or the record is refused. */
+static inline bool
+unit_try_add(struct store *s, const struct actor *who, const char *kind,
+    const char *const *pairs, char *uuid, struct error *err)
+{
+	struct record r;
+	bool ok = true;
+
+	record_init(&r, kind_find(kind));
+	error_clear(err);
+	for (; ok && pairs[0] != NULL; pairs += 2)
+		ok = record_set(&r, kind_field(r.kind, pairs[0]), pairs[1], err);
+	ok = ok && record_insert(s, who, &r, err);
+	if (ok && uuid != NULL)
+		snprintf(uuid, 37, "%s", r.uuid);
+	record_free(&r);
+	return ok;
+}
+
+/* The same, failing the test when refused. */
+static inline void
+unit_add(struct store *s, const struct actor *who, const char *kind, const char *const *pairs,
+    char *uuid)
+{
+	struct error err;
+
+	if (!unit_try_add(s, who, kind, pairs, uuid, &err))
+		fail_msg("adding %s refused: %s", kind, err.text);
 }
 
 #endif
