@@ -29,6 +29,14 @@ export LSAN_OPTIONS="${LSAN_OPTIONS:-suppressions=$(cd "$(dirname "$0")/.." && p
 RC=0
 
 ok() { echo "ok - $1"; }
+
+# must WHAT CMD ARGS...: a setup step; a failure is one not-ok line naming
+# it, with the start of what the command said.
+must() {
+	m_what=$1
+	shift
+	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
+}
 not_ok() { echo "not ok - $1 # $2"; }
 
 # run CMD ARGS...: runs, keeping stdout in $T/out, stderr in $T/err, status in $RC.

@@ -26,11 +26,6 @@ fi
 k() { "$KYODO" --lang en "$@"; }
 q() { sqlite3 "$1" "$2"; }	# DB SQL: one value
 
-must() {	# WHAT CMD ARGS...: a setup step; says so when it fails
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 # The store's schema and data, without the logs an import adds (sync_log,
 # audit): a refused file must leave this exactly as it was.

@@ -13,11 +13,6 @@ CITY=$T/city.db
 k() { "$KYODO" --lang en "$@"; }
 q() { sqlite3 "$1" "$2"; }
 
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 # raw_free NAME: stdout and stderr hold no ESC, BEL, CR, backspace, C1 CSI
 # or bidi override: what was given never reaches the terminal as it is.

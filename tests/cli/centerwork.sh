@@ -11,11 +11,6 @@ CITY=$T/city.db
 STICK=$T/stick
 mkdir -p "$STICK"
 k() { "$KYODO" --lang en "$@"; }
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 must "init city" k init --db "$CITY" --city --name "一関市"
 must "city key" k key --db "$CITY" --out "$T/city.key"

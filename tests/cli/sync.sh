@@ -15,11 +15,6 @@ k() { "$KYODO" --lang en "$@"; }
 q() { sqlite3 "$1" "$2"; }	# DB SQL: one value
 
 # Setup steps must work; when one does not, say so (the checks after it fail).
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 # The whole store as SQL, to show a refusal changed nothing at all.
 dump() { sqlite3 "$1" .dump; }

@@ -12,11 +12,6 @@ DB=$T/s.db
 k() { "$KYODO" --lang en "$@"; }
 kyodo() { run "$KYODO" "$@" --db "$DB" --lang en; }
 sql() { sqlite3 "$DB" "$1"; }
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 must "init" k init --db "$DB" --center higashi --name "東センター"
 kyodo add meeting --date 2026-11-10 --start 10:00 --kind board --title "役員会議" --attendees 12

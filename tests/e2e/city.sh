@@ -14,11 +14,6 @@ KYODO_TODAY=$(date +%Y-%m-%d)
 export KYODO_TODAY
 MONTH=$(date +%Y-%m)
 k() { "$KYODO" --lang en "$@"; }
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 CITY=$T/city.db
 MEDIA=$T/media

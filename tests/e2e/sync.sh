@@ -11,11 +11,6 @@ set -u
 . "$(dirname "$0")/tmux.sh"
 
 k() { "$KYODO" --lang en "$@"; }
-must() {	# WHAT CMD ARGS...
-	m_what=$1
-	shift
-	"$@" >"$T/must" 2>&1 || not_ok "setup: $m_what" "$(head -c 300 "$T/must")"
-}
 
 CITY=$T/city.db
 DB=$T/c.db
