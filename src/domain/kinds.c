@@ -462,9 +462,9 @@ static const struct kind expense_kind = {
 /* The register of user groups (利用団体); the category decides the waiver
  * (group.h).  Like rooms, kept by the center's staff. */
 static const struct field group_fields[] = {
-	TEXT("name", N_("Group name"), true, 60, 20),
+	TEXT("name", N_("Group name"), true, 60, 18),
 	TEXT("reading", N_("Reading (kana)"), false, 60, 14),
-	TEXT("representative", N_("Representative"), false, 40, 12),
+	TEXT("representative", N_("Representative"), false, 40, 14),
 	TEXT("contact", N_("Contact"), false, 60, 14),
 	CHOICE("category", N_("Group category"), true, group_categories, 16, "other"),
 };
