@@ -139,12 +139,7 @@ keys F6
 expect_screen "F5/F6 change the month and come back" " 城南市民センター  $MONTH_EN"
 k report monthly --db "$CITY" --month "$MONTH" --center jonan --format csv | tr -d '\r' >"$T/report"
 line=$(awk -F, '$1 == "和室" { printf "^ 和室 +%s +%s +%s ", $2, $3, $4 }' "$T/report")
-if screen | grep -qE "$line"; then
-	ok "the screen shows the report's numbers, as kyodo report prints them"
-else
-	not_ok "the screen shows the report's numbers, as kyodo report prints them" "no line like '$line'"
-	screen | sed 's/^/# | /'
-fi
+expect_screen_re "the screen shows the report's numbers, as kyodo report prints them" "$line"
 resize 1 1
 resize 3 2
 expect_screen "from 1x1 to 3x2: the notice, cut to fit" "Ter"

@@ -43,9 +43,16 @@ decide() {
 	wait_for "協働 太郎 (" >/dev/null
 	keys 8
 	wait_for "$head_re" >/dev/null
+	first=$(selected)
 	n=0
 	while [ $n -lt "$down" ]; do keys Down; n=$((n + 1)); done
-	sleep 0.3
+	# The cursor has moved once the money panel names another application.
+	i=0
+	while [ "$(selected)" = "$first" ] && [ $i -lt $((WAIT_SECONDS * 20)) ]; do
+		sleep 0.05
+		i=$((i + 1))
+	done
+	sleep 0.3	# and the last Down is drawn too
 	h0=$(heading "$head_re")
 	o0=$(order)
 	s0=$(selected)

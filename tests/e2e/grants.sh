@@ -16,19 +16,6 @@ DB=$T/g.db
 CITY=$T/city.db
 make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; exit 1; }
 q() { sqlite3 "$DB" "$1"; }
-expect_screen_re() {	# NAME ERE
-	i=0
-	while [ $i -lt $((WAIT_SECONDS * 20)) ]; do
-		if screen | grep -Eq -- "$2"; then
-			ok "$1"
-			return
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	not_ok "$1" "no line matches '$2'"
-	screen | sed 's/^/# | /'
-}
 "$KYODO" add application --db "$DB" --program activity --fy 2026 --title "研修旅行事業" \
     --cost 300000 --requested 300000 >/dev/null
 

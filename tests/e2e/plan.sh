@@ -16,20 +16,6 @@ add() {
 	"$KYODO" add "$@" --db "$DB" >/dev/null 2>"$T/add.err" ||
 		echo "# kyodo add $*: $(cat "$T/add.err")"
 }
-# The screen holds a line matching the extended regular expression.
-expect_screen_re() {	# NAME ERE
-	i=0
-	while [ $i -lt $((WAIT_SECONDS * 20)) ]; do
-		if screen | grep -Eq -- "$2"; then
-			ok "$1"
-			return
-		fi
-		sleep 0.05
-		i=$((i + 1))
-	done
-	not_ok "$1" "no line matches '$2'"
-	screen | sed 's/^/# | /'
-}
 
 VISION="みんなで支え合い、笑顔でつながる城南。子どもから高齢者まで、誰もが安心して暮らし続けられる地域を、住民の手でつくります。最後の一文はここで終わる。"
 add plan --title "城南地区 地域づくり計画" --fy_from 2026 --fy_to 2030 --vision "$VISION" \

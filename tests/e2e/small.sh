@@ -69,8 +69,4 @@ start_kyodo 80 24 -- --db "$DB"
 wait_for "佐藤 花子" >/dev/null
 sign_in 0 1234
 wait_for "佐藤 花子 (" >/dev/null
-if screen | grep -q "09:00  一関市立真柴小学校.*…"; then
-	ok "a long line on home ends in …"
-else
-	not_ok "a long line on home ends in …" "$(screen | grep 09:00)"
-fi
+expect_screen_re "a long line on home ends in …" "09:00  一関市立真柴小学校.*…"

@@ -78,12 +78,29 @@ screen() {
 	$TMUX_CMD capture-pane -p 2>/dev/null
 }
 
+# settle: returns once two captures 10 ms apart agree (at most half a
+# second).  tmux reads the program's output in pieces, so the capture that
+# first shows the awaited text may hold a frame half drawn; what a test
+# reads next must be the whole frame.
+settle() {
+	$TMUX_CMD capture-pane -p >"$T/settle.a" 2>/dev/null
+	n=0
+	while [ $n -lt 50 ]; do
+		sleep 0.01
+		$TMUX_CMD capture-pane -p >"$T/settle.b" 2>/dev/null
+		cmp -s "$T/settle.a" "$T/settle.b" && return 0
+		mv "$T/settle.b" "$T/settle.a"
+		n=$((n + 1))
+	done
+}
+
 # wait_for TEXT: polls the screen until it shows TEXT; false (and the screen
 # dumped to stderr, for the failure report) after WAIT_SECONDS.
 wait_for() {
 	i=0
 	while [ $i -lt $((WAIT_SECONDS * 20)) ]; do
 		if screen | grep -qF -- "$1"; then
+			settle
 			return 0
 		fi
 		sleep 0.05
@@ -99,6 +116,7 @@ wait_gone() {
 	i=0
 	while [ $i -lt $((WAIT_SECONDS * 20)) ]; do
 		if ! screen | grep -qF -- "$1"; then
+			settle
 			return 0
 		fi
 		sleep 0.05
@@ -119,12 +137,32 @@ expect_screen() {
 	fi
 }
 
+# expect_screen_re NAME ERE: one TAP line, waiting for a line matching the
+# extended regular expression ERE.
+expect_screen_re() {
+	i=0
+	while [ $i -lt $((WAIT_SECONDS * 20)) ]; do
+		if screen | grep -Eq -- "$2"; then
+			settle
+			ok "$1"
+			return
+		fi
+		sleep 0.05
+		i=$((i + 1))
+	done
+	not_ok "$1" "no line matches '$2'"
+	screen | sed 's/^/# | /'
+}
+
+# expect_no_screen NAME TEXT: one TAP line, waiting for TEXT to leave (a
+# screen still drawing the last frame is not a failure; one that keeps
+# TEXT for WAIT_SECONDS is).
 expect_no_screen() {
-	if screen | grep -qF -- "$2"; then
-		not_ok "$1" "screen shows '$2'"
-		screen | sed 's/^/# | /'
-	else
+	if wait_gone "$2" 2>"$T/why"; then
 		ok "$1"
+	else
+		not_ok "$1" "screen shows '$2'"
+		sed 's/^/# /' "$T/why"
 	fi
 }
 
