@@ -5,7 +5,11 @@
 : "${BUILD:=build}"
 KYODO=$(cd "$(dirname "$0")/../.." && pwd)/$BUILD/kyodo
 T=$(mktemp -d "${TMPDIR:-/tmp}/kyodo-test.XXXXXX")
-trap 'rm -rf "$T"' EXIT
+# at_exit CMD: CMD runs when the suite ends, the last added first; then $T
+# goes.  (A second `trap … EXIT` would drop what another helper set.)
+AT_EXIT=
+at_exit() { AT_EXIT="$1; $AT_EXIT"; }
+trap 'eval "$AT_EXIT"; rm -rf "$T"' EXIT
 export KYODO_LOCALEDIR="$(dirname "$KYODO")/locale"
 # Tests read English unless they ask for Japanese.
 export LANG=C.UTF-8 LC_ALL= LANGUAGE=

@@ -17,17 +17,26 @@ PKGS="$PKGS openssh-server"
 # The Debian package (make deb, make package-test) and its manual pages
 # (tests/cli/man.sh renders them with man-db and groff).
 PKGS="$PKGS debhelper dpkg-dev fakeroot lintian mmdebstrap man-db groff-base"
+# Without what they recommend (avahi, colord: services a test has no use
+# for): the printing tests' own CUPS scheduler (tests/cups.sh).
+LEAN="cups-daemon"
 missing=""
+missing_lean=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
 		missing="$missing $p"
 done
-[ -z "$missing" ] && exit 0
-echo "deps: installing$missing"
+for p in $LEAN; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' ||
+		missing_lean="$missing_lean $p"
+done
+[ -z "$missing$missing_lean" ] && exit 0
+echo "deps: installing$missing$missing_lean"
 if [ "$(id -u)" != 0 ]; then
-	echo "deps: not root; run as root: apt-get install$missing" >&2
+	echo "deps: not root; run as root: apt-get install$missing$missing_lean" >&2
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -qq
-apt-get install -y -qq $missing
+[ -z "$missing" ] || apt-get install -y -qq $missing
+[ -z "$missing_lean" ] || apt-get install -y -qq --no-install-recommends $missing_lean

@@ -78,6 +78,8 @@ paper_print(const char *path, char *job, size_t size, struct error *err)
 		char *argv[] = { "lp", arg, NULL };
 
 		signal(SIGPIPE, SIG_DFL);
+		/* lp's complaints are read below: in its own words, untranslated. */
+		setenv("LC_ALL", "C", 1);
 		dup2(out[1], STDOUT_FILENO);
 		dup2(errp[1], STDERR_FILENO);
 		close(out[0]); close(out[1]); close(errp[0]); close(errp[1]);

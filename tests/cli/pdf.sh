@@ -3,9 +3,9 @@
 # a real store (the demo's) read back with poppler's tools: the text comes
 # out (Japanese, 𠮷 and 髙 in a name, the title, the totals, "1 / N"), every
 # font embedded, A4 pages; a long table runs onto more pages, its header
-# repeated and no row split; --print through a stand-in lp first on PATH
-# (its arguments and the file recorded; one that fails; none at all); a
-# refused --out (a link, an existing file, a folder) leaves nothing behind.
+# repeated and no row split; a refused --out (a link, an existing file, a
+# folder) leaves nothing behind.  --print is tests/cli/print.sh's, against
+# a real CUPS scheduler.
 . "$(dirname "$0")/../lib.sh"
 set -u
 
@@ -161,48 +161,3 @@ mkdir "$T/folder.pdf"
 kyodo report monthly --month 2026-10 --format pdf --out "$T/folder.pdf"
 expect_rc "a folder: refused" 1
 if ls -a "$T" | grep -q '\.part$'; then not_ok "nothing left behind" "$(ls -a "$T")"; else ok "nothing left behind by a refusal"; fi
-
-# --- printing through a stand-in lp ---
-mkdir "$T/bin" "$T/bin-fail" "$T/bin-none" "$T/bin-refuse"
-cat >"$T/bin/lp" <<EOS
-#!/bin/sh
-# Records its arguments (one a line) and a copy of the file, as CUPS would take it.
-printf '%s\n' "\$@" >"$T/lp.args"
-cp "\$1" "$T/lp.pdf"
-echo "request id is office-42 (1 file(s))"
-EOS
-cat >"$T/bin-fail/lp" <<'EOS'
-#!/bin/sh
-echo "lp: Error - No default destination." >&2
-exit 1
-EOS
-cat >"$T/bin-refuse/lp" <<'EOS'
-#!/bin/sh
-echo "lp: Error - printer paused." >&2
-exit 1
-EOS
-chmod +x "$T/bin/lp" "$T/bin-fail/lp" "$T/bin-refuse/lp"
-PATH="$T/bin:$PATH" run "$KYODO" report monthly --db "$DB" --lang en --month 2026-10 --format pdf --print
-expect_rc "--print: exit 0" 0
-expect_out "--print: says the printer's job id" "office-42"
-if [ "$(wc -l <"$T/lp.args")" -eq 1 ]; then ok "--print: lp gets one argument, the file"; else not_ok "lp args" "$(cat "$T/lp.args")"; fi
-if pdftotext "$T/lp.pdf" - | grep -qF '𠮷田 髙志さんを囲む会'; then ok "--print: lp got the report"; else not_ok "--print: file" "not the report"; fi
-if [ ! -e "$(cat "$T/lp.args")" ]; then ok "--print without --out: the temporary file removed"; else not_ok "--print: temp" "left at $(cat "$T/lp.args")"; fi
-PATH="$T/bin:$PATH" run "$KYODO" report bookings --db "$DB" --lang en --week 2026-11-25 --format pdf --print --out "$T/pb.pdf"
-expect_rc "--print with --out: exit 0" 0
-if [ "$(cat "$T/lp.args")" = "$T/pb.pdf" ] && [ -s "$T/pb.pdf" ]; then ok "--print with --out: prints the file and keeps it"; else not_ok "--print --out" "$(cat "$T/lp.args")"; fi
-PATH="$T/bin-fail:$PATH" run "$KYODO" grant status --db "$DB" --lang en --format pdf --print
-expect_rc "no printer set up: exit 1" 1
-expect_err "no printer set up: says so" "No printer is set up on this computer"
-if [ "$(wc -l <"$T/err")" -eq 1 ]; then ok "no printer: one sentence"; else not_ok "no printer: one sentence" "$(cat "$T/err")"; fi
-PATH="$T/bin-refuse:$PATH" run "$KYODO" report year --db "$DB" --lang en --fy 2026 --format pdf --print
-expect_rc "lp refusing: exit 1" 1
-expect_err "lp refusing: says so in kyodo's words" "The printer did not take the document"
-PATH="$T/bin-none" run "$KYODO" report year --db "$DB" --lang en --fy 2026 --format pdf --print
-expect_rc "no lp at all: exit 1" 1
-expect_err "no lp at all: says so" "cannot print"
-if ls -d "${TMPDIR:-/tmp}"/kyodo-print.* >/dev/null 2>&1 && [ -n "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kyodo-print.*' -newer "$T/m.pdf" 2>/dev/null)" ]; then
-	not_ok "printing leaves no temporary folder" "$(find "${TMPDIR:-/tmp}" -maxdepth 1 -name 'kyodo-print.*' -newer "$T/m.pdf")"
-else
-	ok "printing leaves no temporary folder"
-fi

@@ -8,7 +8,7 @@
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/../readonly-lib.sh"
 set -u
-trap 'ro_cleanup; rm -rf "$T"' EXIT
+at_exit ro_cleanup
 
 D=$T/ro
 DB=$D/s.db

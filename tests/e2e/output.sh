@@ -3,12 +3,15 @@
 # grants, the calendar, the day grid, the week and the plan, Ctrl-P writes
 # what the screen shows as an Excel workbook or a PDF to the chosen stick
 # (a stand-in folder under KYODO_STICK_ROOTS) or to a folder typed in, or
-# prints it (a stand-in lp first on PATH); the files read back; a name
+# prints it (through a real CUPS scheduler of the test's own, tests/cups.sh,
+# whose paper tray keeps the job; a queue refusing jobs is one sentence on
+# the screen); the files read back; a name
 # already there (a file or a link) is never replaced: the next name is
 # taken.  Japanese and English.
 set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
+. "$(dirname "$0")/../cups.sh"
 
 READ=$(cd "$(dirname "$0")/.." && pwd)/tools/xlsx_read.py
 PY=
@@ -25,16 +28,8 @@ make_store "$DB" || { not_ok "store for the test" "init or staff add failed"; ex
 MEDIA=$T/media
 STICK=$MEDIA/stick1
 mkdir -p "$STICK" "$T/folder"
-# A stand-in lp: records what it got, answers like CUPS.
-mkdir -p "$T/bin"
-cat >"$T/bin/lp" <<EOS
-#!/bin/sh
-printf '%s\n' "\$@" >"$T/lp.args"
-cp "\$1" "$T/lp.pdf"
-echo "request id is office-7 (1 file(s))"
-EOS
-chmod +x "$T/bin/lp"
-KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA PATH=$T/bin:$PATH"
+start_cups 2>"$T/why" || not_ok "setup: a CUPS scheduler" "$(cat "$T/why")"
+KYODO_ENV="KYODO_STICK_ROOTS=$MEDIA CUPS_SERVER=$CUPS_SERVER"
 
 open_signed_in "$DB" || not_ok "signs in" "no home"
 keys 5
@@ -118,14 +113,24 @@ fi
 keys Right
 expect_screen "Right again: printing" "< 印刷 >"
 keys Enter
-expect_screen "sent to the printer, with its job" "プリンターへ送りました（ジョブ office-7）"
-if command -v pdftotext >/dev/null 2>&1 && pdftotext "$T/lp.pdf" - 2>/dev/null | grep -q "和室"; then
+expect_screen "sent to the printer, with the scheduler's job" "プリンターへ送りました（ジョブ office-1）"
+job=$(cups_job office-1)
+if [ -n "$job" ] && pdftotext "$job" - 2>/dev/null | grep -q "和室"; then
 	ok "the printer got the report"
 else
-	not_ok "the printer got the report" "$(cat "$T/lp.args" 2>&1)"
+	not_ok "the printer got the report" "tray: $(ls "$CUPS_TRAY")"
 fi
-if [ ! -e "$(cat "$T/lp.args")" ]; then ok "the document printed is not left behind"
-else not_ok "the document printed is not left behind" "$(cat "$T/lp.args")"; fi
+if ls -d "${TMPDIR:-/tmp}"/kyodo-print.* 2>/dev/null | while read -r d; do [ "$d" -nt "$DB" ] && echo "$d"; done | grep -q .; then
+	not_ok "the document printed is not left behind" "$(ls -d "${TMPDIR:-/tmp}"/kyodo-print.*)"
+else
+	ok "the document printed is not left behind"
+fi
+# The queue stops taking jobs: one sentence, and the screen stays.
+cups_reject
+keys Enter
+expect_screen "a queue refusing jobs: said in kyodo's words" "プリンターが文書を受け付けませんでした"
+expect_screen "and printing can be tried again" "< 印刷 >"
+cups_accept
 keys Escape Escape
 wait_for "メニュー" >/dev/null
 keys 4

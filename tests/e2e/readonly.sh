@@ -12,7 +12,7 @@ set -u
 . "$(dirname "$0")/../lib.sh"
 . "$(dirname "$0")/tmux.sh"
 . "$(dirname "$0")/../readonly-lib.sh"
-trap 'ro_cleanup; tmux_cleanup' EXIT
+at_exit ro_cleanup
 
 D=$T/ro
 DB=$D/r.db

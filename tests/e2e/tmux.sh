@@ -24,9 +24,8 @@ case "$BUILD" in *asan*) WAIT_SECONDS=15 ;; esac
 
 tmux_cleanup() {
 	$TMUX_CMD kill-server 2>/dev/null || true
-	rm -rf "$T"
 }
-trap tmux_cleanup EXIT
+at_exit tmux_cleanup
 
 # start_kyodo [WIDTH HEIGHT] -- ARGS...: runs kyodo ARGS in a fresh session
 # (killing any previous one).  Environment: LANG=C.UTF-8, KYODO_TODAY,
