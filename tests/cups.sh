@@ -82,9 +82,19 @@ EOF
 	done
 	# lpadmin warns that raw queues are deprecated; a raw queue is what
 	# hands the tray the document exactly as kyodo wrote it.
-	lpadmin -p office -E -v "tray:$CUPS_TRAY" -m raw >/dev/null 2>&1 &&
-	    lpadmin -d office >/dev/null 2>&1 ||
-	    { echo "lpadmin could not add the queue" >&2; return 1; }
+	# A scheduler just started on a loaded machine may still drop a
+	# connection ("Unable to connect to server"): tried again, a while.
+	i=0
+	until lpadmin -p office -E -v "tray:$CUPS_TRAY" -m raw >"$CUPS_DIR/log/lpadmin" 2>&1 &&
+	    lpadmin -d office >>"$CUPS_DIR/log/lpadmin" 2>&1 &&
+	    lpstat -d 2>/dev/null | grep -q ': office$'; do
+		i=$((i + 1))
+		if [ $i -gt 50 ]; then
+			echo "lpadmin could not add the queue: $(tr '\n' ' ' <"$CUPS_DIR/log/lpadmin")" >&2
+			return 1
+		fi
+		sleep 0.1
+	done
 }
 
 # cups_job ID: the file the tray got for job ID ("office-3"), once the
