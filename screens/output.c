@@ -17,6 +17,7 @@
 #include "paper/paper.h"
 #include "paper/print.h"
 #include "sheet/grantsheet.h"
+#include "sheet/listsheet.h"
 #include "sheet/reportsheet.h"
 #include "sync/stick.h"
 #include "tui/draw.h"
@@ -50,6 +51,7 @@ struct output {
 	struct output_arg arg;
 	enum format fmt;
 	char center[17];	/* a center code at city hall, "" for none */
+	char filter[256];	/* OUTPUT_LIST: the list's filter, "" for none */
 	char title[256];	/* what is written, in words */
 	char *sticks[STICK_MAX];
 	int nsticks, cur;	/* cur == nsticks: the folder typed */
@@ -71,7 +73,14 @@ static bool
 has_xlsx(const struct output *o)
 {
 	return o->arg.what == OUTPUT_MONTH || o->arg.what == OUTPUT_YEAR ||
-	    o->arg.what == OUTPUT_GRANTS;
+	    o->arg.what == OUTPUT_GRANTS || o->arg.what == OUTPUT_LIST;
+}
+
+/* A list has no paper form: a workbook is its only output. */
+static enum format
+last_format(const struct output *o)
+{
+	return o->arg.what == OUTPUT_LIST ? FMT_XLSX : FMT_PRINT;
 }
 
 static void *
@@ -85,6 +94,8 @@ output_init(struct app *a, const void *argp)
 	o->arg = *arg;
 	snprintf(o->center, sizeof o->center, "%s", arg->center != NULL ? arg->center : "");
 	o->arg.center = NULL;
+	snprintf(o->filter, sizeof o->filter, "%s", arg->filter != NULL ? arg->filter : "");
+	o->arg.filter = NULL;
 	switch (arg->what) {
 	case OUTPUT_MONTH:
 		fmt_month(arg->year, arg->month, when, sizeof when);
@@ -105,6 +116,14 @@ output_init(struct app *a, const void *argp)
 		break;
 	case OUTPUT_PLAN:
 		snprintf(o->title, sizeof o->title, "%s", _("Community plan"));
+		break;
+	case OUTPUT_LIST:
+		fmt_month(arg->year, arg->month, when, sizeof when);
+		if (o->filter[0] != '\0')
+			snprintf(o->title, sizeof o->title, _("%s %s, those with \"%s\""),
+			    kind_label(arg->kind), when, o->filter);
+		else
+			snprintf(o->title, sizeof o->title, "%s %s", kind_label(arg->kind), when);
 		break;
 	}
 	/* A workbook where there is one; else the PDF. */
@@ -146,7 +165,29 @@ base_name(const struct output *o, char *out, size_t size)
 	case OUTPUT_PLAN:
 		snprintf(out, size, "kyodo-plan");
 		break;
+	case OUTPUT_LIST:
+		snprintf(out, size, "kyodo-%s-%04d-%02d", o->arg.kind->name, o->arg.year,
+		    o->arg.month);
+		break;
 	}
+}
+
+/* The list as a workbook: the month's records the filter shows, the month
+ * (and the filter) in its title. */
+static bool
+list_xlsx(struct app *a, const struct output *o, const char *path, struct error *err)
+{
+	struct record_query q = {.year = o->arg.year, .month = o->arg.month};
+	char when[64], extra[384];
+
+	if (o->filter[0] != '\0')
+		q.contains = o->filter;
+	era_format_month(o->arg.year, o->arg.month, fmt_era_lang(), when, sizeof when);
+	if (o->filter[0] != '\0')
+		snprintf(extra, sizeof extra, _("%s, those with \"%s\""), when, o->filter);
+	else
+		snprintf(extra, sizeof extra, "%s", when);
+	return listsheet_write(app_store(a), o->arg.kind, &q, NULL, extra, path, err);
 }
 
 /* The report to print: at city hall the overview or one center's. */
@@ -194,6 +235,8 @@ write_file(struct app *a, const struct output *o, const char *path, struct error
 			return reportsheet_year(app_store(a), o->arg.fy, path, err);
 		case OUTPUT_GRANTS:
 			return grantsheet_write(app_store(a), o->arg.fy, path, err);
+		case OUTPUT_LIST:
+			return list_xlsx(a, o, path, err);
 		default:
 			break;
 		}
@@ -209,6 +252,8 @@ write_file(struct app *a, const struct output *o, const char *path, struct error
 		return paper_bookings(app_store(a), o->arg.first, o->arg.ndays, path, err);
 	case OUTPUT_PLAN:
 		return paper_plan(app_store(a), path, err);
+	case OUTPUT_LIST:
+		break;
 	}
 	return false;
 }
@@ -304,8 +349,8 @@ output_key(struct app *a, void *state, struct key k, int act)
 	}
 	/* Left/Right choose the format, unless the folder typed is being
 	 * edited (then they move in it). */
-	if (act == ACT_OUTPUT_FORMAT && (o->cur < o->nsticks || o->fmt == FMT_PRINT ||
-	    lineedit_text(&o->folder)[0] == '\0')) {
+	if (act == ACT_OUTPUT_FORMAT && last_format(o) != FMT_XLSX &&
+	    (o->cur < o->nsticks || o->fmt == FMT_PRINT || lineedit_text(&o->folder)[0] == '\0')) {
 		int first = has_xlsx(o) ? FMT_XLSX : FMT_PDF, f = (int)o->fmt;
 
 		f = k.ch == KEY_LEFT ? (f == first ? FMT_PRINT : f - 1) :
@@ -322,7 +367,10 @@ output_key(struct app *a, void *state, struct key k, int act)
 			o->cur = o->nsticks;
 		return RES_HANDLED | RES_REDRAW;
 	}
-	/* Typing goes to the folder row, wherever the cursor was. */
+	/* Typing goes to the folder row, wherever the cursor was; the keys
+	 * that move in it or edit it act only there. */
+	if (k.code && o->cur < o->nsticks)
+		return 0;
 	if (lineedit_key(&o->folder, k.ch, k.code) == LINEEDIT_IGNORED)
 		return 0;
 	o->cur = o->nsticks;
@@ -351,7 +399,7 @@ output_draw(struct app *a, void *state)
 	y = draw_wrap(y, bottom, 1, COLS - 2, o->title, 0, ATTR_HEADER) + 1;
 	/* The formats, the chosen one marked as a choice field is. */
 	x = 1;
-	for (i = has_xlsx(o) ? FMT_XLSX : FMT_PDF; i <= FMT_PRINT && y < bottom; i++) {
+	for (i = has_xlsx(o) ? FMT_XLSX : FMT_PDF; i <= (int)last_format(o) && y < bottom; i++) {
 		snprintf(line, sizeof line, (int)o->fmt == i ? "< %s >" : "  %s  ", _(format_labels[i]));
 		x += draw_text(y, x, COLS - x - 1, line, (int)o->fmt == i ? ATTR_SELECTED :
 		    ATTR_NORMAL) + 1;
@@ -361,8 +409,10 @@ output_draw(struct app *a, void *state)
 		y = draw_wrap(y, bottom, 1, COLS - 2, _("Enter prints it on this computer's "
 		    "printer. Left/Right: another format."), 0, ATTR_NORMAL) + 1;
 	} else {
-		y = draw_wrap(y, bottom, 1, COLS - 2, _("Choose the USB stick with Up/Down, or type "
-		    "a folder, then press Enter. Left/Right: another format."), 0, ATTR_NORMAL);
+		y = draw_wrap(y, bottom, 1, COLS - 2, last_format(o) == FMT_XLSX ?
+		    _("Choose the USB stick with Up/Down, or type a folder, then press Enter.") :
+		    _("Choose the USB stick with Up/Down, or type a folder, then press Enter. "
+		    "Left/Right: another format."), 0, ATTR_NORMAL);
 		if (o->nsticks == 0 && y < bottom)
 			y = draw_wrap(y, bottom, 2, COLS - 3, _("No USB stick is found: put one in "
 			    "(it shows here) or type a folder below."), 0, ATTR_DIM);
@@ -395,9 +445,13 @@ output_actions(void *state)
 		&act_help, &act_write, &act_format, &act_clear_text, &act_lock, &act_quit, &act_back,
 		&act_move, &act_edit_text, NULL,
 	};
+	static const struct action_def *const workbook_only[] = {
+		&act_help, &act_write, &act_clear_text, &act_lock, &act_quit, &act_back,
+		&act_move, &act_edit_text, NULL,
+	};
+	const struct output *o = state;
 
-	(void)state;
-	return acts;
+	return last_format(o) == FMT_XLSX ? workbook_only : acts;
 }
 
 const struct screen screen_output = {

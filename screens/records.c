@@ -3,7 +3,8 @@
  * events, facility use): a month at a time, paged through the store,
  * filtered by typing, with add, edit, delete and copy (F8: a new record
  * filled from the selected one, dated today or, in another month, the
- * same day of that month).  It is opened with the
+ * same day of that month) and Ctrl-P (the month as listed, filter and
+ * all, as an Excel workbook on a stick).  It is opened with the
  * kind's name (home's menu says which).  Columns are the kind's listed
  * fields (those with a width), sized by display width; the title column
  * takes what is left, and columns that cannot fit are left out from the
@@ -21,6 +22,7 @@
 #include "tui/lineedit.h"
 #include "tui/listview.h"
 #include "find.h"
+#include "output.h"
 #include "recordlist.h"
 
 #define TOP_ROWS 3	/* title, filter line, column headings */
@@ -371,6 +373,16 @@ records_key(struct app *a, void *state, struct key k, int act)
 		return open_search(a, r);
 	case ACT_GOTO_DATE:
 		return ask_date(a, r);
+	case ACT_OUTPUT: {
+		/* The month as listed: the filter's records only. */
+		struct output_arg out = {
+			.what = OUTPUT_LIST, .year = r->year, .month = r->month, .kind = r->kind,
+			.filter = lineedit_text(&r->filter),
+		};
+
+		app_push(a, &screen_output, &out);
+		return RES_HANDLED | RES_REDRAW;
+	}
 	case ACT_PREV_MONTH:
 		change_month(a, r, -1);
 		return RES_HANDLED | RES_REDRAW;
@@ -462,7 +474,8 @@ records_actions(void *state)
 {
 	static const struct action_def *const acts[] = {
 		&act_help, &act_add, &act_edit, &act_delete, &act_prev_month, &act_next_month,
-		&act_this_month, &act_goto_date, &act_search, &act_copy_record, &act_lock, &act_quit,
+		&act_this_month, &act_goto_date, &act_search, &act_copy_record, &act_output, &act_lock,
+		&act_quit,
 		&act_back, &act_move, &act_page, &act_filter, NULL,
 	};
 

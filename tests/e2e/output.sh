@@ -155,3 +155,55 @@ expect_screen "the plan as a PDF" "< PDF ファイル >"
 keys Enter
 expect_screen "no plan yet: said in words, nothing written" "まだ地域づくり計画がありません"
 if [ ! -e "$STICK/kyodo-plan.pdf" ]; then ok "no plan file left"; else not_ok "no plan file left" "made"; fi
+
+# A record list (会議): the month as listed, its filter and all, as a
+# workbook, the only form a list has.
+"$KYODO" add meeting --db "$DB" --date 2026-11-05 --start 19:00 --kind board --title "第3回 役員会" \
+	--attendees 9 >/dev/null
+"$KYODO" add meeting --db "$DB" --date 2026-11-12 --start 19:00 --kind other --title "防災部会" \
+	--attendees 5 >/dev/null
+open_signed_in "$DB"
+keys 1
+wait_for "会議  令和8年11月" >/dev/null
+expect_screen "the meetings list offers output" "Ctrl-P 出力"
+type_text "役員"
+expect_no_screen "typing filters the list" "防災部会"
+keys C-p
+expect_screen "the list with its filter, in words" "会議 令和8年11月（「役員」を含むもの）"
+expect_screen "as a workbook" "< Excel ファイル >"
+expect_no_screen "no PDF: a list has no paper form" "PDF ファイル"
+expect_no_screen "so no format to change on the bar" "Excel/PDF/印刷"
+keys Right
+expect_screen "Right changes nothing" "< Excel ファイル >"
+keys Enter
+expect_screen "the list written" "書き出しました：kyodo-meeting-2026-11.xlsx"
+if [ -n "$PY" ] && "$PY" "$READ" "$STICK/kyodo-meeting-2026-11.xlsx" >"$T/dump" 2>&1; then
+	ok "the list's workbook reads back"
+else
+	not_ok "the list's workbook reads back" "$(head -5 "$T/dump" 2>&1)"
+fi
+check "the filtered meeting is its row" grep -qF "cell 会議!F4 第3回 役員会 |" "$T/dump"
+if grep -q "防災部会" "$T/dump"; then not_ok "the meeting the filter hides is not in it" "$(grep 防災部会 "$T/dump")"
+else ok "the meeting the filter hides is not in it"; fi
+check "its title names the month and the filter" \
+	grep -qF "cell 会議!A1 会議  令和8年11月（「役員」を含むもの） |" "$T/dump"
+check "its attendance totalled by a formula" grep -qF "=SUM(H4:H4) | #,##0 | 9" "$T/dump"
+keys Escape
+expect_screen "back on the list, its filter kept" "絞り込み：役員"
+keys Escape Escape
+wait_for "メニュー" >/dev/null
+
+open_signed_in "$DB" --lang en
+keys 1
+wait_for "Meeting  November 2026" >/dev/null
+keys C-p
+expect_screen "en: the whole month's list" "Excel file"
+expect_no_screen "en: no filter named" "those with"
+keys Enter
+expect_screen "en: written beside the first, not over it" "Written: kyodo-meeting-2026-11-2.xlsx"
+if [ -n "$PY" ] && "$PY" "$READ" "$STICK/kyodo-meeting-2026-11-2.xlsx" >"$T/dump" 2>&1 &&
+    grep -q "防災部会" "$T/dump" && grep -q "第3回 役員会" "$T/dump"; then
+	ok "en: every meeting of the month in it"
+else
+	not_ok "en: every meeting of the month in it" "$(grep '!F' "$T/dump" | head -5)"
+fi
