@@ -279,7 +279,13 @@ print_now(struct app *a, struct output *o)
 		return;
 	}
 	o->failed = false;
-	if (job[0] != '\0')
+	if (job[0] != '\0' && paper_print_paused(job)) {
+		/* Sent, but nothing comes out: said as a failure is. */
+		o->failed = true;
+		snprintf(o->result, sizeof o->result, _("Sent to the printer (job %s). %s"), job,
+		    _("The printer is paused: the document waits and prints once the printer is "
+		    "started again; tell whoever looks after it."));
+	} else if (job[0] != '\0')
 		snprintf(o->result, sizeof o->result, _("Sent to the printer (job %s)."), job);
 	else
 		snprintf(o->result, sizeof o->result, "%s", _("Sent to the printer."));

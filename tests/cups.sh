@@ -7,6 +7,7 @@
 # tests/lib.sh; start_cups starts it, and it stops when the suite ends.
 #
 # cups_reject / cups_accept: the queue refuses new jobs / takes them again.
+# cups_pause / cups_resume: the printer stops (jobs wait) / starts again.
 # cups_no_printer: the queue deleted, so there is no default destination.
 
 CUPS_DIR=$T/cups
@@ -114,5 +115,7 @@ cups_job() {
 }
 
 cups_reject() { cupsreject office >/dev/null 2>&1; }
+cups_pause() { cupsdisable office >/dev/null 2>&1; }
+cups_resume() { cupsenable office >/dev/null 2>&1; }
 cups_accept() { cupsaccept office >/dev/null 2>&1; }
 cups_no_printer() { lpadmin -x office >/dev/null 2>&1; }

@@ -58,5 +58,8 @@ pdfout_run(const struct cmd_args *a, bool (*make)(void *ctx, const char *path,
 		printf(_("Sent to the printer: job %s.\n"), job);
 	else
 		printf("%s\n", _("Sent to the printer."));
+	if (job[0] != '\0' && paper_print_paused(job))
+		fprintf(stderr, "kyodo: %s\n", _("The printer is paused: the document waits and "
+		    "prints once the printer is started again; tell whoever looks after it."));
 	return EXIT_DONE;
 }

@@ -43,6 +43,22 @@ job=$(job_of)
 f=$(cups_job "$job")
 if [ -n "$f" ] && cmp -s "$f" "$T/week.pdf"; then ok "--print --out: the file kept is the one printed"; else not_ok "--print --out" "job '$job', tray '$f'"; fi
 
+# A paused printer takes the job and holds it: printed, with a warning.
+cups_pause
+run "$KYODO" report monthly --db "$DB" --lang en --month 2026-10 --format pdf --print
+expect_rc "a paused printer: exit 0 (the job is in its queue)" 0
+job=$(job_of)
+expect_err "a paused printer: says so, and what to do" "The printer is paused: the document waits"
+if lpstat -o office 2>/dev/null | grep -q "^$job "; then ok "a paused printer: the job waits in the queue"
+else not_ok "a paused printer: the job waits in the queue" "$(lpstat -o 2>&1)"; fi
+run env LANG=ja_JP.UTF-8 LC_ALL= "$KYODO" report monthly --db "$DB" --lang ja --month 2026-10 --format pdf --print
+expect_err "ja: a paused printer" "プリンターが一時停止しています"
+cups_resume
+if f=$(cups_job "$job") && pdftotext "$f" - 2>/dev/null | grep -qF '𠮷田'; then ok "started again, the printer prints it"
+else not_ok "started again, the printer prints it" "$(lpstat -o 2>&1; ls "$CUPS_TRAY")"; fi
+run "$KYODO" report monthly --db "$DB" --lang en --month 2026-10 --format pdf --print
+check "a printer that runs: no warning" test ! -s "$T/err"
+
 # The queue refuses new jobs.
 cups_reject
 run "$KYODO" report year --db "$DB" --lang en --fy 2026 --format pdf --print

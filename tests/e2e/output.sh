@@ -125,6 +125,14 @@ if ls -d "${TMPDIR:-/tmp}"/kyodo-print.* 2>/dev/null | while read -r d; do [ "$d
 else
 	ok "the document printed is not left behind"
 fi
+# The printer paused: sent, and the screen says it waits and what to do.
+cups_pause
+keys Enter
+expect_screen "a paused printer: the job is named" "プリンターへ送りました（ジョブ office-2）"
+expect_screen "and that the printer is paused" "プリンターが一時停止しています"
+cups_resume
+if job=$(cups_job office-2); then ok "started again, the printer prints it"
+else not_ok "started again, the printer prints it" "tray: $(ls "$CUPS_TRAY")"; fi
 # The queue stops taking jobs: one sentence, and the screen stays.
 cups_reject
 keys Enter
