@@ -43,16 +43,16 @@ decide() {
 	wait_for "協働 太郎 (" >/dev/null
 	keys 8
 	wait_for "$head_re" >/dev/null
-	first=$(selected)
+	# The application DOWN rows below the first, by the list's order.
+	target=$(order | tr ' ' '\n' | sed -n "$((down + 1))p")事業
 	n=0
 	while [ $n -lt "$down" ]; do keys Down; n=$((n + 1)); done
-	# The cursor has moved once the money panel names another application.
+	# Every Down is taken once the money panel names the target.
 	i=0
-	while [ "$(selected)" = "$first" ] && [ $i -lt $((WAIT_SECONDS * 20)) ]; do
+	while [ "$(selected)" != "$target" ] && [ $i -lt $((WAIT_SECONDS * 20)) ]; do
 		sleep 0.05
 		i=$((i + 1))
 	done
-	sleep 0.3	# and the last Down is drawn too
 	h0=$(heading "$head_re")
 	o0=$(order)
 	s0=$(selected)
