@@ -213,9 +213,7 @@ pdf_report(struct app *a, const struct output *o, const char *path, struct error
 	} else {
 		struct report r;
 
-		if (!(store_kind(st) == STORE_CITY && center == NULL ?
-		    report_centers(st, o->arg.year, o->arg.month, &r, err) :
-		    report_monthly_center(st, o->arg.year, o->arg.month, center, &r, err)))
+		if (!report_month(st, o->arg.year, o->arg.month, center, &r, err))
 			return false;
 		ok = paper_monthly(&r, name, path, err);
 		report_free(&r);

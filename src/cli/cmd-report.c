@@ -106,9 +106,7 @@ make_monthly(const struct cmd_entry *self, const struct cmd_args *a, struct stor
 
 	if (center != NULL && store_kind(s) != STORE_CITY)
 		return cmd_usage(self, _("--center is for city hall's store."));
-	if (!(store_kind(s) == STORE_CITY && center == NULL ?
-	    report_centers(s, year, month, &r, &err) :
-	    report_monthly_center(s, year, month, center, &r, &err)))
+	if (!report_month(s, year, month, center, &r, &err))
 		return cmd_fail("%s", err.text);
 	if (csv)
 		report_csv(&r, text);
@@ -165,9 +163,7 @@ monthly_pdf(const struct cmd_entry *self, const struct cmd_args *a, int year, in
 
 	if ((s = cmd_open_store_for_center(self, a, &rc)) == NULL)
 		return rc;
-	ok = store_kind(s) == STORE_CITY && center == NULL ?
-	    report_centers(s, year, mon, &r, &err) :
-	    report_monthly_center(s, year, mon, center, &r, &err);
+	ok = report_month(s, year, mon, center, &r, &err);
 	if (center != NULL)
 		report_center_name(s, center, c.name, sizeof c.name);
 	else

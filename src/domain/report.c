@@ -94,6 +94,15 @@ report_center_name(struct store *s, const char *code, char *out, size_t size)
 }
 
 bool
+report_month(struct store *s, int year, int month, const char *center, struct report *r,
+    struct error *err)
+{
+	return store_kind(s) == STORE_CITY && center == NULL ?
+	    report_centers(s, year, month, r, err) :
+	    report_monthly_center(s, year, month, center, r, err);
+}
+
+bool
 report_centers(struct store *s, int year, int month, struct report *r, struct error *err)
 {
 	sqlite3_stmt *st;

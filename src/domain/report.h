@@ -70,6 +70,10 @@ bool report_monthly_center(struct store *s, int year, int month, const char *cen
 /* City hall's overview: one row per enrolled center (its name in room, its
  * code in code). */
 bool report_centers(struct store *s, int year, int month, struct report *r, struct error *err);
+/* The month's report as `kyodo report monthly` shows it: at city hall
+ * without a center, the centers' overview; else report_monthly_center. */
+bool report_month(struct store *s, int year, int month, const char *center, struct report *r,
+    struct error *err);
 void report_free(struct report *r);
 /* At city hall: the enrolled name of the center with code, for titles;
  * the code itself when it has none. */

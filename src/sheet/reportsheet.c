@@ -167,16 +167,6 @@ item_sheet(struct xlsx *x, const struct report *r, bool events)
 		xlsx_sum(sh, 3 + n, 3 + c, 3, 3 + c, 2 + n, 3 + c, (double)sum[c], XLSX_COUNT);
 }
 
-/* One month's report, as `kyodo report monthly` makes it. */
-static bool
-read_month(struct store *s, int year, int month, const char *center, struct report *r,
-    struct error *err)
-{
-	return store_kind(s) == STORE_CITY && center == NULL ?
-	    report_centers(s, year, month, r, err) :
-	    report_monthly_center(s, year, month, center, r, err);
-}
-
 bool
 reportsheet_monthly(struct store *s, int year, int month, const char *center,
     const char *path, struct error *err)
@@ -186,7 +176,7 @@ reportsheet_monthly(struct store *s, int year, int month, const char *center,
 
 	if (x == NULL)
 		return false;
-	if (!read_month(s, year, month, center, &r, err)) {
+	if (!report_month(s, year, month, center, &r, err)) {
 		xlsx_abort(x);
 		return false;
 	}
@@ -273,7 +263,7 @@ reportsheet_year(struct store *s, int fy, const char *path, struct error *err)
 	year_summary(x, &y);
 	report_year_free(&y);
 	for (m = 0; m < 12; m++) {
-		if (!read_month(s, m < 9 ? fy : fy + 1, (m + 3) % 12 + 1, NULL, &r, err)) {
+		if (!report_month(s, m < 9 ? fy : fy + 1, (m + 3) % 12 + 1, NULL, &r, err)) {
 			xlsx_abort(x);
 			return false;
 		}
